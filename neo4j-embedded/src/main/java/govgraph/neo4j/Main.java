@@ -1,0 +1,126 @@
+package govgraph.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+
+/**
+ * Starts Neo4j Community in this JVM with Bolt on loopback, writes a ready
+ * file that other GovGraph commands use to share the running database
+ * instead of failing on the store lock, and stops on SIGTERM or when the
+ * parent process closes our standard input (so a killed parent leaves no JVM).
+ */
+public final class Main {
+  private static final String READY = "GOVGRAPH_NEO4J_READY";
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(env("GOVGRAPH_DATA_DIR", ".data")).toAbsolutePath().normalize();
+    int port = parsePort(env("GOVGRAPH_BOLT_PORT", "7687"));
+    String pageCache = env("GOVGRAPH_NEO4J_PAGECACHE", "256m");
+    long txTimeoutSeconds = Long.parseLong(env("GOVGRAPH_NEO4J_TX_TIMEOUT_SECONDS", "60"));
+    Path neo4jHome = dataDir.resolve("neo4j");
+    Files.createDirectories(neo4jHome);
+    Path readyFile = dataDir.resolve("neo4j.json");
+
+    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(neo4jHome)
+        .setConfig(GraphDatabaseSettings.auth_enabled, false)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        .build();
+
+    AtomicBoolean stopped = new AtomicBoolean(false);
+    Runnable stop = () -> {
+      if (stopped.compareAndSet(false, true)) {
+        try {
+          Files.deleteIfExists(readyFile);
+        } catch (IOException ignored) {
+          // The next start treats a ready file of a dead process as stale.
+        }
+        dbms.shutdown();
+        System.out.println("GOVGRAPH_NEO4J_STOPPED");
+        System.out.flush();
+      }
+    };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "govgraph-neo4j-shutdown"));
+
+    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    // Block until the default database accepts transactions.
+    try (var tx = db.beginTx()) {
+      tx.execute("RETURN 1").close();
+      tx.commit();
+    }
+    int boundPort = ((GraphDatabaseAPI) db).getDependencyResolver()
+        .resolveDependency(ConnectorPortRegister.class)
+        .getLocalAddress(ConnectorType.BOLT)
+        .getPort();
+    String uri = "bolt://127.0.0.1:" + boundPort;
+    long pid = ProcessHandle.current().pid();
+    String json = "{\"pid\":" + pid + ",\"uri\":\"" + uri + "\",\"dataDir\":\""
+        + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n";
+    Path tmp = dataDir.resolve("neo4j.json.tmp");
+    Files.writeString(tmp, json, StandardCharsets.UTF_8);
+    Files.move(tmp, readyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    System.out.println(READY + " " + uri);
+    System.out.flush();
+
+    if (System.getenv("GOVGRAPH_NEO4J_DETACHED") == null) {
+      watchParent();
+      System.exit(0);
+    } else {
+      Thread.currentThread().join();
+    }
+  }
+
+  /** Returns when standard input closes, i.e. when the parent is gone. */
+  private static void watchParent() {
+    InputStream in = System.in;
+    byte[] buf = new byte[256];
+    try {
+      while (in.read(buf) >= 0) {
+        // Anything written is ignored; only the end of the stream matters.
+      }
+    } catch (IOException ignored) {
+      // A broken pipe means the parent is gone, same as end of stream.
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static int parsePort(String raw) {
+    try {
+      int port = Integer.parseInt(raw);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      System.err.println("GOVGRAPH_BOLT_PORT must be a port number from 0 to 65535, got: " + raw);
+      System.exit(2);
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown for configuration a person has to fix; main prints only its message. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 to 65535')
+    .max(65535, 'must be 0 to 65535')
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const EnvSchema = z
+  .object({
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port(4000),
+    NEO4J_URI: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like neo4j://host:7687 or bolt://host:7687')
+        .optional(),
+    ),
+    NEO4J_USER: optionalText,
+    NEO4J_PASSWORD: optionalText,
+    NEO4J_DATABASE: optionalText,
+    GOVGRAPH_DATA_DIR: z.string().trim().min(1).default('.data'),
+    GOVGRAPH_BOLT_PORT: port(7687),
+    GOVGRAPH_NEO4J_HEAP: z
+      .string()
+      .trim()
+      .regex(/^\d+[mMgG]$/, 'must be a JVM heap size such as 512m or 1g')
+      .default('1g'),
+    GOVGRAPH_SEED: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }).default('auto'),
+    GOVGRAPH_DEV: z.enum(['0', '1', '']).default(''),
+  })
+  .refine((env) => env.NEO4J_PASSWORD === undefined || env.NEO4J_USER !== undefined, {
+    path: ['NEO4J_USER'],
+    message: 'must be set when NEO4J_PASSWORD is set',
+    // Report this together with any other bad variable, not only once those are fixed.
+    when: () => true,
+  });
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly neo4j: {
+    /** Unset: GovGraph starts (or shares) its embedded Neo4j. */
+    readonly uri: string | undefined;
+    readonly user: string | undefined;
+    readonly password: string | undefined;
+    readonly database: string | undefined;
+  };
+  readonly embedded: {
+    readonly dataDir: string;
+    readonly boltPort: number;
+    readonly heap: string;
+  };
+  readonly seed: 'auto' | 'always' | 'never';
+  readonly dev: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = env[name];
+      const shown = value === undefined || name.includes('PASSWORD') ? '' : ` (got "${value}")`;
+      return `  ${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
+    embedded: {
+      dataDir: path.resolve(cwd, e.GOVGRAPH_DATA_DIR),
+      boltPort: e.GOVGRAPH_BOLT_PORT,
+      heap: e.GOVGRAPH_NEO4J_HEAP,
+    },
+    seed: e.GOVGRAPH_SEED,
+    dev: e.GOVGRAPH_DEV === '1',
+  };
+}

@@ -1,0 +1,123 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { type Plain, toPlain } from './plain.js';
+import type { CypherQuery } from './queries.js';
+
+export type Row = Record<string, Plain>;
+
+/** Neo4j could not be reached or went away; the request may succeed when retried. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired']);
+
+function translate(error: unknown): unknown {
+  if (error instanceof Neo4jError && (UNAVAILABLE.has(error.code) || error.retriable)) {
+    return new DatabaseUnavailableError(error.message, { cause: error });
+  }
+  return error;
+}
+export type Params = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  readonly uri: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  readonly database?: string | undefined;
+  /** Server-side limit for one transaction. */
+  readonly transactionTimeoutMs?: number;
+}
+
+/**
+ * The only module that talks to neo4j-driver. Reads go through read
+ * transactions (so clusters can route them to followers), every session is
+ * closed, every transaction is tagged with the query's name, and results
+ * leave as plain rows.
+ */
+export class Database {
+  readonly #driver: Driver;
+  readonly #database: string | undefined;
+  readonly #timeoutMs: number;
+  #roundTrips = 0;
+
+  constructor(options: DatabaseOptions) {
+    const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+    this.#driver = neo4j.driver(options.uri, auth, {
+      userAgent: 'govgraph',
+      connectionAcquisitionTimeout: 10_000,
+      maxTransactionRetryTime: 10_000,
+    });
+    this.#database = options.database;
+    this.#timeoutMs = options.transactionTimeoutMs ?? 30_000;
+  }
+
+  /** How many transactions this instance has run; tests use it to find N+1 patterns. */
+  get roundTrips(): number {
+    return this.#roundTrips;
+  }
+
+  async verify(): Promise<void> {
+    await this.#driver.verifyConnectivity({ database: this.#database });
+  }
+
+  read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.#run('READ', query, params);
+  }
+
+  write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.#run('WRITE', query, params);
+  }
+
+  /** Several writes in one transaction: all of them apply or none. */
+  async writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
+    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      this.#roundTrips += 1;
+      await session.executeWrite(
+        async (tx) => {
+          for (const step of steps) await tx.run(step.query.text, step.params);
+        },
+        { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
+      );
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements run one per transaction, as Neo4j requires. */
+  async schema(statement: string): Promise<void> {
+    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      this.#roundTrips += 1;
+      await session.executeWrite((tx) => tx.run(statement), { metadata: { app: 'govgraph', query: 'migration' } });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#driver.close();
+  }
+
+  async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
+    const session = this.#driver.session({
+      database: this.#database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const work = async (tx: ManagedTransaction) => {
+      const result = await tx.run(query.text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    };
+    const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
+    try {
+      this.#roundTrips += 1;
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config.js';
+
+const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-embedded/', import.meta.url));
+const JAR = path.join(LAUNCHER_DIR, 'target', 'neo4j-embedded-1.0.0.jar');
+const LAUNCHER_SOURCES = [
+  path.join(LAUNCHER_DIR, 'pom.xml'),
+  path.join(LAUNCHER_DIR, 'src/main/java/govgraph/neo4j/Main.java'),
+];
+const READY_LINE = /^GOVGRAPH_NEO4J_READY (\S+)$/m;
+const START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+export interface EmbeddedOptions {
+  readonly dataDir: string;
+  readonly boltPort: number;
+  readonly heap: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  readonly uri: string;
+  /** False when another GovGraph command already runs Neo4j on this data folder. */
+  readonly owned: boolean;
+  stop(): Promise<void>;
+}
+
+interface ReadyFile {
+  readonly pid: number;
+  readonly uri: string;
+}
+
+/**
+ * Starts Neo4j Community in a child JVM on `dataDir`, or shares the one that
+ * another GovGraph command already runs there (a store can only be opened by
+ * one process). The JVM ends itself when our stdin pipe closes, so it never
+ * outlives this process, even after a kill -9.
+ */
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const log = options.log ?? (() => {});
+  await mkdir(options.dataDir, { recursive: true });
+  const running = await findRunning(options.dataDir);
+  if (running) {
+    log(`Using the embedded Neo4j already running on ${options.dataDir} (${running.uri}).`);
+    return { uri: running.uri, owned: false, stop: async () => {} };
+  }
+  checkJava();
+  buildLauncherIfNeeded(log);
+  try {
+    return await launch(options, log);
+  } catch (error) {
+    // Another command may have opened the store between our check and our start.
+    if (!/lock/i.test(String(error))) throw error;
+    const other = await waitForRunning(options.dataDir, 60_000);
+    if (other) {
+      log(`Using the embedded Neo4j that another command started on ${options.dataDir} (${other.uri}).`);
+      return { uri: other.uri, owned: false, stop: async () => {} };
+    }
+    throw error;
+  }
+}
+
+function readyFilePath(dataDir: string): string {
+  return path.join(dataDir, 'neo4j.json');
+}
+
+async function findRunning(dataDir: string): Promise<ReadyFile | undefined> {
+  const file = readyFilePath(dataDir);
+  if (!existsSync(file)) return undefined;
+  let ready: ReadyFile;
+  try {
+    ready = JSON.parse(readFileSync(file, 'utf8')) as ReadyFile;
+  } catch {
+    return undefined;
+  }
+  if (isAlive(ready.pid) && (await boltAnswers(ready.uri))) return ready;
+  if (!isAlive(ready.pid)) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Someone else removed the stale file first.
+    }
+  }
+  return undefined;
+}
+
+async function waitForRunning(dataDir: string, timeoutMs: number): Promise<ReadyFile | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const running = await findRunning(dataDir);
+    if (running) return running;
+    await sleep(500);
+  }
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function boltAnswers(uri: string): Promise<boolean> {
+  const { hostname, port } = new URL(uri.replace(/^bolt/, 'http'));
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function checkJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new ConfigError(
+      'The embedded Neo4j needs Java 17 or newer, and `java` was not found. Install it ' +
+        '(Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless maven) or set NEO4J_URI to use another Neo4j.',
+    );
+  }
+  const match = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`);
+  const major = match ? Number(match[1]) : 0;
+  if (major < 17) {
+    throw new ConfigError(
+      `The embedded Neo4j needs Java 17 or newer; \`java -version\` reports ${match?.[1] ?? 'an unknown version'}. ` +
+        'Install Java 17 (or point JAVA_HOME/PATH at it) or set NEO4J_URI to use another Neo4j.',
+    );
+  }
+}
+
+function buildLauncherIfNeeded(log: (line: string) => void): void {
+  const jarTime = existsSync(JAR) ? statSync(JAR).mtimeMs : 0;
+  const lib = path.join(LAUNCHER_DIR, 'target', 'lib');
+  const stale = !existsSync(lib) || LAUNCHER_SOURCES.some((file) => statSync(file).mtimeMs > jarTime);
+  if (!stale) return;
+  log('Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central)…');
+  const result = spawnSync('mvn', ['-B', '-q', 'package'], { cwd: LAUNCHER_DIR, encoding: 'utf8' });
+  if (result.error) {
+    throw new ConfigError(
+      'Building the embedded Neo4j needs Maven, and `mvn` was not found. Install it ' +
+        '(Debian/Ubuntu: apt-get install -y maven) or set NEO4J_URI to use another Neo4j.',
+    );
+  }
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`Building the embedded Neo4j launcher failed (mvn package in ${LAUNCHER_DIR}):\n${tail}`);
+  }
+}
+
+function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<EmbeddedNeo4j> {
+  const classpath = [JAR, path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(path.delimiter);
+  const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-cp', classpath, 'govgraph.neo4j.Main'], {
+    env: {
+      ...process.env,
+      GOVGRAPH_DATA_DIR: options.dataDir,
+      GOVGRAPH_BOLT_PORT: String(options.boltPort),
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  log(`Starting the embedded Neo4j on ${options.dataDir} …`);
+
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let ready = false;
+    const onData = (chunk: Buffer) => {
+      // Keep draining after start so a chatty JVM never blocks on a full pipe.
+      if (ready) return;
+      output += chunk.toString();
+      if (output.length > 64_000) output = output.slice(-32_000);
+      const match = READY_LINE.exec(output);
+      if (match?.[1]) {
+        ready = true;
+        cleanup();
+        const uri = match[1];
+        log(`Embedded Neo4j is ready at ${uri}.`);
+        resolve({ uri, owned: true, stop: () => stopChild(child) });
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      const tail = output.trim().split('\n').slice(-15).join('\n');
+      reject(new Error(`The embedded Neo4j exited before it was ready (exit code ${code}):\n${tail}`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      void stopChild(child);
+      reject(new Error(`The embedded Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.`));
+    }, START_TIMEOUT_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', (error) => {
+      cleanup();
+      reject(error);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Closing stdin is the JVM's signal to shut down cleanly (see Main.java).
+  child.stdin?.end();
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,36 @@
+import neo4j from 'neo4j-driver';
+
+/** A value as GovGraph code sees it: no driver types past server/db. */
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+/**
+ * Turns driver values into plain JSON-like values: Integers into numbers
+ * (GovGraph's counts and years fit in 2^53), temporal values into ISO strings.
+ */
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  if (typeof value === 'object') {
+    const out: { [key: string]: Plain } = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+    return out;
+  }
+  throw new TypeError(`Unexpected value from Neo4j: ${String(value)}`);
+}

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+export interface CypherQuery {
+  readonly name: string;
+  readonly text: string;
+}
+
+const QUERY_NAMES = [
+  'entities-by-ids',
+  'relations-by-ids',
+  'relations-of-entity',
+  'mentioned-in',
+  'search',
+  'neighborhood',
+  'count-entities',
+  'seed-entities',
+  'seed-relations',
+  'seed-mentions',
+  'migration-applied',
+  'migration-record',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+function load(): Readonly<Record<QueryName, CypherQuery>> {
+  const dir = path.join(CYPHER_DIR, 'queries');
+  const present = new Set(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.slice(0, -7)),
+  );
+  const entries = QUERY_NAMES.map((name) => {
+    if (!present.has(name)) throw new Error(`Missing Cypher file cypher/queries/${name}.cypher`);
+    return [name, { name, text: readFileSync(path.join(dir, `${name}.cypher`), 'utf8') }] as const;
+  });
+  return Object.fromEntries(entries) as Record<QueryName, CypherQuery>;
+}
+
+/** Every query the server runs, read once from cypher/queries/. */
+export const Q = load();

@@ -1,0 +1,103 @@
+import type { Database, Row } from '../db/database.js';
+import type { Plain } from '../db/plain.js';
+import { Q } from '../db/queries.js';
+import { luceneQuery } from './fold.js';
+import { type EntityRecord, type RelationRecord, toEntity, toRelation } from './records.js';
+import type { EntityKind, RelationType } from './vocabulary.js';
+
+export interface Page<T> {
+  readonly total: number;
+  readonly items: T[];
+}
+
+export interface SearchHit {
+  readonly entity: EntityRecord;
+  readonly score: number;
+}
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface NeighborhoodResult {
+  readonly nodes: EntityRecord[];
+  readonly edges: RelationRecord[];
+  readonly truncated: boolean;
+}
+
+const asRow = (value: Plain | undefined): Row =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+const asRows = (value: Plain | undefined): Row[] => (Array.isArray(value) ? value.map(asRow) : []);
+
+/** Reads of the graph, one Cypher round trip each; resolvers call these, never the database. */
+export class GraphService {
+  constructor(private readonly db: Database) {}
+
+  /** In the order of `ids`, null where there is no such entity (DataLoader's contract). */
+  async entitiesByIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.db.read(Q['entities-by-ids'], { ids });
+    const byId = new Map(rows.map((row) => toEntity(asRow(row.entity))).map((e) => [e.id, e]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async relationsByIds(ids: readonly string[]): Promise<Array<RelationRecord | null>> {
+    const rows = await this.db.read(Q['relations-by-ids'], { ids });
+    const byId = new Map(rows.map((row) => toRelation(asRow(row.relation))).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async mentionedIn(ids: readonly string[]): Promise<EntityRecord[][]> {
+    const rows = await this.db.read(Q['mentioned-in'], { ids });
+    const byId = new Map(rows.map((row) => [String(row.id), asRows(row.articles).map(toEntity)]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async relationsOf(
+    id: string,
+    options: { types: readonly RelationType[] | null; direction: Direction; offset: number; limit: number },
+  ): Promise<Page<RelationRecord>> {
+    const [row] = await this.db.read(Q['relations-of-entity'], {
+      id,
+      types: options.types,
+      direction: options.direction,
+      skip: options.offset,
+      limit: options.limit,
+    });
+    return { total: Number(row?.total ?? 0), items: asRows(row?.page).map(toRelation) };
+  }
+
+  async search(options: {
+    terms: readonly string[];
+    kinds: readonly EntityKind[] | null;
+    offset: number;
+    limit: number;
+  }): Promise<Page<SearchHit>> {
+    const [row] = await this.db.read(Q.search, {
+      lucene: luceneQuery(options.terms),
+      kinds: options.kinds,
+      skip: options.offset,
+      limit: options.limit,
+    });
+    const items = asRows(row?.page).map((hit) => ({ entity: toEntity(asRow(hit.entity)), score: Number(hit.score) }));
+    return { total: Number(row?.total ?? 0), items };
+  }
+
+  async neighborhood(options: {
+    ids: readonly string[];
+    depth: number;
+    limit: number;
+    kinds: readonly EntityKind[] | null;
+    types: readonly RelationType[] | null;
+  }): Promise<NeighborhoodResult> {
+    const [row] = await this.db.read(Q.neighborhood, {
+      ids: options.ids,
+      depth: options.depth,
+      limit: options.limit,
+      kinds: options.kinds,
+      types: options.types,
+    });
+    return {
+      nodes: asRows(row?.nodes).map(toEntity),
+      edges: asRows(row?.edges).map(toRelation),
+      truncated: row?.truncated === true,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import type { Plain } from '../db/plain.js';
+import type { DatePrecision, EntityKind, RelationType } from './vocabulary.js';
+import { DATE_PRECISIONS, ENTITY_KINDS, RELATION_TYPES } from './vocabulary.js';
+
+/** An entity as the API sees it: common fields plus the kind's own properties. */
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly props: Readonly<Record<string, Plain>>;
+}
+
+export interface CitationRecord {
+  readonly articleId: string;
+  readonly quote: string | null;
+  readonly note: string | null;
+}
+
+export interface PartialDateRecord {
+  readonly date: string;
+  readonly precision: DatePrecision;
+}
+
+export interface RelationRecord {
+  readonly id: string;
+  readonly type: RelationType;
+  readonly from: string;
+  readonly to: string;
+  readonly role: string | null;
+  readonly validFrom: PartialDateRecord | null;
+  readonly validTo: PartialDateRecord | null;
+  readonly citations: readonly CitationRecord[];
+  readonly recordedAt: string | null;
+  readonly version: number;
+}
+
+/** The form of a partial date is its precision: 2022, 2022-08 or 2022-08-31. */
+export function precisionOf(date: string): DatePrecision {
+  return date.length === 4 ? 'YEAR' : date.length === 7 ? 'MONTH' : 'DAY';
+}
+
+type Row = Readonly<Record<string, Plain>>;
+
+const str = (value: Plain | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const strings = (value: Plain | undefined): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+function oneOf<T extends string>(values: readonly T[], value: Plain | undefined, what: string): T {
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+  throw new Error(`Stored ${what} ${JSON.stringify(value)} is not in the vocabulary`);
+}
+
+const COMMON = new Set(['id', 'kind', 'name', 'aliases', 'description', 'searchName', 'searchAliases']);
+
+export function toEntity(row: Row): EntityRecord {
+  const props: Record<string, Plain> = {};
+  for (const [key, value] of Object.entries(row)) if (!COMMON.has(key)) props[key] = value;
+  return {
+    id: String(row.id),
+    kind: oneOf(ENTITY_KINDS, row.kind, 'entity kind'),
+    name: String(row.name ?? ''),
+    aliases: strings(row.aliases),
+    description: str(row.description),
+    props,
+  };
+}
+
+function partialDate(date: Plain | undefined, precision: Plain | undefined): PartialDateRecord | null {
+  const value = str(date);
+  return value === null ? null : { date: value, precision: oneOf(DATE_PRECISIONS, precision, 'date precision') };
+}
+
+export function toRelation(row: Row): RelationRecord {
+  const articles = strings(row.citeArticles);
+  const quotes = strings(row.citeQuotes);
+  const notes = strings(row.citeNotes);
+  return {
+    id: String(row.id),
+    type: oneOf(RELATION_TYPES, row.type, 'relation type'),
+    from: String(row.from),
+    to: String(row.to),
+    role: str(row.role),
+    validFrom: partialDate(row.validFrom, row.validFromPrecision),
+    validTo: partialDate(row.validTo, row.validToPrecision),
+    citations: articles.map((articleId, i) => ({ articleId, quote: str(quotes[i]), note: str(notes[i]) })),
+    recordedAt: str(row.recordedAt),
+    version: typeof row.version === 'number' ? row.version : 1,
+  };
+}

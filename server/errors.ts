@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes clients can rely on (`extensions.code`). */
+export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+abstract class CodedError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+}
+
+export class BadInputError extends CodedError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(message: string, details: { argument?: string } = {}) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
+  }
+}
+
+export class NotFoundError extends CodedError {
+  readonly code = 'NOT_FOUND';
+  constructor(message: string, ids: readonly string[]) {
+    super(message, { extensions: { code: 'NOT_FOUND', ids } });
+  }
+}
+
+export class ServiceUnavailableError extends CodedError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(message = 'The graph database is not reachable right now. Please try again shortly.') {
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  }
+}

@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { isEmpty, loadSeed } from '../seed/load.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connect } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { createApp } from './http/app.js';
+import { createGovGraphYoga } from './yoga.js';
+
+async function devWeb() {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    server: { middlewareMode: true },
+    appType: 'spa',
+  });
+  return vite.middlewares;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await connect(config);
+  let server: Server | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping GovGraph …');
+    if (server) {
+      const closing = server;
+      const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+      // Idle keep-alive sockets go now; requests in flight get a few seconds to finish.
+      closing.closeIdleConnections();
+      const force = setTimeout(() => closing.closeAllConnections(), 5000);
+      await closed;
+      clearTimeout(force);
+    }
+    await connection.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  try {
+    const applied = await migrate(connection.db);
+    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+    if (config.seed === 'always' || (config.seed === 'auto' && (await isEmpty(connection.db)))) {
+      const seeded = await loadSeed(connection.db);
+      console.log(`Seeded ${seeded.entities} entities and ${seeded.relations} relations.`);
+    }
+    const yoga = createGovGraphYoga(connection.db);
+    server = createApp({ yoga, ...(config.dev ? { web: await devWeb() } : {}) });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    console.log(`GovGraph is serving ${connection.where}`);
+    console.log(`Explorer: http://${host}:${port}/   GraphQL: http://${host}:${port}/graphql`);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'SeedError')) {
+    console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`The port is already in use: ${(error as Error).message}. Set PORT to another port.`);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
+import { isWellFormedId, KIND_INFO, kindOfId } from '../domain/vocabulary.js';
+import { BadInputError } from '../errors.js';
+
+/**
+ * GovGraph ids are already global (`person:lydia-hueskens`, `rel:…`): the kind
+ * is the prefix. So the global ID is the id itself, readable in URLs and
+ * stable across exports, and decoding only checks it and names its type.
+ */
+export function decodeId(globalID: string): { typename: string; id: string } {
+  if (/^rel:[a-z0-9][a-z0-9._-]{0,199}$/.test(globalID)) return { typename: 'Relation', id: globalID };
+  const kind = isWellFormedId(globalID) ? kindOfId(globalID) : undefined;
+  if (!kind) {
+    throw new BadInputError(
+      `"${globalID.slice(0, 100)}" is not a GovGraph id; ids look like person:lydia-hueskens or region:15089.`,
+      { argument: 'id' },
+    );
+  }
+  return { typename: KIND_INFO[kind].typename, id: globalID };
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  Connection: { totalCount: number };
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => decodeId(globalID),
+    nodesQueryOptions: { description: 'Several entities or relations by id, null where an id is unknown.' },
+    nodeQueryOptions: { description: 'One entity or relation by id, null when the id is unknown.' },
+  },
+});
+
+builder.queryType({ description: 'Read the GovGraph knowledge graph.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many items there are in all pages together.', resolve: (parent) => parent.totalCount }),
+);

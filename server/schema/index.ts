@@ -1,0 +1,13 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './entity.js';
+import './relation.js';
+import './search.js';
+import './neighborhood.js';
+
+export const schema = builder.toSchema();
+
+/** The SDL as committed in schema.graphql. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,63 @@
+import type { Context } from '../context.js';
+import type { EntityRecord } from '../domain/records.js';
+import { builder } from './builder.js';
+import { DatePrecisionEnum, RelationTypeEnum } from './enums.js';
+import { CitationRef, EntityRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
+
+PartialDateRef.implement({
+  description: 'A date known to the day, the month or the year: 2022-08-31, 2022-08 or 2022.',
+  fields: (t) => ({
+    date: t.exposeString('date'),
+    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision }),
+  }),
+});
+
+CitationRef.implement({
+  description: 'Where a fact comes from: the article and, where it says so in words, the verbatim quote.',
+  fields: (t) => ({
+    article: t.field({
+      type: KindRefs.ARTICLE,
+      resolve: async (c, _args, ctx) => {
+        const article = await ctx.loaders.entity.load(c.articleId);
+        if (!article) throw new Error(`Citation points at missing article ${c.articleId}`);
+        return article;
+      },
+    }),
+    quote: t.exposeString('quote', { nullable: true }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the fact follows from the article where it is implied.',
+    }),
+  }),
+});
+
+async function endpoint(id: string, ctx: Context): Promise<EntityRecord> {
+  const entity = await ctx.loaders.entity.load(id);
+  if (!entity) throw new Error(`Relation endpoint ${id} is missing`);
+  return entity;
+}
+
+builder.node(RelationRef, {
+  description: 'A fact: a typed, dated, cited relation from one entity to another.',
+  id: { resolve: (r) => r.id },
+  loadMany: async (ids, ctx) => {
+    const found = await ctx.loaders.relation.loadMany(ids);
+    return found.map((r) => (r instanceof Error ? null : r));
+  },
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r.from, ctx) }),
+    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r.to, ctx) }),
+    role: t.exposeString('role', { nullable: true, description: 'e.g. Landrat, Gastgeber.' }),
+    validFrom: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validFrom }),
+    validTo: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validTo }),
+    citations: t.field({ type: [CitationRef], resolve: (r) => [...r.citations] }),
+    recordedAt: t.exposeString('recordedAt', {
+      nullable: true,
+      description: 'When the fact was recorded in GovGraph.',
+    }),
+    version: t.exposeInt('version', {
+      description: 'Increases with every edit; edits name the version they are based on.',
+    }),
+  }),
+});

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadSeed } from '../../seed/load.js';
+import { Database } from '../../server/db/database.js';
+import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { migrate } from '../../server/db/migrate.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+/**
+ * Starts the embedded Neo4j on its own test data folder (never the one
+ * `npm start` uses), empties it, migrates and seeds it. With
+ * GOVGRAPH_TEST_NEO4J_URI the tests use that Neo4j instead — and empty it.
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.GOVGRAPH_TEST_NEO4J_URI;
+  const neo4j = external
+    ? undefined
+    : await startEmbeddedNeo4j({
+        dataDir: path.resolve('.data/test'),
+        boltPort: 0,
+        heap: '1g',
+        log: (line) => console.log(`[neo4j] ${line}`),
+      });
+  const uri = external ?? neo4j?.uri ?? '';
+  const db = new Database({
+    uri,
+    user: process.env.GOVGRAPH_TEST_NEO4J_USER,
+    password: process.env.GOVGRAPH_TEST_NEO4J_PASSWORD,
+  });
+  await db.write({ name: 'test-wipe', text: 'MATCH (n) DETACH DELETE n' });
+  await migrate(db);
+  await loadSeed(db);
+  await db.close();
+  project.provide('neo4jUri', uri);
+  return async () => {
+    await neo4j?.stop();
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded Neo4j on loopback, port 4000', () => {
+    const config = loadConfig({}, '/srv/govgraph');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(4000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.embedded).toEqual({ dataDir: '/srv/govgraph/.data', boltPort: 7687, heap: '1g' });
+  });
+
+  it('takes NEO4J_URI and credentials for an external Neo4j', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: 's',
+    });
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 's' });
+  });
+
+  it('names every bad variable and its value, but never a password', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'abc', GOVGRAPH_BOLT_PORT: '70000', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'secret' });
+    expect(attempt).toThrow(ConfigError);
+    let message = '';
+    try {
+      attempt();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT must be a port number (got "abc")');
+    expect(message).toContain('GOVGRAPH_BOLT_PORT must be 0 to 65535 (got "70000")');
+    expect(message).toContain('NEO4J_URI must look like neo4j://host:7687');
+    expect(message).toContain('NEO4J_USER must be set when NEO4J_PASSWORD is set');
+    expect(message).not.toContain('secret');
+  });
+
+  it('refuses a heap size the JVM would not understand', () => {
+    expect(() => loadConfig({ GOVGRAPH_NEO4J_HEAP: 'lots' })).toThrow(/GOVGRAPH_NEO4J_HEAP must be a JVM heap size/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Neighborhood } from '../../web/src/api.js';
+import { EMPTY_GRAPH, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
+
+const hood: Neighborhood = {
+  truncated: false,
+  nodes: [
+    { id: 'person:a', kind: 'PERSON', name: 'Anna', description: null },
+    { id: 'org:b', kind: 'ORGANIZATION', name: 'Behörde', description: null },
+  ],
+  edges: [
+    {
+      id: 'rel:ab',
+      type: 'HOLDS_OFFICE_AT',
+      role: 'Leiterin',
+      from: { id: 'person:a' },
+      to: { id: 'org:b' },
+      citations: [],
+    },
+  ],
+};
+
+describe('API data to canvas elements', () => {
+  it('maps entities to nodes and relations to labelled edges', () => {
+    const elements = toElements(mergeNeighborhood(EMPTY_GRAPH, hood));
+    expect(elements).toEqual([
+      { group: 'nodes', data: { id: 'person:a', label: 'Anna', kind: 'PERSON' } },
+      { group: 'nodes', data: { id: 'org:b', label: 'Behörde', kind: 'ORGANIZATION' } },
+      {
+        group: 'edges',
+        data: {
+          id: 'rel:ab',
+          source: 'person:a',
+          target: 'org:b',
+          label: 'hat Amt inne bei (Leiterin)',
+          type: 'HOLDS_OFFICE_AT',
+        },
+      },
+    ]);
+  });
+
+  it('merges expansions without duplicating what is already shown', () => {
+    const once = mergeNeighborhood(EMPTY_GRAPH, hood);
+    const twice = mergeNeighborhood(once, hood);
+    expect(twice.nodes.size).toBe(2);
+    expect(twice.edges.size).toBe(1);
+  });
+
+  it('drops edges whose ends are not on the canvas', () => {
+    const dangling: Neighborhood = { ...hood, nodes: [hood.nodes[0] as Neighborhood['nodes'][number]] };
+    expect(mergeNeighborhood(EMPTY_GRAPH, dangling).edges.size).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+import { useEffect, useId, useState } from 'react';
+import { ApiError, type EntitySummary, searchEntities } from '../api.js';
+import { KIND_STYLES } from '../graph/kinds.js';
+
+interface Props {
+  readonly onChoose: (entity: EntitySummary) => void;
+}
+
+/** Autocomplete as a WAI-ARIA combobox: type, arrow through the results, Enter or click to choose. */
+export function SearchBox({ onChoose }: Props) {
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<readonly EntitySummary[]>([]);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    const query = text.trim();
+    if (query.length < 2) {
+      setResults([]);
+      setError(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      searchEntities(query, controller.signal)
+        .then((found) => {
+          setResults(found);
+          setActive(0);
+          setOpen(true);
+          setError(null);
+        })
+        .catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') return;
+          setResults([]);
+          setError(e instanceof ApiError ? e.message : 'Die Suche ist fehlgeschlagen.');
+        });
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const choose = (entity: EntitySummary | undefined) => {
+    if (!entity) return;
+    onChoose(entity);
+    setOpen(false);
+    setText(entity.name);
+  };
+
+  const showList = open && results.length > 0;
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`}>Suche nach Personen, Gremien, Regionen, Gesetzen …</label>
+      <input
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        placeholder="z. B. Hüskens, Digitalrat, Salzlandkreis"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setOpen(true);
+            setActive((i) => Math.min(i + 1, results.length - 1));
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive((i) => Math.max(i - 1, 0));
+          } else if (event.key === 'Enter') {
+            event.preventDefault();
+            choose(results[active]);
+          } else if (event.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {showList && (
+        <div id={listId} role="listbox" className="results" aria-label="Suchergebnisse">
+          {results.map((entity, index) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the combobox input (aria-activedescendant pattern)
+            <div
+              key={entity.id}
+              id={`${listId}-${index}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === active}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(entity)}
+            >
+              <span className="badge" style={{ background: KIND_STYLES[entity.kind].color }}>
+                {KIND_STYLES[entity.kind].label}
+              </span>
+              <span className="name">{entity.name}</span>
+              {entity.description && <span className="hint">{entity.description}</span>}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

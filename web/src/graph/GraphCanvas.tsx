@@ -1,0 +1,100 @@
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef } from 'react';
+import { type GraphData, toElements } from './elements.js';
+import { STYLESHEET } from './style.js';
+
+cytoscape.use(fcose);
+
+interface Props {
+  readonly graph: GraphData;
+  /** Where new nodes appear before the layout settles them: next to the node they were expanded from. */
+  readonly anchorId: string | null;
+  readonly onExpand: (id: string) => void;
+  readonly onSelect: (id: string | null) => void;
+}
+
+declare global {
+  interface Window {
+    /** Read-only view of the canvas for end-to-end tests and browser consoles. */
+    govgraphCanvas?: { nodes(): Array<{ id: string; x: number; y: number; visible: boolean }>; edges(): string[] };
+  }
+}
+
+const LAYOUT = {
+  name: 'fcose',
+  animate: false,
+  randomize: false,
+  nodeRepulsion: 9000,
+  idealEdgeLength: 110,
+} as LayoutOptions;
+
+/** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
+export function GraphCanvas({ graph, anchorId, onExpand, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const handlers = useRef({ onExpand, onSelect });
+  handlers.current = { onExpand, onSelect };
+
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({ container: container.current, style: STYLESHEET, wheelSensitivity: 0.3, maxZoom: 3 });
+    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) handlers.current.onSelect(null);
+    });
+    cyRef.current = cy;
+    window.govgraphCanvas = {
+      nodes: () =>
+        cy
+          .nodes()
+          .map((n) => ({ id: n.id(), x: n.renderedPosition().x, y: n.renderedPosition().y, visible: n.visible() })),
+      edges: () => cy.edges().map((e) => e.id()),
+    };
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      delete window.govgraphCanvas;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const elements = toElements(graph);
+    const wanted = new Set(elements.map((el) => el.data.id));
+    const anchor = anchorId ? cy.getElementById(anchorId) : null;
+    const origin = anchor?.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    let added = 0;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        if (!wanted.has(el.id())) el.remove();
+      });
+      for (const el of elements) {
+        const existing = cy.getElementById(el.data.id ?? '');
+        if (existing.nonempty()) {
+          existing.data(el.data);
+          continue;
+        }
+        added += 1;
+        const jitter = () => (Math.random() - 0.5) * 80;
+        cy.add(el.group === 'nodes' ? { ...el, position: { x: origin.x + jitter(), y: origin.y + jitter() } } : el);
+      }
+    });
+    if (added > 0) {
+      cy.layout(LAYOUT).run();
+      cy.fit(undefined, 40);
+    }
+  }, [graph, anchorId]);
+
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="canvas"
+      role="img"
+      aria-label="Netzwerkgrafik der gewählten Einträge; dieselben Einträge stehen in der Liste daneben."
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { EntitySummary, Neighborhood, RelationSummary } from '../api.js';
+import { RELATION_LABELS } from './kinds.js';
+
+/** What the canvas shows, by id: the explorer's domain state, apart from positions. */
+export interface GraphData {
+  readonly nodes: ReadonlyMap<string, EntitySummary>;
+  readonly edges: ReadonlyMap<string, RelationSummary>;
+}
+
+export const EMPTY_GRAPH: GraphData = { nodes: new Map(), edges: new Map() };
+
+/** Adds a neighbourhood to the graph; entities and relations already there are kept, not duplicated. */
+export function mergeNeighborhood(graph: GraphData, hood: Neighborhood): GraphData {
+  const nodes = new Map(graph.nodes);
+  for (const node of hood.nodes) nodes.set(node.id, node);
+  const edges = new Map(graph.edges);
+  for (const edge of hood.edges) if (nodes.has(edge.from.id) && nodes.has(edge.to.id)) edges.set(edge.id, edge);
+  return { nodes, edges };
+}
+
+export function edgeLabel(edge: RelationSummary): string {
+  const type = RELATION_LABELS[edge.type] ?? edge.type;
+  return edge.role ? `${type} (${edge.role})` : type;
+}
+
+/** Cytoscape elements for the graph: data only, positions are the canvas's business. */
+export function toElements(graph: GraphData): ElementDefinition[] {
+  const nodes: ElementDefinition[] = [...graph.nodes.values()].map((node) => ({
+    group: 'nodes',
+    data: { id: node.id, label: node.name, kind: node.kind },
+  }));
+  const edges: ElementDefinition[] = [...graph.edges.values()].map((edge) => ({
+    group: 'edges',
+    data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: edgeLabel(edge), type: edge.type },
+  }));
+  return [...nodes, ...edges];
+}
