@@ -51,7 +51,13 @@ export function App() {
       </header>
       <main>
         <div className="stage">
-          <GraphCanvas graph={graph} anchorId={anchorId} onExpand={expandById} onSelect={setSelectedId} />
+          <GraphCanvas
+            graph={graph}
+            selectedId={selectedId}
+            anchorId={anchorId}
+            onExpand={expandById}
+            onSelect={setSelectedId}
+          />
           {graph.nodes.size === 0 && <p className="empty">Suchen Sie oben nach einem Eintrag, um zu beginnen.</p>}
           <ul className="legend" aria-label="Legende">
             {Object.values(KIND_STYLES).map((kind) => (

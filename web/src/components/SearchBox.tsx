@@ -13,11 +13,13 @@ export function SearchBox({ onChoose }: Props) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The name put into the box by choosing a result; searching for it again would reopen the list.
+  const [chosen, setChosen] = useState<string | null>(null);
   const listId = useId();
 
   useEffect(() => {
     const query = text.trim();
-    if (query.length < 2) {
+    if (query.length < 2 || text === chosen) {
       setResults([]);
       setError(null);
       return;
@@ -41,12 +43,13 @@ export function SearchBox({ onChoose }: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, chosen]);
 
   const choose = (entity: EntitySummary | undefined) => {
     if (!entity) return;
     onChoose(entity);
     setOpen(false);
+    setChosen(entity.name);
     setText(entity.name);
   };
 

@@ -8,6 +8,7 @@ cytoscape.use(fcose);
 
 interface Props {
   readonly graph: GraphData;
+  readonly selectedId: string | null;
   /** Where new nodes appear before the layout settles them: next to the node they were expanded from. */
   readonly anchorId: string | null;
   readonly onExpand: (id: string) => void;
@@ -21,6 +22,7 @@ declare global {
   }
 }
 
+const MAX_FIT_ZOOM = 1.1;
 const LAYOUT = {
   name: 'fcose',
   animate: false,
@@ -29,12 +31,19 @@ const LAYOUT = {
   idealEdgeLength: 110,
 } as LayoutOptions;
 
+function showSelection(cy: Core, id: string | null): void {
+  cy.elements(':selected').unselect();
+  if (id) cy.getElementById(id).select();
+}
+
 /** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
-export function GraphCanvas({ graph, anchorId, onExpand, onSelect }: Props) {
+export function GraphCanvas({ graph, selectedId, anchorId, onExpand, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onExpand, onSelect });
   handlers.current = { onExpand, onSelect };
+  const selected = useRef(selectedId);
+  selected.current = selectedId;
 
   useEffect(() => {
     if (!container.current) return;
@@ -81,12 +90,24 @@ export function GraphCanvas({ graph, anchorId, onExpand, onSelect }: Props) {
         const jitter = () => (Math.random() - 0.5) * 80;
         cy.add(el.group === 'nodes' ? { ...el, position: { x: origin.x + jitter(), y: origin.y + jitter() } } : el);
       }
+      // The selected entity may only now have arrived on the canvas.
+      showSelection(cy, selected.current);
     });
     if (added > 0) {
       cy.layout(LAYOUT).run();
       cy.fit(undefined, 40);
+      // A handful of nodes would otherwise be blown up to fill the screen.
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center();
+      }
     }
   }, [graph, anchorId]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy) cy.batch(() => showSelection(cy, selectedId));
+  }, [selectedId]);
 
   return (
     <div

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApi } from '../support/api.js';
+import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
+
+interface CanvasNode {
+  id: string;
+  x: number;
+  y: number;
+  visible: boolean;
+}
+
+const { db, yoga } = setupApi();
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveExplorer>>;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveExplorer(yoga);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await db.close();
+});
+
+const canvasNodes = (p: Page) => p.evaluate(() => window.govgraphCanvas?.nodes() ?? []) as Promise<CanvasNode[]>;
+const canvasEdges = (p: Page) => p.evaluate(() => window.govgraphCanvas?.edges() ?? []) as Promise<string[]>;
+
+describe('the explorer in Chromium', () => {
+  it('searches, puts an entity with its neighbours on the canvas, and expands by double-click', async () => {
+    await page.goto(site.url);
+    await expect(page.title()).resolves.toBe('GovGraph');
+
+    // A person types part of a name, German-folded, and picks the suggestion with Enter.
+    const search = page.getByRole('combobox');
+    await search.fill('hueskens');
+    const option = page.getByRole('option', { name: /Lydia Hüskens/ });
+    await option.waitFor();
+    await expect(option.textContent()).resolves.toContain('Person');
+    await search.press('Enter');
+
+    const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
+    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
+    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 3);
+    const box = await page.getByTestId('canvas').boundingBox();
+    if (!box) throw new Error('canvas has no box');
+    const nodes = await canvasNodes(page);
+    expect(nodes.map((n) => n.id).sort()).toEqual([
+      'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+      'org:mid-sachsen-anhalt',
+      'person:lydia-hueskens',
+    ]);
+    for (const node of nodes) {
+      expect(node.visible).toBe(true);
+      expect(node.x).toBeGreaterThan(0);
+      expect(node.x).toBeLessThan(box.width);
+      expect(node.y).toBeGreaterThan(0);
+      expect(node.y).toBeLessThan(box.height);
+    }
+    expect(await canvasEdges(page)).toContain('rel:hueskens-ministerin-mid');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-search.png') });
+
+    // Double-click on the ministry where the canvas drew it: its adviser, the Digitalrat, appears.
+    const ministry = nodes.find((n) => n.id === 'org:mid-sachsen-anhalt');
+    if (!ministry) throw new Error('ministry not drawn');
+    await page.mouse.dblclick(box.x + ministry.x, box.y + ministry.y);
+    await list.getByRole('heading', { name: 'Auf der Leinwand (5)' }).waitFor();
+    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 5);
+    const expanded = (await canvasNodes(page)).map((n) => n.id);
+    expect(expanded).toContain('org:digitalrat-sachsen-anhalt');
+    expect(expanded).toContain('region:15');
+    expect(await canvasEdges(page)).toContain('rel:digitalrat-beraet-mid');
+    await expect(list.textContent()).resolves.toContain('Digitalrat Sachsen-Anhalt');
+
+    // The details panel shows the fact's source and verbatim quote.
+    await list
+      .getByRole('button', { name: /Digitalrat Sachsen-Anhalt/ })
+      .first()
+      .click();
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByRole('heading', { name: 'Digitalrat Sachsen-Anhalt' }).waitFor();
+    const text = await details.textContent();
+    expect(text).toContain('vom Digitalrat in den Bereichen Technologie, Innovation und Digitalisierung beraten');
+    expect(text).toContain('Sachsen-Anhalt: Digitalrat tritt erneut zusammen, 31.8.2022');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-expanded.png') });
+  });
+
+  it('says so when a search fails on the server, instead of failing silently', async () => {
+    await page.goto(site.url);
+    await page.getByRole('combobox').fill('x'.repeat(201));
+    await page.getByRole('alert').filter({ hasText: 'The search text is too long' }).waitFor();
+  });
+});

@@ -1,0 +1,249 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApi } from '../support/api.js';
+
+const { db, gql } = setupApi();
+afterAll(() => db.close());
+
+interface SearchResult {
+  search: {
+    totalCount: number;
+    edges: Array<{ cursor: string; score: number; node: { id: string; name: string; kind: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const SEARCH = `query ($q: String!, $kinds: [EntityKind!], $first: Int, $after: String) {
+  search(query: $q, kinds: $kinds, first: $first, after: $after) {
+    totalCount
+    edges { cursor score node { id name kind } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('search', () => {
+  it.each(['Hüskens', 'Hueskens', 'huskens', 'HÜSKENS', 'Lydia Hüs'])('finds Lydia Hüskens as "%s"', async (q) => {
+    const { data, errors } = await gql<SearchResult>(SEARCH, { q });
+    expect(errors).toBeUndefined();
+    expect(data?.search.edges[0]?.node).toEqual({ id: 'person:lydia-hueskens', name: 'Lydia Hüskens', kind: 'PERSON' });
+  });
+
+  it('finds the ministry by its abbreviation and the law by OZG', async () => {
+    const mid = await gql<SearchResult>(SEARCH, { q: 'MID' });
+    expect(mid.data?.search.edges.map((e) => e.node.id)).toContain('org:mid-sachsen-anhalt');
+    const ozg = await gql<SearchResult>(SEARCH, { q: 'OZG' });
+    expect(ozg.data?.search.edges[0]?.node.name).toBe('Onlinezugangsgesetz');
+  });
+
+  it('ranks an exact word above a mere prefix', async () => {
+    const { data } = await gql<SearchResult>(SEARCH, { q: 'Sachsen', kinds: ['REGION'] });
+    const names = data?.search.edges.map((e) => e.node.name) ?? [];
+    expect(names[0]).toBe('Sachsen');
+    expect(names).toContain('Sachsen-Anhalt');
+    const scores = data?.search.edges.map((e) => e.score) ?? [];
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('filters by kind', async () => {
+    const { data } = await gql<SearchResult>(SEARCH, { q: 'Sachsen', kinds: ['ORGANIZATION'] });
+    expect(data?.search.edges.length).toBeGreaterThan(0);
+    expect(data?.search.edges.every((e) => e.node.kind === 'ORGANIZATION')).toBe(true);
+  });
+
+  it('pages through all results with cursors, without gaps or repeats', async () => {
+    const first = await gql<SearchResult>(SEARCH, { q: 'Kreis', first: 100 });
+    const total = first.data?.search.totalCount ?? 0;
+    expect(total).toBeGreaterThan(20);
+    const all = first.data?.search.edges.map((e) => e.node.id) ?? [];
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const result: { data?: SearchResult | null } = await gql<SearchResult>(SEARCH, { q: 'Kreis', first: 7, after });
+      const connection = result.data?.search;
+      paged.push(...(connection?.edges.map((e) => e.node.id) ?? []));
+      if (!connection?.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(paged).toHaveLength(Math.min(total, 100) === total ? total : paged.length);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.slice(0, all.length)).toEqual(all.slice(0, paged.length));
+  });
+
+  it.each([
+    ['an empty text', { q: '   ' }, 'The search text needs at least one letter or digit.'],
+    ['only punctuation', { q: '"*:(' }, 'The search text needs at least one letter or digit.'],
+    ['a page too large', { q: 'a', first: 500 }, '"first" must be between 0 and 100, got 500.'],
+    [
+      'a made-up cursor',
+      { q: 'a', after: 'bm9wZQ==' },
+      'The cursor is not one this API gave out; use a cursor from pageInfo or an edge.',
+    ],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, variables, message) => {
+    const { data, errors } = await gql<SearchResult>(SEARCH, variables);
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+interface HoodResult {
+  neighborhood: {
+    truncated: boolean;
+    nodes: Array<{ id: string; name: string }>;
+    edges: Array<{
+      id: string;
+      type: string;
+      role: string | null;
+      from: { id: string };
+      to: { id: string };
+      citations: Array<{ quote: string | null; article: { title: string; publishedOn: string } }>;
+    }>;
+  };
+}
+
+const HOOD = `query ($ids: [ID!]!, $depth: Int, $limit: Int, $types: [RelationType!]) {
+  neighborhood(ids: $ids, depth: $depth, limit: $limit, relationTypes: $types) {
+    truncated
+    nodes { id name }
+    edges { id type role from { id } to { id } citations { quote article { title publishedOn } } }
+  }
+}`;
+
+describe('neighborhood', () => {
+  it('gives Lydia Hüskens with her ministry and the meeting, each fact cited', async () => {
+    const { data, errors } = await gql<HoodResult>(HOOD, { ids: ['person:lydia-hueskens'] });
+    expect(errors).toBeUndefined();
+    const ids = data?.neighborhood.nodes.map((n) => n.id).sort();
+    expect(ids).toEqual([
+      'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+      'org:mid-sachsen-anhalt',
+      'person:lydia-hueskens',
+    ]);
+    const office = data?.neighborhood.edges.find((e) => e.type === 'HOLDS_OFFICE_AT');
+    expect(office).toMatchObject({
+      from: { id: 'person:lydia-hueskens' },
+      to: { id: 'org:mid-sachsen-anhalt' },
+      role: 'Ministerin für Infrastruktur und Digitales',
+    });
+    expect(office?.citations[0]).toEqual({
+      quote: 'Neben der Ministerin für Infrastruktur und Digitales, Lydia Hüskens,',
+      article: { title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen', publishedOn: '2022-08-31' },
+    });
+    expect(data?.neighborhood.truncated).toBe(false);
+  });
+
+  it('reaches two hops out and returns every relation among the nodes', async () => {
+    const { data } = await gql<HoodResult>(HOOD, { ids: ['person:lydia-hueskens'], depth: 2 });
+    const ids = new Set(data?.neighborhood.nodes.map((n) => n.id));
+    for (const id of ['org:digitalrat-sachsen-anhalt', 'person:markus-bauer', 'region:bernburg-saale', 'region:15']) {
+      expect(ids).toContain(id);
+    }
+    for (const edge of data?.neighborhood.edges ?? []) {
+      expect(ids.has(edge.from.id) && ids.has(edge.to.id)).toBe(true);
+    }
+    // The Digitalrat advises the ministry: both are in, so that edge must be too.
+    expect(data?.neighborhood.edges.map((e) => e.id)).toContain('rel:digitalrat-beraet-mid');
+  });
+
+  it('honours the limit, nearest first, and says it truncated', async () => {
+    const { data } = await gql<HoodResult>(HOOD, { ids: ['region:15'], limit: 5 });
+    expect(data?.neighborhood.nodes).toHaveLength(6);
+    expect(data?.neighborhood.truncated).toBe(true);
+    const all = await gql<HoodResult>(HOOD, { ids: ['region:15'], limit: 1000 });
+    expect(all.data?.neighborhood.truncated).toBe(false);
+    // Sachsen-Anhalt: the Bund, 14 Kreise, the ministry, the Digitalrat and its Landes-CIO.
+    expect(all.data?.neighborhood.nodes).toHaveLength(1 + 1 + 14 + 3);
+  });
+
+  it('follows only the relation types asked for', async () => {
+    const { data } = await gql<HoodResult>(HOOD, { ids: ['region:15'], types: ['PART_OF'], limit: 1000 });
+    expect(data?.neighborhood.edges.every((e) => e.type === 'PART_OF')).toBe(true);
+    expect(data?.neighborhood.nodes).toHaveLength(1 + 1 + 14);
+  });
+
+  it.each([
+    ['an unknown id', { ids: ['person:nobody'] }, 'NOT_FOUND', 'No entity with id person:nobody.'],
+    ['a depth of 50', { ids: ['law:ozg'], depth: 50 }, 'BAD_USER_INPUT', '"depth" must be between 1 and 3, got 50.'],
+    [
+      'a negative limit',
+      { ids: ['law:ozg'], limit: -1 },
+      'BAD_USER_INPUT',
+      '"limit" must be between 0 and 1000, got -1.',
+    ],
+    ['no ids', { ids: [] }, 'BAD_USER_INPUT', '"ids" must be between 1 and 50, got 0.'],
+    [
+      'a malformed id',
+      { ids: ["x') DETACH DELETE n //"] },
+      'BAD_USER_INPUT',
+      `"x') DETACH DELETE n //" is not a GovGraph id; ids look like person:lydia-hueskens or region:15089.`,
+    ],
+  ])('refuses %s with a clear error', async (_what, variables, code, message) => {
+    const { data, errors } = await gql<HoodResult>(HOOD, variables);
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code } });
+  });
+});
+
+describe('node and nodes', () => {
+  it('load any entity or relation by its global id, with kind-specific fields', async () => {
+    const { data, errors } = await gql<{
+      region: { name: string; level: string; ags: string; nuts: string; population: number } | null;
+      law: { name: string; aliases: string[]; mentionedIn: Array<{ title: string }> } | null;
+      relation: { type: string; from: { name: string }; to: { name: string } } | null;
+      missing: unknown;
+    }>(`{
+      region: node(id: "region:15089") { ... on Region { name level ags nuts population } }
+      law: node(id: "law:ozg") { ... on Law { name aliases mentionedIn { title } } }
+      relation: node(id: "rel:digitalrat-beraet-mid") { ... on Relation { type from { name } to { name } } }
+      missing: node(id: "person:nobody") { id }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data?.region).toEqual({
+      name: 'Salzlandkreis',
+      level: 'KREIS',
+      ags: '15089',
+      nuts: 'DEE0C',
+      population: 190560,
+    });
+    expect(data?.law).toEqual({
+      name: 'Onlinezugangsgesetz',
+      aliases: ['OZG'],
+      mentionedIn: [{ title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen' }],
+    });
+    expect(data?.relation).toEqual({
+      type: 'ADVISES',
+      from: { name: 'Digitalrat Sachsen-Anhalt' },
+      to: { name: 'Ministerium für Infrastruktur und Digitales' },
+    });
+    expect(data?.missing).toBeNull();
+  });
+
+  it('pages an entity’s relations in a stable order', async () => {
+    const query = `query ($after: String) { node(id: "org:mid-sachsen-anhalt") { ... on Entity {
+      relations(first: 2, after: $after) { totalCount edges { cursor node { id type } } pageInfo { hasNextPage endCursor } }
+    } } }`;
+    type R = {
+      node: {
+        relations: {
+          totalCount: number;
+          edges: Array<{ node: { id: string; type: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    };
+    const one = await gql<R>(query);
+    const two = await gql<R>(query, { after: one.data?.node.relations.pageInfo.endCursor });
+    expect(one.data?.node.relations.totalCount).toBe(3);
+    expect(one.data?.node.relations.edges.map((e) => e.node.type)).toEqual(['ADVISES', 'HOLDS_OFFICE_AT']);
+    expect(two.data?.node.relations.edges.map((e) => e.node.id)).toEqual(['rel:mid-sitz-sachsen-anhalt']);
+    expect(two.data?.node.relations.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('errors', () => {
+  it('are typed and never leak internals', async () => {
+    const { errors } = await gql('{ search(query: 5) { totalCount } }');
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const bad = await gql('{ nope }');
+    expect(bad.errors?.[0]?.message).toMatch(/^Cannot query field "nope" on type "Query"./);
+    expect(JSON.stringify(bad)).not.toMatch(/stack|neo4j|cypher/i);
+  });
+});

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: () => string;
+}
+
+function run(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { HOME: process.env.HOME, PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function startServer(dataDir: string): Promise<Started & { exited: Promise<number | null> }> {
+  const started = run({ GOVGRAPH_DATA_DIR: dataDir, GOVGRAPH_BOLT_PORT: '0', PORT: '0' });
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const match = /Explorer: (http:\/\/\S+\/)/.exec(started.output());
+    if (match?.[1]) return { ...started, url: match[1] };
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  started.child.kill('SIGKILL');
+  throw new Error(`server did not start:\n${started.output()}`);
+}
+
+function jvmPid(dataDir: string): number {
+  return (JSON.parse(readFileSync(path.join(dataDir, 'neo4j.json'), 'utf8')) as { pid: number }).pid;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return condition();
+}
+
+async function searchCount(url: string, query: string): Promise<number> {
+  const response = await fetch(`${url}graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ search(query: "${query}") { totalCount } }` }),
+  });
+  const body = (await response.json()) as { data: { search: { totalCount: number } } };
+  return body.data.search.totalCount;
+}
+
+describe('the embedded Neo4j', () => {
+  it('is shared by a second command on the same data folder instead of failing on the store lock', async () => {
+    const second = await startEmbeddedNeo4j({ dataDir: path.resolve(ROOT, '.data/test'), boltPort: 0, heap: '1g' });
+    expect(second.owned).toBe(false);
+    expect(second.uri).toBe(inject('neo4jUri'));
+    await second.stop();
+  });
+
+  it('comes up with a fresh server (migrated, seeded), dies with it on kill -9, and keeps its data for the next start', {
+    timeout: 300_000,
+  }, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-life-'));
+    const first = await startServer(dataDir);
+    expect(first.output()).toContain('Seeded 4');
+    expect(await searchCount(first.url, 'Salzlandkreis')).toBe(1);
+    const pid = jvmPid(dataDir);
+    expect(alive(pid)).toBe(true);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await waitUntil(() => !alive(pid), 60_000)).toBe(true);
+
+    const second = await startServer(dataDir);
+    expect(second.output()).not.toContain('Seeded');
+    expect(await searchCount(second.url, 'Hüskens')).toBe(1);
+    const secondPid = jvmPid(dataDir);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain('Stopping GovGraph');
+    expect(alive(secondPid)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'neo4j.json'))).toBe(false);
+  });
+});
+
+describe('start-up refuses a broken setup with one clear message', () => {
+  it('when Java is missing', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'govgraph-nojava-'));
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-nojava-data-'));
+    const started = run({ PATH: bin, GOVGRAPH_DATA_DIR: dataDir, PORT: '0' });
+    expect(await started.exited).toBe(1);
+    expect(started.output().trim()).toBe(
+      'The embedded Neo4j needs Java 17 or newer, and `java` was not found. Install it (Debian/Ubuntu: ' +
+        'apt-get install -y openjdk-17-jdk-headless maven) or set NEO4J_URI to use another Neo4j.',
+    );
+  });
+
+  it('when a variable is wrong, before starting anything', async () => {
+    const started = run({ PORT: 'vierzig', NEO4J_URI: 'localhost' });
+    expect(await started.exited).toBe(1);
+    expect(started.output().trim()).toBe(
+      'Invalid configuration:\n  PORT must be a port number (got "vierzig")\n' +
+        '  NEO4J_URI must look like neo4j://host:7687 or bolt://host:7687 (got "localhost")',
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import sirv from 'sirv';
+import { build } from 'vite';
+import { createApp } from '../../server/http/app.js';
+import type { GovGraphYoga } from '../../server/yoga.js';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+}
+
+/** Builds the explorer into a temporary folder and serves it with the API, as `npm start` does. */
+export async function serveExplorer(yoga: GovGraphYoga): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = path.join(os.tmpdir(), `govgraph-web-${process.pid}-${Date.now()}`);
+  await build({
+    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    build: { outDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  const server: Server = createApp({ yoga, web: sirv(outDir, { single: true }) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
