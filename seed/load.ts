@@ -1,38 +1,60 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Database } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
-import { foldGerman } from '../server/domain/fold.js';
-import { precisionOf } from '../server/domain/records.js';
-import { KIND_INFO, kindOfId, RELATION_INFO, relationAllowed } from '../server/domain/vocabulary.js';
-import { type SeedArticle, type SeedEntity, SeedFile, type SeedRelation } from './format.js';
+import type { Entity, Mention, Relation } from '../server/domain/model.js';
+import { entityLabel, entityProps, type Props, relationProps } from '../server/domain/storage.js';
+import { kindOfId, RELATION_INFO, relationAllowed } from '../server/domain/vocabulary.js';
+import { type Issue, parseSeedFile, type SeedData } from './format.js';
 import { type RegionSeed, regionSeed } from './regions.js';
 
 export const SEED_DIR = fileURLToPath(new URL('./', import.meta.url));
 
-/** Seed data that failed validation; the message names every problem with its file and path. */
+/** Seed or import data that failed validation; the message names every problem with its file and line. */
 export class SeedError extends Error {
   override name = 'SeedError';
 }
 
 export interface NamedSeedFile {
   readonly file: string;
-  readonly data: SeedFile;
+  readonly data: SeedData;
 }
 
-type Props = Record<string, string | number | boolean | string[] | null>;
-
-export interface SeedPayload {
-  readonly entities: Array<{ id: string; label: string; props: Props }>;
-  readonly relations: Array<{ id: string; type: string; from: string; to: string; props: Props }>;
-  readonly mentions: Array<{ article: string; entity: string }>;
+/** What gets written: the model's entities, relations and mentions, checked as a whole. */
+export interface GraphContent {
+  readonly entities: readonly Entity[];
+  readonly relations: readonly Relation[];
+  readonly mentions: readonly Mention[];
 }
 
-function describeIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'} ${issue.message}`);
+/** Parses one YAML seed file; problems name the file and the line of the offending value. */
+export function parseSeedText(file: string, text: string): { data?: SeedData; problems: string[] } {
+  const lineCounter = new LineCounter();
+  // The core schema keeps dates as strings: their form carries the precision.
+  const doc = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map(
+        (e) => `${file}:${e.linePos?.[0]?.line ?? 1}: not valid YAML: ${e.message.split('\n')[0]}`,
+      ),
+    };
+  }
+  const { data, issues } = parseSeedFile(doc.toJS());
+  const lineOf = (issue: Issue): number => {
+    for (let depth = issue.path.length; depth >= 0; depth -= 1) {
+      const node = doc.getIn(issue.path.slice(0, depth) as Array<string | number>, true) as
+        | { range?: [number] }
+        | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const problems = issues.map(
+    (issue) => `${file}:${lineOf(issue)}: ${issue.path.join('.') || '(file)'} ${issue.message}`,
+  );
+  return data ? { data, problems } : { problems };
 }
 
 /** Reads and validates every seed/articles/*.yaml; throws a SeedError listing all problems. */
@@ -43,142 +65,113 @@ export function readSeedFiles(dir = path.join(SEED_DIR, 'articles')): NamedSeedF
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
     const file = path.join(path.basename(dir), name);
-    let raw: unknown;
-    try {
-      // Dates stay strings: their form carries the precision.
-      raw = parseYaml(readFileSync(path.join(dir, name), 'utf8'), { schema: 'core' });
-    } catch (error) {
-      problems.push(`${file}: not valid YAML: ${(error as Error).message}`);
-      continue;
-    }
-    const parsed = SeedFile.safeParse(raw);
-    if (parsed.success) files.push({ file, data: parsed.data });
-    else problems.push(...describeIssues(file, parsed.error));
+    const parsed = parseSeedText(file, readFileSync(path.join(dir, name), 'utf8'));
+    problems.push(...parsed.problems);
+    if (parsed.data) files.push({ file, data: parsed.data });
   }
   if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
   return files;
 }
 
-function precision(date: string | undefined): string | null {
-  return date === undefined ? null : precisionOf(date);
-}
-
-function entityProps(entity: SeedEntity): Props {
-  const { id, kind, name, aliases, description, ...rest } = entity;
-  const props: Props = {
-    id,
-    kind,
-    name,
-    aliases,
-    description: description ?? null,
-    searchName: foldGerman(name),
-    searchAliases: aliases.map(foldGerman).join(' | '),
-  };
-  for (const [key, value] of Object.entries(rest)) props[key] = value ?? null;
-  return props;
-}
-
-function articleEntity(article: SeedArticle): SeedEntity & Props {
-  return {
-    id: article.id,
-    kind: 'ARTICLE',
-    name: article.title,
-    aliases: [],
-    description: article.description,
-    publisher: article.publisher,
-    publishedOn: article.publishedOn,
-    url: article.url ?? null,
-    tags: article.tags,
-    license: article.license ?? null,
-  } as SeedEntity & Props;
-}
-
-function relationProps(relation: SeedRelation, defaultArticle: string): Props {
-  return {
-    role: relation.role ?? null,
-    validFrom: relation.validFrom ?? null,
-    validFromPrecision: precision(relation.validFrom),
-    validTo: relation.validTo ?? null,
-    validToPrecision: precision(relation.validTo),
-    // Parallel lists: Neo4j properties cannot hold maps, and the article ids must stay queryable.
-    citeArticles: relation.citations.map((c) => c.article ?? defaultArticle),
-    citeQuotes: relation.citations.map((c) => c.quote ?? ''),
-    citeNotes: relation.citations.map((c) => c.note ?? ''),
-  };
-}
-
 /**
- * Checks the seed as a whole (unique ids, every endpoint and cited article
- * known, kinds allowed by the vocabulary) and turns it into write payloads.
+ * Checks content as a whole — unique ids, every endpoint and cited article
+ * known (here or already in `known`), kinds allowed by the vocabulary — and
+ * returns the problems, each named by `where`.
  */
-export function buildSeed(files: readonly NamedSeedFile[], regions: RegionSeed = regionSeed()): SeedPayload {
+export function checkContent(
+  parts: ReadonlyArray<{ where: string; content: GraphContent }>,
+  known: ReadonlyMap<string, Entity['kind']> = new Map(),
+): string[] {
   const problems: string[] = [];
-  const entities = new Map<string, { file: string; entity: SeedEntity }>();
-  const addEntity = (file: string, entity: SeedEntity) => {
-    const seen = entities.get(entity.id);
-    if (seen) problems.push(`${file}: entity ${entity.id} is already defined in ${seen.file}`);
-    else entities.set(entity.id, { file, entity });
-  };
-  const regionFile = 'landkreise-deutschland';
-  addEntity(regionFile, articleEntity(regions.article));
-  for (const entity of regions.entities) addEntity(regionFile, entity);
-  for (const { file, data } of files) {
-    addEntity(file, articleEntity(data.article));
-    for (const entity of data.entities) addEntity(file, entity);
-  }
-
-  const relations: SeedPayload['relations'] = [];
-  const mentions = new Map<string, { article: string; entity: string }>();
-  const relationIds = new Map<string, string>();
-  const addRelations = (file: string, article: string, list: readonly SeedRelation[]) => {
-    list.forEach((relation, index) => {
-      const where = `${file}: relations[${index}] (${relation.id})`;
-      const seen = relationIds.get(relation.id);
-      if (seen) problems.push(`${where} has the same id as a relation in ${seen}`);
-      relationIds.set(relation.id, file);
-      const from = entities.get(relation.from)?.entity;
-      const to = entities.get(relation.to)?.entity;
-      if (!from) problems.push(`${where}: from ${relation.from} is not a known entity`);
-      if (!to) problems.push(`${where}: to ${relation.to} is not a known entity`);
-      if (from && to && !relationAllowed(relation.type, from.kind, to.kind)) {
-        const info = RELATION_INFO[relation.type];
-        problems.push(
-          `${where}: ${relation.type} goes from ${info.from.join('/')} to ${info.to.join('/')}, not ${from.kind} to ${to.kind}`,
-        );
-      }
-      if (relation.validFrom && relation.validTo && relation.validTo < relation.validFrom) {
-        problems.push(`${where}: validTo ${relation.validTo} is before validFrom ${relation.validFrom}`);
-      }
-      const props = relationProps(relation, article);
-      for (const cited of props.citeArticles as string[]) {
-        if (kindOfId(cited) !== 'ARTICLE' || !entities.has(cited)) {
-          problems.push(`${where}: cites ${cited}, which is not a known article`);
-        }
-        for (const end of [relation.from, relation.to])
-          mentions.set(`${cited}>${end}`, { article: cited, entity: end });
-      }
-      relations.push({ id: relation.id, type: relation.type, from: relation.from, to: relation.to, props });
-    });
-  };
-  addRelations(regionFile, regions.article.id, regions.relations);
-  for (const { file, data } of files) {
-    addRelations(file, data.article.id, data.relations);
-    for (const entity of [...data.entities.map((e) => e.id), ...data.mentions]) {
-      if (!entities.has(entity)) problems.push(`${file}: mentions ${entity}, which is not a known entity`);
-      mentions.set(`${data.article.id}>${entity}`, { article: data.article.id, entity });
+  const kinds = new Map(known);
+  const definedIn = new Map<string, string>();
+  for (const { where, content } of parts) {
+    for (const entity of content.entities) {
+      const seen = definedIn.get(entity.id);
+      if (seen) problems.push(`${where}: entity ${entity.id} is already defined in ${seen}`);
+      definedIn.set(entity.id, where);
+      kinds.set(entity.id, entity.kind);
     }
   }
-  if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
+  const relationIn = new Map<string, string>();
+  for (const { where, content } of parts) {
+    for (const relation of content.relations) {
+      const at = `${where}: relation ${relation.id}`;
+      const seen = relationIn.get(relation.id);
+      if (seen) problems.push(`${at} is already defined in ${seen}`);
+      relationIn.set(relation.id, where);
+      const from = kinds.get(relation.from);
+      const to = kinds.get(relation.to);
+      if (!from) problems.push(`${at}: from ${relation.from} is not a known entity`);
+      if (!to) problems.push(`${at}: to ${relation.to} is not a known entity`);
+      if (from && to && !relationAllowed(relation.type, from, to)) {
+        const info = RELATION_INFO[relation.type];
+        problems.push(
+          `${at}: ${relation.type} goes from ${info.from.join('/')} to ${info.to.join('/')}, not ${from} to ${to}`,
+        );
+      }
+      for (const citation of relation.citations) {
+        if (kinds.get(citation.article) !== 'ARTICLE')
+          problems.push(`${at}: cites ${citation.article}, which is not a known article`);
+      }
+    }
+    for (const entity of content.entities) {
+      for (const figure of entity.figures) {
+        if (kinds.get(figure.citation.article) !== 'ARTICLE') {
+          problems.push(
+            `${where}: entity ${entity.id}: figure "${figure.label}" cites ${figure.citation.article}, which is not a known article`,
+          );
+        }
+      }
+    }
+    for (const mention of content.mentions) {
+      if (kinds.get(mention.article) !== 'ARTICLE')
+        problems.push(`${where}: mention by ${mention.article}, which is not a known article`);
+      if (!kinds.has(mention.entity))
+        problems.push(`${where}: mentions ${mention.entity}, which is not a known entity`);
+    }
+  }
+  return problems;
+}
 
-  return {
-    entities: [...entities.values()].map(({ entity }) => ({
-      id: entity.id,
-      label: KIND_INFO[entity.kind].typename,
-      props: entityProps(entity),
-    })),
-    relations,
-    mentions: [...mentions.values()].filter((m) => m.article !== m.entity),
+/** Every entity an article's facts touch is mentioned by it; explicit mentions add the rest. */
+export function mentionsOf(content: Omit<GraphContent, 'mentions'>, explicit: readonly Mention[] = []): Mention[] {
+  const out = new Map<string, Mention>();
+  const add = (article: string, entity: string) => {
+    if (article !== entity && kindOfId(entity) !== 'ARTICLE') out.set(`${article}>${entity}`, { article, entity });
   };
+  for (const relation of content.relations) {
+    for (const citation of relation.citations) {
+      add(citation.article, relation.from);
+      add(citation.article, relation.to);
+    }
+  }
+  for (const entity of content.entities) for (const figure of entity.figures) add(figure.citation.article, entity.id);
+  for (const mention of explicit) add(mention.article, mention.entity);
+  return [...out.values()];
+}
+
+/** The whole seed: regions plus every article file, checked together. */
+export function buildSeed(files: readonly NamedSeedFile[], regions: RegionSeed = regionSeed()): GraphContent {
+  const parts = [
+    {
+      where: 'landkreise-deutschland',
+      content: { entities: [regions.article, ...regions.entities], relations: regions.relations, mentions: [] },
+    },
+    ...files.map(({ file, data }) => ({
+      where: file,
+      content: { entities: [data.article, ...data.entities], relations: data.relations, mentions: data.mentions },
+    })),
+  ];
+  const problems = checkContent(parts);
+  if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
+  const entities = parts.flatMap((p) => p.content.entities);
+  const relations = parts.flatMap((p) => p.content.relations);
+  const mentions = mentionsOf(
+    { entities, relations },
+    parts.flatMap((p) => p.content.mentions),
+  );
+  return { entities, relations, mentions };
 }
 
 const BATCH = 1000;
@@ -189,6 +182,30 @@ function batches<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+export interface WritePayload {
+  readonly entities: Array<{ id: string; label: string; props: Props }>;
+  readonly relations: Array<{ id: string; type: string; from: string; to: string; props: Props }>;
+  readonly mentions: readonly Mention[];
+}
+
+export function toPayload(content: GraphContent): WritePayload {
+  return {
+    entities: content.entities.map((entity) => ({
+      id: entity.id,
+      label: entityLabel(entity),
+      props: entityProps(entity),
+    })),
+    relations: content.relations.map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      props: relationProps(r),
+    })),
+    mentions: content.mentions,
+  };
+}
+
 export interface SeedResult {
   readonly entities: number;
   readonly relations: number;
@@ -196,12 +213,14 @@ export interface SeedResult {
 }
 
 /**
- * Loads the seed in one transaction: all of it or, on any error, nothing.
- * MERGE on ids makes it idempotent; existing entities and relations are
- * left as they are, so editors' changes survive a re-run.
+ * Adds the seed in one transaction: all of it or, on any error, nothing.
+ * MERGE on ids makes it idempotent; existing entities and relations are left
+ * as they are, so editors' changes survive a re-run. Returns what was new.
  */
-export async function loadSeed(db: Database, payload: SeedPayload = buildSeed(readSeedFiles())): Promise<SeedResult> {
+export async function loadSeed(db: Database, content: GraphContent = buildSeed(readSeedFiles())): Promise<SeedResult> {
   const recordedBy = 'seed';
+  const payload = toPayload(content);
+  const before = await counts(db);
   await db.writeAll([
     ...batches(payload.entities).map((entities) => ({ query: Q['seed-entities'], params: { entities, recordedBy } })),
     ...batches(payload.relations).map((relations) => ({
@@ -210,10 +229,23 @@ export async function loadSeed(db: Database, payload: SeedPayload = buildSeed(re
     })),
     ...batches(payload.mentions).map((mentions) => ({ query: Q['seed-mentions'], params: { mentions } })),
   ]);
-  return { entities: payload.entities.length, relations: payload.relations.length, mentions: payload.mentions.length };
+  const after = await counts(db);
+  return {
+    entities: after.entities - before.entities,
+    relations: after.relations - before.relations,
+    mentions: after.mentions - before.mentions,
+  };
+}
+
+export async function counts(db: Database): Promise<SeedResult> {
+  const [row] = await db.read(Q['count-graph']);
+  return {
+    entities: Number(row?.entities ?? 0),
+    relations: Number(row?.relations ?? 0),
+    mentions: Number(row?.mentions ?? 0),
+  };
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.read(Q['count-entities']);
-  return (row?.entities ?? 0) === 0;
+  return (await counts(db)).entities === 0;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { SeedArticle, SeedEntity, SeedRelation } from './format.js';
+import type { Entity, Relation } from '../server/domain/model.js';
 
 /**
  * Bund, Länder and Kreise. The 401 Kreise and kreisfreie Städte with AGS,
@@ -10,9 +10,13 @@ import type { SeedArticle, SeedEntity, SeedRelation } from './format.js';
  * CC-BY-4.0). The package's own entry point expects a JSON file it does not
  * ship, so its CSV is read directly.
  */
-export const REGION_SOURCE: SeedArticle = {
+export const REGION_SOURCE: Entity = {
   id: 'article:destatis-kreise-2018',
-  title: 'Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte am 31.12.2018',
+  kind: 'ARTICLE',
+  aliases: [],
+  description: null,
+  figures: [],
+  name: 'Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte am 31.12.2018',
   publisher:
     'Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys; via npm-Paket landkreise-deutschland 3.0.0',
   publishedOn: '2018-12-31',
@@ -92,33 +96,47 @@ function shortName(officialName: string): string {
 }
 
 export interface RegionSeed {
-  readonly article: SeedArticle;
-  readonly entities: SeedEntity[];
-  readonly relations: SeedRelation[];
+  readonly article: Entity;
+  readonly entities: Entity[];
+  readonly relations: Relation[];
 }
 
+const REGION_DEFAULTS: Pick<Entity, 'kind' | 'aliases' | 'description' | 'figures'> = {
+  kind: 'REGION',
+  aliases: [],
+  description: null,
+  figures: [],
+};
+const RELATION_DEFAULTS: Pick<Relation, 'role' | 'validFrom' | 'validFromQualifier' | 'validTo' | 'validToQualifier'> =
+  {
+    role: null,
+    validFrom: null,
+    validFromQualifier: null,
+    validTo: null,
+    validToQualifier: null,
+  };
+
 export function regionSeed(districts: readonly District[] = readDistricts()): RegionSeed {
-  const citation = [{ article: REGION_SOURCE.id }];
-  const entities: SeedEntity[] = [
+  const citations = [{ article: REGION_SOURCE.id, quote: null, note: null }];
+  const entities: Entity[] = [
     {
+      ...REGION_DEFAULTS,
       id: 'region:de',
-      kind: 'REGION',
       name: 'Deutschland',
       aliases: ['Bund', 'Bundesrepublik Deutschland'],
       level: 'BUND',
       nuts: 'DE',
     },
   ];
-  const relations: SeedRelation[] = [];
+  const relations: Relation[] = [];
   for (const [ags, name, nuts] of LAENDER) {
     const own = districts.filter((d) => d.ags.startsWith(ags));
     const population = own.reduce((sum, d) => sum + d.population, 0);
     const areaKm2 = Math.round(own.reduce((sum, d) => sum + d.areaKm2, 0) * 100) / 100;
     entities.push({
+      ...REGION_DEFAULTS,
       id: `region:${ags}`,
-      kind: 'REGION',
       name,
-      aliases: [],
       description: `Land, ${population.toLocaleString('de-DE')} Einwohner, ${areaKm2.toLocaleString('de-DE')} km² (31.12.2018, Summe der Kreise)`,
       level: 'LAND',
       ags,
@@ -128,11 +146,12 @@ export function regionSeed(districts: readonly District[] = readDistricts()): Re
       populationDate: '2018-12-31',
     });
     relations.push({
+      ...RELATION_DEFAULTS,
       id: `rel:part-of-${ags}`,
       type: 'PART_OF',
       from: `region:${ags}`,
       to: 'region:de',
-      citations: citation,
+      citations,
     });
   }
   const names = new Map<string, number>();
@@ -143,8 +162,8 @@ export function regionSeed(districts: readonly District[] = readDistricts()): Re
     const name = (names.get(short) ?? 0) > 1 ? `${short} (${d.type})` : short;
     const aliases = [...new Set([d.officialName, short].filter((alias) => alias !== name))];
     entities.push({
+      ...REGION_DEFAULTS,
       id: `region:${d.ags}`,
-      kind: 'REGION',
       name,
       aliases,
       description: `${d.type}, ${d.population.toLocaleString('de-DE')} Einwohner, ${d.areaKm2.toLocaleString('de-DE')} km² (31.12.2018)`,
@@ -157,11 +176,12 @@ export function regionSeed(districts: readonly District[] = readDistricts()): Re
       populationDate: '2018-12-31',
     });
     relations.push({
+      ...RELATION_DEFAULTS,
       id: `rel:part-of-${d.ags}`,
       type: 'PART_OF',
       from: `region:${d.ags}`,
       to: `region:${d.ags.slice(0, 2)}`,
-      citations: citation,
+      citations,
     });
   }
   return { article: REGION_SOURCE, entities, relations };

@@ -7,6 +7,7 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly relation: DataLoader<string, RelationRecord | null>;
   readonly mentionedIn: DataLoader<string, EntityRecord[]>;
+  readonly eventPlaces: DataLoader<string, EntityRecord[]>;
 }
 
 /** Per request: the graph service and fresh DataLoaders, so each id is read once per request. */
@@ -28,6 +29,7 @@ export function createContext(db: Database): Context {
         for (const list of lists) for (const article of list) entity.prime(article.id, article);
         return lists;
       }),
+      eventPlaces: new DataLoader((ids) => graph.eventPlaces(ids)),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { RELATION_TYPES } from '../domain/vocabulary.js';
 import type { Database } from './database.js';
 import { CYPHER_DIR, Q } from './queries.js';
 
@@ -39,11 +40,30 @@ export function loadMigrations(dir = path.join(CYPHER_DIR, 'migrations')): Migra
 }
 
 /**
+ * One migration per relation type of the vocabulary, from a template: a new
+ * type gets its id constraint and validity indexes without a hand-written file.
+ * Types are checked to be plain identifiers before they go into the statement.
+ */
+export function relationTypeMigrations(
+  types: readonly string[] = RELATION_TYPES,
+  template = readFileSync(path.join(CYPHER_DIR, 'templates', 'relation-type.cypher'), 'utf8'),
+): Migration[] {
+  return types.map((type) => {
+    if (!/^[A-Z][A-Z_]*$/.test(type)) throw new Error(`Relation type ${type} is not an upper-case identifier`);
+    const text = template.replaceAll('{{TYPE}}', type).replaceAll('{{name}}', type.toLowerCase());
+    return parseMigration(`relation-type-${type}`, text);
+  });
+}
+
+/**
  * Applies the migrations not yet recorded in the database, in order. A
  * recorded migration whose file has changed since is an error: migrations
  * are history, and a new change needs a new file.
  */
-export async function migrate(db: Database, migrations = loadMigrations()): Promise<string[]> {
+export async function migrate(
+  db: Database,
+  migrations = [...loadMigrations(), ...relationTypeMigrations()],
+): Promise<string[]> {
   const applied = new Map((await db.read(Q['migration-applied'])).map((row) => [row.name, row.checksum]));
   const ran: string[] = [];
   for (const migration of migrations) {

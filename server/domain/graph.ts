@@ -17,6 +17,13 @@ export interface SearchHit {
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+export interface GraphStats {
+  readonly kinds: ReadonlyArray<{ kind: EntityKind; count: number }>;
+  readonly relationTypes: ReadonlyArray<{ type: RelationType; count: number }>;
+  readonly regionLevels: ReadonlyArray<{ level: string; count: number }>;
+  readonly newestArticleDate: string | null;
+}
+
 export interface NeighborhoodResult {
   readonly nodes: EntityRecord[];
   readonly edges: RelationRecord[];
@@ -50,6 +57,28 @@ export class GraphService {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
+  async eventPlaces(ids: readonly string[]): Promise<EntityRecord[][]> {
+    const rows = await this.db.read(Q['event-places'], { ids });
+    const byId = new Map(rows.map((row) => [String(row.id), asRows(row.places).map(toEntity)]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async articleFacts(id: string, window: { offset: number; limit: number }): Promise<Page<RelationRecord>> {
+    const [row] = await this.db.read(Q['article-facts'], { id, skip: window.offset, limit: window.limit });
+    return { total: Number(row?.total ?? 0), items: asRows(row?.page).map(toRelation) };
+  }
+
+  async stats(): Promise<GraphStats> {
+    const [row] = await this.db.read(Q.stats);
+    const pairs = (value: Plain | undefined) => asRows(value).map((r) => ({ ...r, count: Number(r.count) }));
+    return {
+      kinds: pairs(row?.kinds) as unknown as GraphStats['kinds'],
+      relationTypes: pairs(row?.relationTypes) as unknown as GraphStats['relationTypes'],
+      regionLevels: pairs(row?.regionLevels) as unknown as GraphStats['regionLevels'],
+      newestArticleDate: typeof row?.newestArticleDate === 'string' ? row.newestArticleDate : null,
+    };
+  }
+
   async relationsOf(
     id: string,
     options: { types: readonly RelationType[] | null; direction: Direction; offset: number; limit: number },
@@ -72,6 +101,7 @@ export class GraphService {
   }): Promise<Page<SearchHit>> {
     const [row] = await this.db.read(Q.search, {
       lucene: luceneQuery(options.terms),
+      exact: options.terms.join(' '),
       kinds: options.kinds,
       skip: options.offset,
       limit: options.limit,

@@ -1,6 +1,8 @@
 import type { Plain } from '../db/plain.js';
-import type { DatePrecision, EntityKind, RelationType } from './vocabulary.js';
-import { DATE_PRECISIONS, ENTITY_KINDS, RELATION_TYPES } from './vocabulary.js';
+import { type Citation, precisionOf } from './model.js';
+import { citationsFromProps } from './storage.js';
+import type { DatePrecision, DateQualifier, EntityKind, RelationType } from './vocabulary.js';
+import { DATE_QUALIFIERS, ENTITY_KINDS, RELATION_TYPES } from './vocabulary.js';
 
 /** An entity as the API sees it: common fields plus the kind's own properties. */
 export interface EntityRecord {
@@ -12,15 +14,12 @@ export interface EntityRecord {
   readonly props: Readonly<Record<string, Plain>>;
 }
 
-export interface CitationRecord {
-  readonly articleId: string;
-  readonly quote: string | null;
-  readonly note: string | null;
-}
+export type CitationRecord = Citation;
 
 export interface PartialDateRecord {
   readonly date: string;
   readonly precision: DatePrecision;
+  readonly qualifier: DateQualifier;
 }
 
 export interface RelationRecord {
@@ -33,12 +32,8 @@ export interface RelationRecord {
   readonly validTo: PartialDateRecord | null;
   readonly citations: readonly CitationRecord[];
   readonly recordedAt: string | null;
+  readonly recordedBy: string | null;
   readonly version: number;
-}
-
-/** The form of a partial date is its precision: 2022, 2022-08 or 2022-08-31. */
-export function precisionOf(date: string): DatePrecision {
-  return date.length === 4 ? 'YEAR' : date.length === 7 ? 'MONTH' : 'DAY';
 }
 
 type Row = Readonly<Record<string, Plain>>;
@@ -67,25 +62,28 @@ export function toEntity(row: Row): EntityRecord {
   };
 }
 
-function partialDate(date: Plain | undefined, precision: Plain | undefined): PartialDateRecord | null {
+export function partialDate(date: Plain | undefined, qualifier: Plain | undefined): PartialDateRecord | null {
   const value = str(date);
-  return value === null ? null : { date: value, precision: oneOf(DATE_PRECISIONS, precision, 'date precision') };
+  if (value === null) return null;
+  return {
+    date: value,
+    precision: precisionOf(value),
+    qualifier: qualifier == null ? 'EXACT' : oneOf(DATE_QUALIFIERS, qualifier, 'date qualifier'),
+  };
 }
 
 export function toRelation(row: Row): RelationRecord {
-  const articles = strings(row.citeArticles);
-  const quotes = strings(row.citeQuotes);
-  const notes = strings(row.citeNotes);
   return {
     id: String(row.id),
     type: oneOf(RELATION_TYPES, row.type, 'relation type'),
     from: String(row.from),
     to: String(row.to),
     role: str(row.role),
-    validFrom: partialDate(row.validFrom, row.validFromPrecision),
-    validTo: partialDate(row.validTo, row.validToPrecision),
-    citations: articles.map((articleId, i) => ({ articleId, quote: str(quotes[i]), note: str(notes[i]) })),
+    validFrom: partialDate(row.validFrom, row.validFromQualifier),
+    validTo: partialDate(row.validTo, row.validToQualifier),
+    citations: citationsFromProps(row),
     recordedAt: str(row.recordedAt),
+    recordedBy: str(row.recordedBy),
     version: typeof row.version === 'number' ? row.version : 1,
   };
 }

@@ -60,6 +60,7 @@ export const RELATION_TYPES = [
   'SUPPORTS',
   'OPPOSES',
   'REFERS_TO',
+  'SPOKE_ABOUT',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -116,6 +117,7 @@ export const RELATION_INFO: Readonly<Record<RelationType, RelationInfo>> = {
   SUPPORTS: { from: ACTORS, to: ['LAW', 'INITIATIVE', 'ORGANIZATION', 'REGION'], de: 'unterstützt', en: 'supports' },
   OPPOSES: { from: ACTORS, to: ['LAW', 'INITIATIVE'], de: 'lehnt ab', en: 'opposes' },
   REFERS_TO: { from: ['PERSON', 'ORGANIZATION'], to: SUBJECTS, de: 'verweist auf', en: 'refers to' },
+  SPOKE_ABOUT: { from: ACTORS, to: SUBJECTS, de: 'äußerte sich zu', en: 'spoke about' },
 };
 
 export function relationAllowed(type: RelationType, from: EntityKind, to: EntityKind): boolean {
@@ -123,8 +125,57 @@ export function relationAllowed(type: RelationType, from: EntityKind, to: Entity
   return info.from.includes(from) && info.to.includes(to);
 }
 
-export const REGION_LEVELS = ['BUND', 'LAND', 'KREIS', 'GEMEINDE'] as const;
+/** Closed lists of qualifiers, each value with its German and English label. */
+function labelled<const T extends string>(labels: Record<T, readonly [de: string, en: string]>) {
+  const values = Object.keys(labels) as T[];
+  return { values, labels } as const;
+}
+
+export const REGION_LEVEL = labelled({
+  BUND: ['Bund', 'Federation'],
+  LAND: ['Land', 'State'],
+  KREIS: ['Kreis / kreisfreie Stadt', 'District / district-free city'],
+  GEMEINDE: ['Gemeinde', 'Municipality'],
+});
+export const REGION_LEVELS = REGION_LEVEL.values;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const ORG_TYPE = labelled({
+  MINISTRY: ['Ministerium', 'Ministry'],
+  COUNCIL: ['Gremium / Rat', 'Council or board'],
+  AUTHORITY: ['Behörde', 'Authority'],
+  ADMINISTRATION: ['Verwaltung', 'Administration'],
+  PARLIAMENT: ['Parlament / Länderkammer', 'Parliament'],
+  ASSOCIATION: ['Verband', 'Association'],
+  COMPANY: ['Unternehmen', 'Company'],
+  LAB: ['Labor / Innovationsraum', 'Lab'],
+  MEDIA: ['Medium / Verlag', 'Media'],
+  OTHER: ['Sonstige', 'Other'],
+});
+export const ORG_TYPES = ORG_TYPE.values;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const INITIATIVE_TYPE = labelled({
+  PROGRAMME: ['Programm', 'Programme'],
+  PROJECT: ['Projekt', 'Project'],
+  TOPIC: ['Thema', 'Topic'],
+  ROLE: ['Funktion / Stelle', 'Role or position'],
+  SERIES: ['Reihe', 'Series'],
+});
+export const INITIATIVE_TYPES = INITIATIVE_TYPE.values;
+export type InitiativeType = (typeof INITIATIVE_TYPES)[number];
+
+export const EVENT_TYPE = labelled({
+  MEETING: ['Sitzung / Treffen', 'Meeting'],
+  DECISION: ['Beschluss / Abstimmung', 'Decision or vote'],
+  OTHER: ['Sonstiges', 'Other'],
+});
+export const EVENT_TYPES = EVENT_TYPE.values;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** How a date relates to when something happened: "recently, as reported on 31.8.2022" is ON_OR_BEFORE. */
+export const DATE_QUALIFIERS = ['EXACT', 'ON_OR_BEFORE', 'ON_OR_AFTER'] as const;
+export type DateQualifier = (typeof DATE_QUALIFIERS)[number];

@@ -1,10 +1,20 @@
 import type { Plain } from '../db/plain.js';
-import { type EntityRecord, precisionOf } from '../domain/records.js';
+import { type EntityRecord, partialDate } from '../domain/records.js';
+import { figuresFromProps } from '../domain/storage.js';
 import { ENTITY_KINDS, type EntityKind, KIND_INFO } from '../domain/vocabulary.js';
-import { builder } from './builder.js';
-import { DirectionEnum, EntityKindEnum, RegionLevelEnum, RelationTypeEnum } from './enums.js';
+import { BadInputError } from '../errors.js';
+import { builder, decodeId } from './builder.js';
+import {
+  DirectionEnum,
+  EntityKindEnum,
+  EventTypeEnum,
+  InitiativeTypeEnum,
+  OrgTypeEnum,
+  RegionLevelEnum,
+  RelationTypeEnum,
+} from './enums.js';
 import { offsetPage } from './pagination.js';
-import { EntityRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
+import { CitationRef, EntityRef, FigureRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
 
 const text = (e: EntityRecord, key: string): string | null => {
   const value = e.props[key];
@@ -14,6 +24,18 @@ const num = (e: EntityRecord, key: string): number | null => {
   const value: Plain | undefined = e.props[key];
   return typeof value === 'number' ? value : null;
 };
+/** A vocabulary value stored on the entity, typed as the enum it belongs to. */
+const oneOf = <T extends string>(e: EntityRecord, key: string) => text(e, key) as T | null;
+
+FigureRef.implement({
+  description: 'A number an article states about an entity, with its source.',
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    value: t.exposeFloat('value'),
+    unit: t.exposeString('unit', { nullable: true }),
+    citation: t.field({ type: CitationRef, resolve: (f) => f.citation }),
+  }),
+});
 
 EntityRef.implement({
   description: 'Anything the graph knows about: a person, body, region, law, event, initiative or article.',
@@ -25,6 +47,25 @@ EntityRef.implement({
     name: t.exposeString('name'),
     aliases: t.exposeStringList('aliases', { description: 'Other names and abbreviations (e.g. MID, OZG).' }),
     description: t.exposeString('description', { nullable: true }),
+    figures: t.field({
+      type: [FigureRef],
+      description: 'Numbers the sources state.',
+      resolve: (e) => figuresFromProps(e.props),
+    }),
+    version: t.int({
+      description: 'Increases with every edit; edits name the version they are based on.',
+      resolve: (e) => num(e, 'version') ?? 1,
+    }),
+    recordedAt: t.string({
+      nullable: true,
+      description: 'When GovGraph recorded this.',
+      resolve: (e) => text(e, 'recordedAt'),
+    }),
+    recordedBy: t.string({
+      nullable: true,
+      description: 'Who recorded it (an editor, or "seed").',
+      resolve: (e) => text(e, 'recordedBy'),
+    }),
     relations: t.connection(
       {
         type: RelationRef,
@@ -59,14 +100,16 @@ type ExtraFields = Parameters<typeof builder.node<[], typeof KindRefs.PERSON>>[1
 const EXTRA_FIELDS: Record<EntityKind, ExtraFields> = {
   PERSON: undefined,
   ORGANIZATION: (t) => ({
-    orgType: t.string({
+    orgType: t.field({ type: OrgTypeEnum, nullable: true, resolve: (e) => oneOf(e, 'orgType') }),
+    website: t.string({ nullable: true, resolve: (e) => text(e, 'website') }),
+    address: t.string({
       nullable: true,
-      description: 'e.g. Ministerium, Beratungsgremium',
-      resolve: (e) => text(e, 'orgType'),
+      description: 'Postal address as the source gives it.',
+      resolve: (e) => text(e, 'address'),
     }),
   }),
   REGION: (t) => ({
-    level: t.field({ type: RegionLevelEnum, nullable: true, resolve: (e) => text(e, 'level') as never }),
+    level: t.field({ type: RegionLevelEnum, nullable: true, resolve: (e) => oneOf(e, 'level') }),
     ags: t.string({ nullable: true, description: 'Amtlicher Gemeindeschlüssel', resolve: (e) => text(e, 'ags') }),
     nuts: t.string({ nullable: true, description: 'NUTS code', resolve: (e) => text(e, 'nuts') }),
     kreisType: t.string({
@@ -82,28 +125,28 @@ const EXTRA_FIELDS: Record<EntityKind, ExtraFields> = {
     abbreviation: t.string({ nullable: true, resolve: (e) => text(e, 'abbreviation') }),
   }),
   EVENT: (t) => ({
+    eventType: t.field({ type: EventTypeEnum, nullable: true, resolve: (e) => oneOf(e, 'eventType') }),
     date: t.field({
       type: PartialDateRef,
       nullable: true,
-      description: 'When it happened, as exactly as the sources say.',
-      resolve: (e) => {
-        const date = text(e, 'date');
-        if (date === null) return null;
-        return { date, precision: precisionOf(date) };
-      },
+      description: 'When it happened, as exactly as the sources say (e.g. on or before a report date).',
+      resolve: (e) => partialDate(e.props.date, e.props.dateQualifier),
     }),
-    reportedOn: t.string({
-      nullable: true,
-      description: 'When a source first reported it.',
-      resolve: (e) => text(e, 'reportedOn'),
+    place: t.field({
+      type: [KindRefs.REGION],
+      description: 'Where it took place.',
+      resolve: (e, _args, ctx) => ctx.loaders.eventPlaces.load(e.id),
     }),
   }),
-  INITIATIVE: undefined,
+  INITIATIVE: (t) => ({
+    initiativeType: t.field({ type: InitiativeTypeEnum, nullable: true, resolve: (e) => oneOf(e, 'initiativeType') }),
+  }),
   ARTICLE: (t) => ({
     title: t.exposeString('name'),
     publisher: t.string({ nullable: true, resolve: (e) => text(e, 'publisher') }),
     publishedOn: t.string({ nullable: true, resolve: (e) => text(e, 'publishedOn') }),
     url: t.string({ nullable: true, resolve: (e) => text(e, 'url') }),
+    author: t.string({ nullable: true, resolve: (e) => text(e, 'author') }),
     license: t.string({ nullable: true, resolve: (e) => text(e, 'license') }),
     tags: t.stringList({
       resolve: (e) => {
@@ -111,6 +154,15 @@ const EXTRA_FIELDS: Record<EntityKind, ExtraFields> = {
         return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
       },
     }),
+    facts: t.connection(
+      {
+        type: RelationRef,
+        description: 'Everything known from this source: the relations that cite it.',
+        resolve: (article, args, ctx) => offsetPage(args, (window) => ctx.graph.articleFacts(article.id, window)),
+      },
+      { name: 'ArticleFactConnection' },
+      { name: 'ArticleFactEdge' },
+    ),
   }),
 };
 
@@ -126,3 +178,19 @@ for (const kind of ENTITY_KINDS) {
     fields: EXTRA_FIELDS[kind],
   });
 }
+
+builder.queryField('article', (t) =>
+  t.field({
+    type: KindRefs.ARTICLE,
+    nullable: true,
+    description: 'One source by id, with `facts`: everything known from it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      if (decodeId(id).typename !== 'Article') {
+        throw new BadInputError(`"${id}" is not an article id; article ids start with "article:".`, { argument: 'id' });
+      }
+      return ctx.loaders.entity.load(id);
+    },
+  }),
+);

@@ -1,8 +1,12 @@
 import {
   DATE_PRECISIONS,
+  DATE_QUALIFIERS,
   ENTITY_KINDS,
+  EVENT_TYPE,
+  INITIATIVE_TYPE,
   KIND_INFO,
-  REGION_LEVELS,
+  ORG_TYPE,
+  REGION_LEVEL,
   RELATION_INFO,
   RELATION_TYPES,
 } from '../domain/vocabulary.js';
@@ -41,10 +45,40 @@ export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   >,
 });
 
-export const RegionLevelEnum = builder.enumType('RegionLevel', {
-  description: 'Bund, Land, Kreis (incl. kreisfreie Städte) or Gemeinde.',
-  values: Object.fromEntries(REGION_LEVELS.map((l) => [l, { value: l }])) as Record<
-    (typeof REGION_LEVELS)[number],
-    { value: (typeof REGION_LEVELS)[number] }
+export const DateQualifierEnum = builder.enumType('DateQualifier', {
+  description: 'How a date relates to the fact: exactly then, or at the latest / the earliest then.',
+  values: Object.fromEntries(DATE_QUALIFIERS.map((q) => [q, { value: q }])) as Record<
+    (typeof DATE_QUALIFIERS)[number],
+    { value: (typeof DATE_QUALIFIERS)[number] }
   >,
 });
+
+/** An enum from one of the vocabulary's labelled lists, each value described in German and English. */
+function labelledEnum<T extends string>(
+  name: string,
+  description: string,
+  list: { readonly values: readonly T[]; readonly labels: Record<T, readonly [string, string]> },
+) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(
+      list.values.map((value) => [
+        value,
+        { value, description: `${list.labels[value][1]} (${list.labels[value][0]})` },
+      ]),
+    ) as Record<T, { value: T; description: string }>,
+  });
+}
+
+export const RegionLevelEnum = labelledEnum(
+  'RegionLevel',
+  'Bund, Land, Kreis (incl. kreisfreie Städte) or Gemeinde.',
+  REGION_LEVEL,
+);
+export const OrgTypeEnum = labelledEnum('OrgType', 'What kind of organisation.', ORG_TYPE);
+export const InitiativeTypeEnum = labelledEnum(
+  'InitiativeType',
+  'Programme, project, topic, role or series.',
+  INITIATIVE_TYPE,
+);
+export const EventTypeEnum = labelledEnum('EventType', 'What kind of event.', EVENT_TYPE);

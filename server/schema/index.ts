@@ -4,6 +4,7 @@ import './entity.js';
 import './relation.js';
 import './search.js';
 import './neighborhood.js';
+import './stats.js';
 
 export const schema = builder.toSchema();
 

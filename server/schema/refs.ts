@@ -1,4 +1,5 @@
 import type { SearchHit } from '../domain/graph.js';
+import type { Figure } from '../domain/model.js';
 import type { CitationRecord, EntityRecord, PartialDateRecord, RelationRecord } from '../domain/records.js';
 import type { EntityKind } from '../domain/vocabulary.js';
 import { builder } from './builder.js';
@@ -9,6 +10,7 @@ export const RelationRef = builder.objectRef<RelationRecord>('Relation');
 export const CitationRef = builder.objectRef<CitationRecord>('Citation');
 export const PartialDateRef = builder.objectRef<PartialDateRecord>('PartialDate');
 export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
+export const FigureRef = builder.objectRef<Figure>('Figure');
 
 export const KindRefs = {
   PERSON: builder.objectRef<EntityRecord>('Person'),

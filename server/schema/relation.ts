@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { EntityRecord } from '../domain/records.js';
 import { builder } from './builder.js';
-import { DatePrecisionEnum, RelationTypeEnum } from './enums.js';
+import { DatePrecisionEnum, DateQualifierEnum, RelationTypeEnum } from './enums.js';
 import { CitationRef, EntityRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
 
 PartialDateRef.implement({
@@ -9,6 +9,7 @@ PartialDateRef.implement({
   fields: (t) => ({
     date: t.exposeString('date'),
     precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision }),
+    qualifier: t.field({ type: DateQualifierEnum, resolve: (d) => d.qualifier }),
   }),
 });
 
@@ -18,8 +19,8 @@ CitationRef.implement({
     article: t.field({
       type: KindRefs.ARTICLE,
       resolve: async (c, _args, ctx) => {
-        const article = await ctx.loaders.entity.load(c.articleId);
-        if (!article) throw new Error(`Citation points at missing article ${c.articleId}`);
+        const article = await ctx.loaders.entity.load(c.article);
+        if (!article) throw new Error(`Citation points at missing article ${c.article}`);
         return article;
       },
     }),

@@ -114,6 +114,7 @@ describe('neighborhood', () => {
     const ids = data?.neighborhood.nodes.map((n) => n.id).sort();
     expect(ids).toEqual([
       'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+      'initiative:digitale-verwaltungsdienste',
       'org:mid-sachsen-anhalt',
       'person:lydia-hueskens',
     ]);
@@ -206,7 +207,10 @@ describe('node and nodes', () => {
     expect(data?.law).toEqual({
       name: 'Onlinezugangsgesetz',
       aliases: ['OZG'],
-      mentionedIn: [{ title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen' }],
+      mentionedIn: [
+        { title: 'OZG 2.0: Zentralisierung als Hemmnis oder Chance?' },
+        { title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen' },
+      ],
     });
     expect(data?.relation).toEqual({
       type: 'ADVISES',
@@ -231,9 +235,12 @@ describe('node and nodes', () => {
     };
     const one = await gql<R>(query);
     const two = await gql<R>(query, { after: one.data?.node.relations.pageInfo.endCursor });
-    expect(one.data?.node.relations.totalCount).toBe(3);
+    expect(one.data?.node.relations.totalCount).toBe(4);
     expect(one.data?.node.relations.edges.map((e) => e.node.type)).toEqual(['ADVISES', 'HOLDS_OFFICE_AT']);
-    expect(two.data?.node.relations.edges.map((e) => e.node.id)).toEqual(['rel:mid-sitz-sachsen-anhalt']);
+    expect(two.data?.node.relations.edges.map((e) => e.node.id)).toEqual([
+      'rel:mid-sitz-sachsen-anhalt',
+      'rel:mid-fazit-kreativraum',
+    ]);
     expect(two.data?.node.relations.pageInfo.hasNextPage).toBe(false);
   });
 });

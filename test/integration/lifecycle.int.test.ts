@@ -90,7 +90,7 @@ describe('the embedded Neo4j', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-life-'));
     const first = await startServer(dataDir);
     expect(first.output()).toContain('Seeded 4');
-    expect(await searchCount(first.url, 'Salzlandkreis')).toBe(1);
+    expect(await searchCount(first.url, 'Bernburg')).toBe(1);
     const pid = jvmPid(dataDir);
     expect(alive(pid)).toBe(true);
 

@@ -1,2 +1,0 @@
-MATCH (e:Entity)
-RETURN count(e) AS entities
