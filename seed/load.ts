@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Database } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
-import type { Entity, Mention, Relation } from '../server/domain/model.js';
+import { checkContent, type GraphContent, mentionsOf } from '../server/domain/integrity.js';
+import type { Mention } from '../server/domain/model.js';
 import { entityLabel, entityProps, type Props, relationProps } from '../server/domain/storage.js';
-import { kindOfId, RELATION_INFO, relationAllowed } from '../server/domain/vocabulary.js';
 import { type Issue, parseSeedFile, type SeedData } from './format.js';
 import { type RegionSeed, regionSeed } from './regions.js';
+
+export type { GraphContent };
 
 export const SEED_DIR = fileURLToPath(new URL('./', import.meta.url));
 
@@ -20,13 +22,6 @@ export class SeedError extends Error {
 export interface NamedSeedFile {
   readonly file: string;
   readonly data: SeedData;
-}
-
-/** What gets written: the model's entities, relations and mentions, checked as a whole. */
-export interface GraphContent {
-  readonly entities: readonly Entity[];
-  readonly relations: readonly Relation[];
-  readonly mentions: readonly Mention[];
 }
 
 /** Parses one YAML seed file; problems name the file and the line of the offending value. */
@@ -71,84 +66,6 @@ export function readSeedFiles(dir = path.join(SEED_DIR, 'articles')): NamedSeedF
   }
   if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
   return files;
-}
-
-/**
- * Checks content as a whole — unique ids, every endpoint and cited article
- * known (here or already in `known`), kinds allowed by the vocabulary — and
- * returns the problems, each named by `where`.
- */
-export function checkContent(
-  parts: ReadonlyArray<{ where: string; content: GraphContent }>,
-  known: ReadonlyMap<string, Entity['kind']> = new Map(),
-): string[] {
-  const problems: string[] = [];
-  const kinds = new Map(known);
-  const definedIn = new Map<string, string>();
-  for (const { where, content } of parts) {
-    for (const entity of content.entities) {
-      const seen = definedIn.get(entity.id);
-      if (seen) problems.push(`${where}: entity ${entity.id} is already defined in ${seen}`);
-      definedIn.set(entity.id, where);
-      kinds.set(entity.id, entity.kind);
-    }
-  }
-  const relationIn = new Map<string, string>();
-  for (const { where, content } of parts) {
-    for (const relation of content.relations) {
-      const at = `${where}: relation ${relation.id}`;
-      const seen = relationIn.get(relation.id);
-      if (seen) problems.push(`${at} is already defined in ${seen}`);
-      relationIn.set(relation.id, where);
-      const from = kinds.get(relation.from);
-      const to = kinds.get(relation.to);
-      if (!from) problems.push(`${at}: from ${relation.from} is not a known entity`);
-      if (!to) problems.push(`${at}: to ${relation.to} is not a known entity`);
-      if (from && to && !relationAllowed(relation.type, from, to)) {
-        const info = RELATION_INFO[relation.type];
-        problems.push(
-          `${at}: ${relation.type} goes from ${info.from.join('/')} to ${info.to.join('/')}, not ${from} to ${to}`,
-        );
-      }
-      for (const citation of relation.citations) {
-        if (kinds.get(citation.article) !== 'ARTICLE')
-          problems.push(`${at}: cites ${citation.article}, which is not a known article`);
-      }
-    }
-    for (const entity of content.entities) {
-      for (const figure of entity.figures) {
-        if (kinds.get(figure.citation.article) !== 'ARTICLE') {
-          problems.push(
-            `${where}: entity ${entity.id}: figure "${figure.label}" cites ${figure.citation.article}, which is not a known article`,
-          );
-        }
-      }
-    }
-    for (const mention of content.mentions) {
-      if (kinds.get(mention.article) !== 'ARTICLE')
-        problems.push(`${where}: mention by ${mention.article}, which is not a known article`);
-      if (!kinds.has(mention.entity))
-        problems.push(`${where}: mentions ${mention.entity}, which is not a known entity`);
-    }
-  }
-  return problems;
-}
-
-/** Every entity an article's facts touch is mentioned by it; explicit mentions add the rest. */
-export function mentionsOf(content: Omit<GraphContent, 'mentions'>, explicit: readonly Mention[] = []): Mention[] {
-  const out = new Map<string, Mention>();
-  const add = (article: string, entity: string) => {
-    if (article !== entity && kindOfId(entity) !== 'ARTICLE') out.set(`${article}>${entity}`, { article, entity });
-  };
-  for (const relation of content.relations) {
-    for (const citation of relation.citations) {
-      add(citation.article, relation.from);
-      add(citation.article, relation.to);
-    }
-  }
-  for (const entity of content.entities) for (const figure of entity.figures) add(figure.citation.article, entity.id);
-  for (const mention of explicit) add(mention.article, mention.entity);
-  return [...out.values()];
 }
 
 /** The whole seed: regions plus every article file, checked together. */

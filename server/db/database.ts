@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
-import { type Plain, toPlain } from './plain.js';
+import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 
 export type Row = Record<string, Plain>;
@@ -75,7 +75,7 @@ export class Database {
       this.#roundTrips += 1;
       await session.executeWrite(
         async (tx) => {
-          for (const step of steps) await tx.run(step.query.text, step.params);
+          for (const step of steps) await tx.run(step.query.text, toDriverValue(step.params) as Params);
         },
         { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
       );
@@ -107,7 +107,7 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const work = async (tx: ManagedTransaction) => {
-      const result = await tx.run(query.text, params);
+      const result = await tx.run(query.text, toDriverValue(params) as Params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     };
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };

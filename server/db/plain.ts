@@ -34,3 +34,19 @@ export function toPlain(value: unknown): Plain {
   }
   throw new TypeError(`Unexpected value from Neo4j: ${String(value)}`);
 }
+
+/**
+ * Parameters on their way to Neo4j: whole numbers become Integers, so counts
+ * and versions are stored as integers rather than floats (JavaScript has only
+ * one number type; Neo4j has two).
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toDriverValue(inner);
+    return out;
+  }
+  return value;
+}

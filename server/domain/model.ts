@@ -23,10 +23,12 @@ import {
 export const PartialDate = z
   .string({ error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' })
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(
-    (value) => value.length < 10 || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'is not a real date',
-  );
+  .refine((value) => {
+    if (value.length !== 10) return true;
+    const parsed = new Date(`${value}T00:00:00Z`);
+    // 2024-02-30 parses as 1 March; only a date that reads back the same is real.
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  }, 'is not a real date');
 
 export const DateQualifier = z.enum(DATE_QUALIFIERS);
 

@@ -45,13 +45,14 @@ describe('the explorer in Chromium', () => {
     await search.press('Enter');
 
     const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
-    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
-    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 3);
+    await list.getByRole('heading', { name: 'Auf der Leinwand (4)' }).waitFor();
+    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 4);
     const box = await page.getByTestId('canvas').boundingBox();
     if (!box) throw new Error('canvas has no box');
     const nodes = await canvasNodes(page);
     expect(nodes.map((n) => n.id).sort()).toEqual([
       'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+      'initiative:digitale-verwaltungsdienste',
       'org:mid-sachsen-anhalt',
       'person:lydia-hueskens',
     ]);
@@ -69,11 +70,12 @@ describe('the explorer in Chromium', () => {
     const ministry = nodes.find((n) => n.id === 'org:mid-sachsen-anhalt');
     if (!ministry) throw new Error('ministry not drawn');
     await page.mouse.dblclick(box.x + ministry.x, box.y + ministry.y);
-    await list.getByRole('heading', { name: 'Auf der Leinwand (5)' }).waitFor();
-    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 5);
+    await list.getByRole('heading', { name: 'Auf der Leinwand (7)' }).waitFor();
+    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) === 7);
     const expanded = (await canvasNodes(page)).map((n) => n.id);
     expect(expanded).toContain('org:digitalrat-sachsen-anhalt');
     expect(expanded).toContain('region:15');
+    expect(expanded).toContain('org:kreativraum-salzlandkreis');
     expect(await canvasEdges(page)).toContain('rel:digitalrat-beraet-mid');
     await expect(list.textContent()).resolves.toContain('Digitalrat Sachsen-Anhalt');
 

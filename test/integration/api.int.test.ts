@@ -254,3 +254,122 @@ describe('errors', () => {
     expect(JSON.stringify(bad)).not.toMatch(/stack|neo4j|cypher/i);
   });
 });
+
+describe('the model through the API', () => {
+  it('counts entities per kind and regions per level', async () => {
+    const { data, errors } = await gql<{
+      stats: {
+        entities: number;
+        kinds: Array<{ kind: string; count: number }>;
+        regionLevels: Array<{ level: string; count: number }>;
+        relationTypes: Array<{ type: string; count: number }>;
+        newestArticleDate: string;
+      };
+    }>(
+      '{ stats { entities kinds { kind count } regionLevels { level count } relationTypes { type count } newestArticleDate } }',
+    );
+    expect(errors).toBeUndefined();
+    const levels = Object.fromEntries(data?.stats.regionLevels.map((l) => [l.level, l.count]) ?? []);
+    expect(levels).toEqual({ BUND: 1, LAND: 16, KREIS: 401, GEMEINDE: 2 });
+    const kinds = Object.fromEntries(data?.stats.kinds.map((k) => [k.kind, k.count]) ?? []);
+    expect(kinds).toMatchObject({ REGION: 420, PERSON: 3, ARTICLE: 7, LAW: 2, EVENT: 2 });
+    expect(data?.stats.entities).toBe(Object.values(kinds).reduce((a, b) => a + b, 0));
+    expect(data?.stats.relationTypes.find((t) => t.type === 'PART_OF')?.count).toBeGreaterThanOrEqual(417);
+    expect(data?.stats.newestArticleDate).toBe('2024-04-09');
+  });
+
+  it.each([
+    ['NKR', 'Nationaler Normenkontrollrat'],
+    ['Normenkontrollrat', 'Nationaler Normenkontrollrat'],
+    ['Schloemer', 'Bernd Schlömer'],
+    ['schlomer', 'Bernd Schlömer'],
+    ['MID', 'Ministerium für Infrastruktur und Digitales'],
+    ['OZG 2.0', 'OZG-Änderungsgesetz'],
+    ['Onlinezugangsgesetz', 'Onlinezugangsgesetz'],
+    ['CDO', 'Chief Digital Officer'],
+    ['Thueringen', 'Thüringen'],
+  ])('finds "%s" as %s', async (q, name) => {
+    const { data } = await gql<SearchResult>(SEARCH, { q });
+    expect(data?.search.edges[0]?.node.name).toBe(name);
+  });
+
+  it('tells what is known from one article, with dates and their precision', async () => {
+    const { data, errors } = await gql<{
+      article: {
+        title: string;
+        publishedOn: string;
+        facts: {
+          totalCount: number;
+          nodes: Array<{
+            type: string;
+            from: { name: string };
+            to: { name: string };
+            validFrom: { date: string; precision: string; qualifier: string } | null;
+            validTo: { date: string; precision: string; qualifier: string } | null;
+          }>;
+        };
+      } | null;
+    }>(`{ article(id: "article:kommune21-2024-03-28-baden-wuerttemberg-e-government") {
+      title publishedOn
+      facts(first: 10) { totalCount nodes { type from { name } to { name }
+        validFrom { date precision qualifier } validTo { date precision qualifier } } }
+    } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.article?.title).toBe('Baden-Württemberg: Koordiniertes E-Government');
+    expect(data?.article?.facts.totalCount).toBe(3);
+    const funding = data?.article?.facts.nodes.find((f) => f.type === 'SUPPORTS');
+    expect(funding).toEqual({
+      type: 'SUPPORTS',
+      from: { name: 'Baden-Württemberg' },
+      to: { name: 'E-Government-Koordinatorinnen und -Koordinatoren Baden-Württemberg' },
+      validFrom: { date: '2024-03-28', precision: 'DAY', qualifier: 'ON_OR_BEFORE' },
+      validTo: { date: '2025-06', precision: 'MONTH', qualifier: 'EXACT' },
+    });
+  });
+
+  it('gives events a date with precision and a place, and entities their figures', async () => {
+    const { data } = await gql<{
+      meeting: {
+        date: { date: string; precision: string; qualifier: string };
+        place: Array<{ name: string; level: string }>;
+      };
+      programme: {
+        initiativeType: string;
+        figures: Array<{ label: string; value: number; citation: { quote: string } }>;
+      };
+      ministry: { orgType: string; website: string; version: number; recordedBy: string };
+    }>(`{
+      meeting: node(id: "event:digitalrat-sachsen-anhalt-2022-sitzung-2") { ... on Event { date { date precision qualifier } place { name level } } }
+      programme: node(id: "initiative:e-government-koordinatoren-bw") { ... on Initiative { initiativeType figures { label value citation { quote } } } }
+      ministry: node(id: "org:mid-sachsen-anhalt") { ... on Organization { orgType website version recordedBy } }
+    }`);
+    expect(data?.meeting).toEqual({
+      date: { date: '2022-08-31', precision: 'DAY', qualifier: 'ON_OR_BEFORE' },
+      place: [{ name: 'Bernburg (Saale)', level: 'GEMEINDE' }],
+    });
+    expect(data?.programme).toEqual({
+      initiativeType: 'PROGRAMME',
+      figures: [
+        {
+          label: 'Koordinatorinnen und Koordinatoren',
+          value: 38,
+          citation: { quote: 'Die ingesamt 38 Koordinatorinnen und Koordinatoren' },
+        },
+      ],
+    });
+    expect(data?.ministry).toEqual({
+      orgType: 'MINISTRY',
+      website: 'https://mid.sachsen-anhalt.de',
+      version: 1,
+      recordedBy: 'seed',
+    });
+  });
+
+  it('refuses an article query for an id that is not an article', async () => {
+    const { errors } = await gql('{ article(id: "law:ozg") { title } }');
+    expect(errors?.[0]).toMatchObject({
+      message: '"law:ozg" is not an article id; article ids start with "article:".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Neighborhood } from '../../web/src/api.js';
-import { EMPTY_GRAPH, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
+import { EMPTY_GRAPH, edgeLabel, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
 
 const hood: Neighborhood = {
   truncated: false,
@@ -32,11 +32,15 @@ describe('API data to canvas elements', () => {
           id: 'rel:ab',
           source: 'person:a',
           target: 'org:b',
-          label: 'hat Amt inne bei (Leiterin)',
+          label: 'hat Amt inne bei',
           type: 'HOLDS_OFFICE_AT',
         },
       },
     ]);
+  });
+
+  it('labels a fact with its role where the details panel lists it', () => {
+    expect(edgeLabel(hood.edges[0] as Neighborhood['edges'][number])).toBe('hat Amt inne bei (Leiterin)');
   });
 
   it('merges expansions without duplicating what is already shown', () => {

@@ -1,5 +1,8 @@
+import type { EntityKind } from '../../server/domain/vocabulary.js';
+
+export type { EntityKind };
+
 /** Shapes of the API answers the explorer reads (a subset of schema.graphql). */
-export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'REGION' | 'LAW' | 'EVENT' | 'INITIATIVE' | 'ARTICLE';
 
 export interface EntitySummary {
   readonly id: string;

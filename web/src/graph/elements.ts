@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { EntitySummary, Neighborhood, RelationSummary } from '../api.js';
-import { RELATION_LABELS } from './kinds.js';
+import { relationLabel } from './kinds.js';
 
 /** What the canvas shows, by id: the explorer's domain state, apart from positions. */
 export interface GraphData {
@@ -20,7 +20,7 @@ export function mergeNeighborhood(graph: GraphData, hood: Neighborhood): GraphDa
 }
 
 export function edgeLabel(edge: RelationSummary): string {
-  const type = RELATION_LABELS[edge.type] ?? edge.type;
+  const type = relationLabel(edge.type);
   return edge.role ? `${type} (${edge.role})` : type;
 }
 
@@ -32,7 +32,8 @@ export function toElements(graph: GraphData): ElementDefinition[] {
   }));
   const edges: ElementDefinition[] = [...graph.edges.values()].map((edge) => ({
     group: 'edges',
-    data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: edgeLabel(edge), type: edge.type },
+    // The role stays in the details panel; on the canvas it would bury the picture in text.
+    data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: relationLabel(edge.type), type: edge.type },
   }));
   return [...nodes, ...edges];
 }

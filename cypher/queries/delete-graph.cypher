@@ -1,0 +1,3 @@
+// Removes every entity with its relations; migrations and schema stay.
+MATCH (e:Entity)
+DETACH DELETE e
