@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from './db/database.js';
-import { GraphService } from './domain/graph.js';
+import { GraphService, type Page, type RelationFilter } from './domain/graph.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
 
 export interface Loaders {
@@ -8,6 +8,11 @@ export interface Loaders {
   readonly relation: DataLoader<string, RelationRecord | null>;
   readonly mentionedIn: DataLoader<string, EntityRecord[]>;
   readonly eventPlaces: DataLoader<string, EntityRecord[]>;
+  /** Relations of many entities in one round trip, one loader per filter and page window. */
+  relations(
+    filter: RelationFilter,
+    window: { offset: number; limit: number },
+  ): DataLoader<string, Page<RelationRecord>>;
 }
 
 /** Per request: the graph service and fresh DataLoaders, so each id is read once per request. */
@@ -18,6 +23,7 @@ export interface Context {
 
 export function createContext(db: Database): Context {
   const graph = new GraphService(db);
+  const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
   const entity = new DataLoader<string, EntityRecord | null>((ids) => graph.entitiesByIds(ids));
   return {
     graph,
@@ -30,6 +36,15 @@ export function createContext(db: Database): Context {
         return lists;
       }),
       eventPlaces: new DataLoader((ids) => graph.eventPlaces(ids)),
+      relations(filter, window) {
+        const key = JSON.stringify([filter, window]);
+        let loader = relationLoaders.get(key);
+        if (!loader) {
+          loader = new DataLoader((ids) => graph.relationsOf(ids, filter, window));
+          relationLoaders.set(key, loader);
+        }
+        return loader;
+      },
     },
   };
 }

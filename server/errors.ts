@@ -1,7 +1,13 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on (`extensions.code`). */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'] as const;
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_LIMIT_EXCEEDED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 abstract class CodedError extends GraphQLError {

@@ -1,3 +1,4 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context.js';
@@ -24,6 +25,26 @@ function maskError(error: unknown, message: string): Error {
   return masked;
 }
 
+/** Limits against abusive queries; each rejection is a GraphQL error that says which limit. */
+export const QUERY_LIMITS = { depth: 12, cost: 20_000, aliases: 20, tokens: 5_000, directives: 30 } as const;
+
+/** Gives graphql-armor's rejections a stable code clients can act on. */
+const coded = [
+  (_ctx: unknown, error: GraphQLError) => {
+    (error.extensions as Record<string, unknown>).code = 'QUERY_LIMIT_EXCEEDED';
+  },
+];
+
+const armor = new EnvelopArmor({
+  maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, onReject: coded },
+  costLimit: { maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true, onReject: coded },
+  maxAliases: { n: QUERY_LIMITS.aliases, onReject: coded },
+  maxTokens: { n: QUERY_LIMITS.tokens, onReject: coded },
+  maxDirectives: { n: QUERY_LIMITS.directives, onReject: coded },
+  // Suggestions ("did you mean …") help the programs that script against us.
+  blockFieldSuggestion: { enabled: false },
+});
+
 export type GovGraphYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /** The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process. */
@@ -33,6 +54,7 @@ export function createGovGraphYoga(db: Database): GovGraphYoga {
     graphqlEndpoint: '/graphql',
     context: () => createContext(db),
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
+    plugins: [...armor.protect().plugins],
     graphiql: { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: 'warn',

@@ -48,7 +48,7 @@ export class Database {
       maxTransactionRetryTime: 10_000,
     });
     this.#database = options.database;
-    this.#timeoutMs = options.transactionTimeoutMs ?? 30_000;
+    this.#timeoutMs = options.transactionTimeoutMs ?? 15_000;
   }
 
   /** How many transactions this instance has run; tests use it to find N+1 patterns. */

@@ -12,7 +12,9 @@ export interface CypherQuery {
 const QUERY_NAMES = [
   'entities-by-ids',
   'relations-by-ids',
-  'relations-of-entity',
+  'relations-of-entities',
+  'paths',
+  'timeline',
   'mentioned-in',
   'search',
   'neighborhood',

@@ -28,6 +28,21 @@ export interface NeighborhoodResult {
   readonly nodes: EntityRecord[];
   readonly edges: RelationRecord[];
   readonly truncated: boolean;
+  /** Per returned entity, how many of its neighbours were left out (only those with any). */
+  readonly hidden: ReadonlyArray<{ id: string; count: number }>;
+}
+
+export interface PathsResult {
+  readonly paths: ReadonlyArray<{ nodes: string[]; edges: string[] }>;
+  readonly nodes: EntityRecord[];
+  readonly edges: RelationRecord[];
+}
+
+export interface RelationFilter {
+  readonly types: readonly RelationType[] | null;
+  readonly direction: Direction;
+  /** YYYY-MM-DD: only facts valid on that day. */
+  readonly asOf: string | null;
 }
 
 const asRow = (value: Plain | undefined): Row =>
@@ -79,18 +94,68 @@ export class GraphService {
     };
   }
 
+  /** One page of relations for each of several entities (DataLoader's contract: in the order of `ids`). */
   async relationsOf(
-    id: string,
-    options: { types: readonly RelationType[] | null; direction: Direction; offset: number; limit: number },
-  ): Promise<Page<RelationRecord>> {
-    const [row] = await this.db.read(Q['relations-of-entity'], {
-      id,
+    ids: readonly string[],
+    filter: RelationFilter,
+    window: { offset: number; limit: number },
+  ): Promise<Array<Page<RelationRecord>>> {
+    const rows = await this.db.read(Q['relations-of-entities'], {
+      ids,
+      types: filter.types,
+      direction: filter.direction,
+      asOf: filter.asOf,
+      skip: window.offset,
+      limit: window.limit,
+    });
+    const byId = new Map(
+      rows.map((row) => [String(row.id), { total: Number(row.total ?? 0), items: asRows(row.page).map(toRelation) }]),
+    );
+    return ids.map((id) => byId.get(id) ?? { total: 0, items: [] });
+  }
+
+  async paths(options: {
+    from: string;
+    to: string;
+    maxLength: number;
+    maxPaths: number;
+    types: readonly RelationType[] | null;
+    asOf: string | null;
+  }): Promise<PathsResult> {
+    const [row] = await this.db.read(Q.paths, {
+      from: options.from,
+      to: options.to,
+      maxLength: options.maxLength,
+      maxPaths: options.maxPaths,
       types: options.types,
-      direction: options.direction,
+      asOf: options.asOf,
+    });
+    const paths = asRows(row?.paths).map((p) => ({
+      nodes: (p.nodes as string[] | null) ?? [],
+      edges: (p.edges as string[] | null) ?? [],
+    }));
+    return { paths, nodes: asRows(row?.nodes).map(toEntity), edges: asRows(row?.edges).map(toRelation) };
+  }
+
+  async timeline(options: {
+    entityId: string | null;
+    regionId: string | null;
+    eventTypes: readonly string[] | null;
+    from: string | null;
+    to: string | null;
+    offset: number;
+    limit: number;
+  }): Promise<Page<EntityRecord>> {
+    const [row] = await this.db.read(Q.timeline, {
+      entityId: options.entityId,
+      regionId: options.regionId,
+      eventTypes: options.eventTypes,
+      from: options.from,
+      to: options.to,
       skip: options.offset,
       limit: options.limit,
     });
-    return { total: Number(row?.total ?? 0), items: asRows(row?.page).map(toRelation) };
+    return { total: Number(row?.total ?? 0), items: asRows(row?.page).map(toEntity) };
   }
 
   async search(options: {
@@ -116,6 +181,7 @@ export class GraphService {
     limit: number;
     kinds: readonly EntityKind[] | null;
     types: readonly RelationType[] | null;
+    asOf: string | null;
   }): Promise<NeighborhoodResult> {
     const [row] = await this.db.read(Q.neighborhood, {
       ids: options.ids,
@@ -123,11 +189,13 @@ export class GraphService {
       limit: options.limit,
       kinds: options.kinds,
       types: options.types,
+      asOf: options.asOf,
     });
     return {
       nodes: asRows(row?.nodes).map(toEntity),
       edges: asRows(row?.edges).map(toRelation),
       truncated: row?.truncated === true,
+      hidden: asRows(row?.hidden).map((h) => ({ id: String(h.id), count: Number(h.count) })),
     };
   }
 }

@@ -25,6 +25,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
+  Scalars: { Date: { Input: string; Output: string } };
 }>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,

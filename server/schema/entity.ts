@@ -15,6 +15,7 @@ import {
 } from './enums.js';
 import { offsetPage } from './pagination.js';
 import { CitationRef, EntityRef, FigureRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
+import { DateScalar } from './scalars.js';
 
 const text = (e: EntityRecord, key: string): string | null => {
   const value = e.props[key];
@@ -73,25 +74,34 @@ EntityRef.implement({
         args: {
           types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relation types.' }),
           direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),
+          asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
         },
         resolve: (entity, args, ctx) =>
-          offsetPage(args, ({ offset, limit }) =>
-            ctx.graph.relationsOf(entity.id, {
-              types: args.types ?? null,
-              direction: args.direction ?? 'BOTH',
-              offset,
-              limit,
-            }),
+          offsetPage(args, (window) =>
+            ctx.loaders
+              .relations(
+                { types: args.types ?? null, direction: args.direction ?? 'BOTH', asOf: args.asOf ?? null },
+                window,
+              )
+              .load(entity.id),
           ),
       },
       { name: 'RelationConnection' },
       { name: 'RelationEdge' },
     ),
-    mentionedIn: t.field({
-      type: [KindRefs.ARTICLE],
-      description: 'The articles that mention this entity, newest first.',
-      resolve: (entity, _args, ctx) => ctx.loaders.mentionedIn.load(entity.id),
-    }),
+    mentionedIn: t.connection(
+      {
+        type: KindRefs.ARTICLE,
+        description: 'The articles that mention this entity, newest first.',
+        resolve: (entity, args, ctx) =>
+          offsetPage(args, async ({ offset, limit }) => {
+            const all = await ctx.loaders.mentionedIn.load(entity.id);
+            return { total: all.length, items: all.slice(offset, offset + limit) };
+          }),
+      },
+      { name: 'ArticleConnection' },
+      { name: 'ArticleEdge' },
+    ),
   }),
 });
 

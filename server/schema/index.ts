@@ -5,6 +5,8 @@ import './relation.js';
 import './search.js';
 import './neighborhood.js';
 import './stats.js';
+import './paths.js';
+import './timeline.js';
 
 export const schema = builder.toSchema();
 

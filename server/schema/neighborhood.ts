@@ -1,56 +1,64 @@
-import type { EntityRecord, RelationRecord } from '../domain/records.js';
-import { BadInputError, NotFoundError } from '../errors.js';
-import { builder, decodeId } from './builder.js';
+import type { NeighborhoodResult } from '../domain/graph.js';
+import type { EntityRecord } from '../domain/records.js';
+import { NotFoundError } from '../errors.js';
+import { entityId, inRange } from './args.js';
+import { builder } from './builder.js';
 import { EntityKindEnum, RelationTypeEnum } from './enums.js';
 import { EntityRef, RelationRef } from './refs.js';
+import { DateScalar } from './scalars.js';
 
 export const LIMITS = { maxIds: 50, maxDepth: 3, maxLimit: 1000 } as const;
 
-interface NeighborhoodShape {
-  readonly nodes: EntityRecord[];
-  readonly edges: RelationRecord[];
-  readonly truncated: boolean;
+interface Hidden {
+  readonly entity: EntityRecord;
+  readonly count: number;
 }
 
-const NeighborhoodRef = builder.objectRef<NeighborhoodShape>('Neighborhood').implement({
+const HiddenRef = builder.objectRef<Hidden>('HiddenNeighbors').implement({
+  description: 'An entity on the canvas with neighbours that were not returned ("and 120 more").',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (h) => h.entity }),
+    count: t.exposeInt('count', { description: 'How many of its neighbours were left out.' }),
+  }),
+});
+
+const NeighborhoodRef = builder.objectRef<NeighborhoodResult>('Neighborhood').implement({
   description: 'What the canvas draws: entities and every relation among them.',
   fields: (t) => ({
     nodes: t.field({ type: [EntityRef], resolve: (n) => n.nodes }),
     edges: t.field({ type: [RelationRef], resolve: (n) => n.edges }),
     truncated: t.exposeBoolean('truncated', { description: 'True when more neighbours exist than `limit` allowed.' }),
+    hiddenNeighbors: t.field({
+      type: [HiddenRef],
+      description: 'For each returned entity with neighbours not returned: how many (within the same filters).',
+      resolve: (n) => {
+        const byId = new Map(n.nodes.map((node) => [node.id, node]));
+        return n.hidden.flatMap((h) => {
+          const entity = byId.get(h.id);
+          return entity ? [{ entity, count: h.count }] : [];
+        });
+      },
+    }),
   }),
 });
-
-function inRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadInputError(`"${name}" must be between ${min} and ${max}, got ${value}.`, { argument: name });
-  }
-  return value;
-}
 
 builder.queryField('neighborhood', (t) =>
   t.field({
     type: NeighborhoodRef,
     description:
       'The given entities and their neighbours up to `depth` hops (nearest first, at most `limit` of them), ' +
-      'with every relation among them, in one database round trip.',
+      'with every relation among them, in one database round trip. With `asOf`, the graph as it stood that day.',
     args: {
       ids: t.arg.idList({ required: true }),
-      depth: t.arg.int({ defaultValue: 1 }),
+      depth: t.arg.int({ defaultValue: 1, description: `1 to ${LIMITS.maxDepth}.` }),
       limit: t.arg.int({ defaultValue: 100, description: `How many neighbours at most (up to ${LIMITS.maxLimit}).` }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only reach entities of these kinds.' }),
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only follow these relations.' }),
+      asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const ids = [...new Set(args.ids.map(String))];
+      const ids = [...new Set(args.ids.map((id) => entityId('ids', id)))];
       inRange('ids', ids.length, 1, LIMITS.maxIds);
-      for (const id of ids) {
-        if (decodeId(id).typename === 'Relation') {
-          throw new BadInputError(`"${id}" is a relation; the neighbourhood starts from entities.`, {
-            argument: 'ids',
-          });
-        }
-      }
       const depth = inRange('depth', args.depth ?? 1, 1, LIMITS.maxDepth);
       const limit = inRange('limit', args.limit ?? 100, 0, LIMITS.maxLimit);
       const result = await ctx.graph.neighborhood({
@@ -59,6 +67,7 @@ builder.queryField('neighborhood', (t) =>
         limit,
         kinds: args.kinds ?? null,
         types: args.relationTypes ?? null,
+        asOf: args.asOf ?? null,
       });
       const found = new Set(result.nodes.map((n) => n.id));
       const missing = ids.filter((id) => !found.has(id));

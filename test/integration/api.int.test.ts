@@ -187,12 +187,12 @@ describe('node and nodes', () => {
   it('load any entity or relation by its global id, with kind-specific fields', async () => {
     const { data, errors } = await gql<{
       region: { name: string; level: string; ags: string; nuts: string; population: number } | null;
-      law: { name: string; aliases: string[]; mentionedIn: Array<{ title: string }> } | null;
+      law: { name: string; aliases: string[]; mentionedIn: { nodes: Array<{ title: string }> } } | null;
       relation: { type: string; from: { name: string }; to: { name: string } } | null;
       missing: unknown;
     }>(`{
       region: node(id: "region:15089") { ... on Region { name level ags nuts population } }
-      law: node(id: "law:ozg") { ... on Law { name aliases mentionedIn { title } } }
+      law: node(id: "law:ozg") { ... on Law { name aliases mentionedIn { nodes { title } } } }
       relation: node(id: "rel:digitalrat-beraet-mid") { ... on Relation { type from { name } to { name } } }
       missing: node(id: "person:nobody") { id }
     }`);
@@ -207,10 +207,12 @@ describe('node and nodes', () => {
     expect(data?.law).toEqual({
       name: 'Onlinezugangsgesetz',
       aliases: ['OZG'],
-      mentionedIn: [
-        { title: 'OZG 2.0: Zentralisierung als Hemmnis oder Chance?' },
-        { title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen' },
-      ],
+      mentionedIn: {
+        nodes: [
+          { title: 'OZG 2.0: Zentralisierung als Hemmnis oder Chance?' },
+          { title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen' },
+        ],
+      },
     });
     expect(data?.relation).toEqual({
       type: 'ADVISES',

@@ -1,0 +1,73 @@
+import type { PathsResult } from '../domain/graph.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { entityId, inRange } from './args.js';
+import { builder } from './builder.js';
+import { RelationTypeEnum } from './enums.js';
+import { EntityRef, RelationRef } from './refs.js';
+import { DateScalar } from './scalars.js';
+
+export const PATH_LIMITS = { maxLength: 6, maxPaths: 50 } as const;
+
+type PathShape = PathsResult['paths'][number];
+
+const PathRef = builder.objectRef<PathShape>('Path').implement({
+  description: 'One shortest connection: the entities and relations along it, in order.',
+  fields: (t) => ({
+    nodeIds: t.idList({ resolve: (p) => p.nodes }),
+    edgeIds: t.idList({ resolve: (p) => p.edges }),
+    length: t.int({ description: 'Number of relations.', resolve: (p) => p.edges.length }),
+  }),
+});
+
+const PathsRef = builder.objectRef<PathsResult>('Paths').implement({
+  description: 'The shortest connections between two entities.',
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], description: 'Every entity on any of the paths.', resolve: (p) => p.nodes }),
+    edges: t.field({
+      type: [RelationRef],
+      description: 'Every relation on any of the paths.',
+      resolve: (p) => p.edges,
+    }),
+    paths: t.field({ type: [PathRef], resolve: (p) => [...p.paths] }),
+    length: t.int({
+      nullable: true,
+      description: 'Length of the shortest connection; null when there is none within maxLength.',
+      resolve: (p) => p.paths[0]?.edges.length ?? null,
+    }),
+  }),
+});
+
+builder.queryField('paths', (t) =>
+  t.field({
+    type: PathsRef,
+    description: 'How two entities connect: all shortest paths up to `maxLength` relations.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxLength: t.arg.int({ defaultValue: 4, description: `1 to ${PATH_LIMITS.maxLength}.` }),
+      maxPaths: t.arg.int({ defaultValue: 10, description: `How many paths at most (up to ${PATH_LIMITS.maxPaths}).` }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only follow these relations.' }),
+      asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = entityId('from', args.from);
+      const to = entityId('to', args.to);
+      if (from === to) throw new BadInputError('"from" and "to" are the same entity.', { argument: 'to' });
+      const maxLength = inRange('maxLength', args.maxLength ?? 4, 1, PATH_LIMITS.maxLength);
+      const maxPaths = inRange('maxPaths', args.maxPaths ?? 10, 1, PATH_LIMITS.maxPaths);
+      const [a, b] = await ctx.loaders.entity.loadMany([from, to]);
+      const missing = [a ? null : from, b ? null : to].filter((id): id is string => id !== null);
+      if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.join(', ')}.`, missing);
+      const result = await ctx.graph.paths({
+        from,
+        to,
+        maxLength,
+        maxPaths,
+        types: args.relationTypes ?? null,
+        asOf: args.asOf ?? null,
+      });
+      for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+      return result;
+    },
+  }),
+);

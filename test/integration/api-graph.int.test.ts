@@ -1,0 +1,309 @@
+import { readFileSync } from 'node:fs';
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApi } from '../support/api.js';
+
+const { db, gql } = setupApi();
+afterAll(() => db.close());
+
+interface PathsResult {
+  paths: {
+    length: number | null;
+    paths: Array<{ nodeIds: string[]; edgeIds: string[]; length: number }>;
+    nodes: Array<{ id: string }>;
+    edges: Array<{ id: string; type: string }>;
+  };
+}
+
+const PATHS = `query ($from: ID!, $to: ID!, $maxLength: Int, $asOf: Date, $types: [RelationType!]) {
+  paths(from: $from, to: $to, maxLength: $maxLength, asOf: $asOf, relationTypes: $types) {
+    length paths { nodeIds edgeIds length } nodes { id } edges { id type }
+  }
+}`;
+
+describe('paths', () => {
+  it('finds how Lydia Hüskens connects to the Salzlandkreis: every shortest path, three steps', async () => {
+    const { data, errors } = await gql<PathsResult>(PATHS, { from: 'person:lydia-hueskens', to: 'region:15089' });
+    expect(errors).toBeUndefined();
+    expect(data?.paths.length).toBe(3);
+    const routes = data?.paths.paths.map((p) => p.nodeIds.join(' > ')) ?? [];
+    expect(routes).toContain(
+      'person:lydia-hueskens > event:digitalrat-sachsen-anhalt-2022-sitzung-2 > person:markus-bauer > region:15089',
+    );
+    expect(routes).toContain(
+      'person:lydia-hueskens > event:digitalrat-sachsen-anhalt-2022-sitzung-2 > region:bernburg-saale > region:15089',
+    );
+    expect(routes).toContain('person:lydia-hueskens > org:mid-sachsen-anhalt > region:15 > region:15089');
+    for (const path of data?.paths.paths ?? []) {
+      expect(path.length).toBe(3);
+      expect(path.edgeIds).toHaveLength(3);
+      expect(path.nodeIds[0]).toBe('person:lydia-hueskens');
+      expect(path.nodeIds.at(-1)).toBe('region:15089');
+    }
+    const edgeIds = new Set(data?.paths.edges.map((e) => e.id));
+    for (const path of data?.paths.paths ?? []) for (const id of path.edgeIds) expect(edgeIds).toContain(id);
+  });
+
+  it('follows only the relation types asked for, and says when nothing connects within maxLength', async () => {
+    const viaEvents = await gql<PathsResult>(PATHS, {
+      from: 'person:lydia-hueskens',
+      to: 'region:15089',
+      types: ['PARTICIPATED_IN', 'TOOK_PLACE_IN', 'PART_OF'],
+    });
+    expect(viaEvents.data?.paths.paths.map((p) => p.nodeIds)).toEqual([
+      [
+        'person:lydia-hueskens',
+        'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+        'region:bernburg-saale',
+        'region:15089',
+      ],
+    ]);
+    const tooShort = await gql<PathsResult>(PATHS, { from: 'person:lydia-hueskens', to: 'region:15089', maxLength: 2 });
+    expect(tooShort.data?.paths).toEqual({ length: null, paths: [], nodes: [], edges: [] });
+  });
+
+  it('uses only facts valid on the asOf day', async () => {
+    const now = await gql<PathsResult>(PATHS, { from: 'region:01', to: 'law:ozg-aenderungsgesetz' });
+    expect(now.data?.paths.length).toBe(1);
+    const before = await gql<PathsResult>(PATHS, {
+      from: 'region:01',
+      to: 'law:ozg-aenderungsgesetz',
+      asOf: '2022-09-01',
+    });
+    expect(before.data?.paths.length).not.toBe(1);
+  });
+
+  it.each([
+    [
+      { from: 'person:lydia-hueskens', to: 'person:lydia-hueskens' },
+      'BAD_USER_INPUT',
+      '"from" and "to" are the same entity.',
+    ],
+    [
+      { from: 'person:lydia-hueskens', to: 'region:15089', maxLength: 7 },
+      'BAD_USER_INPUT',
+      '"maxLength" must be between 1 and 6, got 7.',
+    ],
+    [{ from: 'person:nobody', to: 'region:15089' }, 'NOT_FOUND', 'No entity with id person:nobody.'],
+    [
+      { from: 'rel:digitalrat-beraet-mid', to: 'region:15089' },
+      'BAD_USER_INPUT',
+      '"rel:digitalrat-beraet-mid" is a relation; "from" takes an entity id.',
+    ],
+  ])('refuses %j', async (variables, code, message) => {
+    const { errors } = await gql<PathsResult>(PATHS, variables);
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code } });
+  });
+});
+
+interface HoodResult {
+  neighborhood: {
+    nodes: Array<{ id: string }>;
+    edges: Array<{ id: string }>;
+    truncated: boolean;
+    hiddenNeighbors: Array<{ entity: { id: string }; count: number }>;
+  };
+}
+const HOOD = `query ($ids: [ID!]!, $asOf: Date, $limit: Int) {
+  neighborhood(ids: $ids, asOf: $asOf, limit: $limit) {
+    nodes { id } edges { id } truncated hiddenNeighbors { entity { id } count }
+  }
+}`;
+
+describe('neighborhood as of a day', () => {
+  it('shows Schleswig-Holstein without its 2024 position when asked as of 2022-09-01', async () => {
+    const now = await gql<HoodResult>(HOOD, { ids: ['region:01'], limit: 1000 });
+    expect(now.data?.neighborhood.nodes.map((n) => n.id)).toContain('law:ozg-aenderungsgesetz');
+    const then = await gql<HoodResult>(HOOD, { ids: ['region:01'], limit: 1000, asOf: '2022-09-01' });
+    expect(then.data?.neighborhood.nodes.map((n) => n.id)).not.toContain('law:ozg-aenderungsgesetz');
+    expect(then.data?.neighborhood.edges.map((e) => e.id)).not.toContain('rel:schleswig-holstein-lehnt-ozg-novelle-ab');
+    // The Kreise of Schleswig-Holstein are timeless facts and stay.
+    expect(then.data?.neighborhood.nodes).toHaveLength(now.data ? now.data.neighborhood.nodes.length - 1 : -1);
+  });
+
+  it('leaves out events that had not happened yet', async () => {
+    const then = await gql<HoodResult>(HOOD, { ids: ['org:bundesrat'], asOf: '2023-12-31' });
+    expect(then.data?.neighborhood.nodes.map((n) => n.id)).toEqual(['org:bundesrat']);
+    const later = await gql<HoodResult>(HOOD, { ids: ['org:bundesrat'], asOf: '2024-03-28' });
+    expect(later.data?.neighborhood.nodes.map((n) => n.id)).toContain(
+      'event:ozg-aenderungsgesetz-scheitert-im-bundesrat',
+    );
+  });
+
+  it('says per entity how many neighbours the limit left out', async () => {
+    const { data } = await gql<HoodResult>(HOOD, { ids: ['region:15'], limit: 5 });
+    expect(data?.neighborhood.truncated).toBe(true);
+    const saxonyAnhalt = data?.neighborhood.hiddenNeighbors.find((h) => h.entity.id === 'region:15');
+    // 18 neighbours (Bund, 14 Kreise, MID, Digitalrat, Landes-CIO), 5 shown.
+    expect(saxonyAnhalt?.count).toBe(13);
+  });
+
+  it('refuses a day that is not a date', async () => {
+    const { errors } = await gql<HoodResult>(HOOD, { ids: ['law:ozg'], asOf: '2022-02-30' });
+    expect(errors?.[0]?.message).toContain(
+      'A Date is a calendar day written YYYY-MM-DD, e.g. 2022-09-01; got "2022-02-30".',
+    );
+  });
+});
+
+interface TimelineResult {
+  timeline: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; name: string; date: { date: string; qualifier: string } | null };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+const TIMELINE = `query ($entityId: ID, $regionId: ID, $from: Date, $to: Date, $types: [EventType!], $first: Int, $after: String) {
+  timeline(entityId: $entityId, regionId: $regionId, from: $from, to: $to, eventTypes: $types, first: $first, after: $after) {
+    totalCount edges { cursor node { id name date { date qualifier } } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('timeline', () => {
+  it('lists the events of 2024', async () => {
+    const { data, errors } = await gql<TimelineResult>(TIMELINE, { from: '2024-01-01', to: '2024-12-31' });
+    expect(errors).toBeUndefined();
+    expect(data?.timeline.edges.map((e) => e.node)).toEqual([
+      {
+        id: 'event:ozg-aenderungsgesetz-scheitert-im-bundesrat',
+        name: 'Scheitern des OZG-Änderungsgesetzes im Bundesrat',
+        date: { date: '2024-03-28', qualifier: 'ON_OR_BEFORE' },
+      },
+    ]);
+  });
+
+  it('orders all events by date and pages through them', async () => {
+    const first = await gql<TimelineResult>(TIMELINE, { first: 1 });
+    expect(first.data?.timeline.totalCount).toBe(2);
+    expect(first.data?.timeline.edges[0]?.node.id).toBe('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
+    const second = await gql<TimelineResult>(TIMELINE, { first: 1, after: first.data?.timeline.pageInfo.endCursor });
+    expect(second.data?.timeline.edges[0]?.node.id).toBe('event:ozg-aenderungsgesetz-scheitert-im-bundesrat');
+    expect(second.data?.timeline.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('filters by entity, by region (including places inside it) and by type', async () => {
+    const bauer = await gql<TimelineResult>(TIMELINE, { entityId: 'person:markus-bauer' });
+    expect(bauer.data?.timeline.edges.map((e) => e.node.id)).toEqual([
+      'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+    ]);
+    const land = await gql<TimelineResult>(TIMELINE, { regionId: 'region:15' });
+    expect(land.data?.timeline.edges.map((e) => e.node.id)).toEqual(['event:digitalrat-sachsen-anhalt-2022-sitzung-2']);
+    const decisions = await gql<TimelineResult>(TIMELINE, { types: ['DECISION'] });
+    expect(decisions.data?.timeline.edges.map((e) => e.node.id)).toEqual([
+      'event:ozg-aenderungsgesetz-scheitert-im-bundesrat',
+    ]);
+  });
+
+  it.each([
+    [{ from: '2024-12-31', to: '2024-01-01' }, '"to" (2024-01-01) is before "from" (2024-12-31).'],
+    [{ regionId: 'person:markus-bauer' }, '"person:markus-bauer" is not a region id; region ids start with "region:".'],
+  ])('refuses %j', async (variables, message) => {
+    const { errors } = await gql<TimelineResult>(TIMELINE, variables);
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('relations as of a day, mentions as a connection', () => {
+  it('pages mentions and filters relations by validity', async () => {
+    const { data } = await gql<{
+      node: {
+        mentionedIn: { totalCount: number; nodes: Array<{ title: string }> };
+        now: { totalCount: number };
+        then: { totalCount: number };
+      };
+    }>(`{ node(id: "region:01") { ... on Entity {
+      mentionedIn(first: 1) { totalCount nodes { title } }
+      now: relations(types: [OPPOSES]) { totalCount }
+      then: relations(types: [OPPOSES], asOf: "2022-09-01") { totalCount }
+    } } }`);
+    expect(data?.node.mentionedIn.totalCount).toBe(2);
+    expect(data?.node.mentionedIn.nodes).toEqual([{ title: 'OZG 2.0: Zentralisierung als Hemmnis oder Chance?' }]);
+    expect(data?.node.now.totalCount).toBe(1);
+    expect(data?.node.then.totalCount).toBe(0);
+  });
+});
+
+describe('database round trips', () => {
+  const nested = (first: number) => `{
+    search(query: "Sachsen", first: ${first}) { nodes {
+      name
+      mentionedIn(first: 2) { nodes { title } }
+      relations(first: 5) { nodes { type from { name } to { name } citations { quote article { title } } } }
+    } }
+  }`;
+
+  it('do not grow with the number of results (no N+1): batched by DataLoaders', async () => {
+    const count = async (query: string) => {
+      const before = db.roundTrips;
+      const { errors } = await gql(query);
+      expect(errors).toBeUndefined();
+      return db.roundTrips - before;
+    };
+    const few = await count(nested(2));
+    const many = await count(nested(30));
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a program with only the URL', () => {
+  it('can introspect the whole schema', async () => {
+    const { data, errors } = await gql<{ __schema: { types: Array<{ name: string }> } }>(getIntrospectionQuery());
+    expect(errors).toBeUndefined();
+    const names = data?.__schema.types.map((t) => t.name) ?? [];
+    for (const name of ['Entity', 'Relation', 'Neighborhood', 'Paths', 'TimelineConnection', 'Stats', 'Date']) {
+      expect(names).toContain(name);
+    }
+  });
+});
+
+describe('limits against abusive queries', () => {
+  // Each level adds three: relations > nodes > from.
+  let nested = 'name';
+  for (let level = 0; level < 4; level += 1)
+    nested = `... on Entity { relations(first: 1) { nodes { from { ${nested} } } } }`;
+  const deep = `{ node(id: "law:ozg") { ${nested} } }`;
+  const costly = `{ node(id: "law:ozg") { ... on Entity { relations(first: 1) { nodes { from { ${nested} } } } } } }`;
+  const aliases = `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`;
+  const tokens = `{ ${Array.from({ length: 5100 }, () => '__typename').join(' ')} }`;
+
+  it.each([
+    ['depth', deep, /depth limit of 12 exceeded/i],
+    ['cost', costly, /Query Cost limit of 20000 exceeded/],
+    ['aliases', aliases, /Aliases limit of 20 exceeded, found 21/],
+    ['tokens', tokens, /Token limit of 5000 exceeded/i],
+  ])(
+    'refuses a query over the %s limit with QUERY_LIMIT_EXCEEDED, before touching the database',
+    async (_what, query, message) => {
+      const before = db.roundTrips;
+      const { data, errors } = await gql(query);
+      expect(data ?? null).toBeNull();
+      expect(errors?.[0]?.message).toMatch(message);
+      expect(errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT_EXCEEDED');
+      expect(db.roundTrips).toBe(before);
+    },
+  );
+});
+
+describe('the README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+  it('has a GraphQL example for each query', () => {
+    for (const field of ['neighborhood(', 'paths(', 'timeline(', 'article(', 'stats', 'node(']) {
+      expect(blocks.some((block) => block.includes(field))).toBe(true);
+    }
+  });
+
+  it.each(blocks.map((block, i) => [i + 1, block]))(
+    'example %i runs without errors and returns data',
+    async (_n, block) => {
+      const { data, errors } = await gql<Record<string, unknown>>(block as string);
+      expect(errors).toBeUndefined();
+      expect(Object.values(data ?? {}).every((value) => value !== null)).toBe(true);
+    },
+  );
+});
