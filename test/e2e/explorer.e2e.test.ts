@@ -98,3 +98,49 @@ describe('the explorer in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'The search text is too long' }).waitFor();
   });
 });
+
+describe('sharing and time in Chromium', () => {
+  it('slides back to August 2022, keeps the view in the URL across a reload, and switches to English', async () => {
+    await page.goto(`${site.url}?e=region:01`);
+    const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
+    await list.getByRole('button', { name: /^Gesetz OZG-Änderungsgesetz/ }).waitFor();
+
+    // Keyboard only: Home goes to December 2018, each arrow one month on; 44 months later is August 2022.
+    const slider = page.getByRole('slider', { name: 'Stand' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 44; i += 1) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('as-of-value').textContent()).resolves.toBe('31.8.2022');
+    await page.waitForFunction(() => !document.body.textContent?.includes('OZG-Änderungsgesetz'));
+    expect(new URL(page.url()).search).toBe('?e=region:01&asOf=2022-08-31');
+    const before = await page.evaluate(() =>
+      window.govgraphCanvas
+        ?.nodes()
+        .map((n) => n.id)
+        .sort(),
+    );
+    expect(before).toContain('region:01002');
+
+    await page.reload();
+    await page.waitForFunction((count) => window.govgraphCanvas?.nodes().length === count, before?.length);
+    expect(
+      await page.evaluate(() =>
+        window.govgraphCanvas
+          ?.nodes()
+          .map((n) => n.id)
+          .sort(),
+      ),
+    ).toEqual(before);
+    await expect(page.getByTestId('as-of-value').textContent()).resolves.toBe('31.8.2022');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page
+      .getByRole('region', { name: 'Entries on the canvas' })
+      .getByRole('heading', { name: /^On the canvas \(\d+\)$/ })
+      .waitFor();
+    await expect(page.getByTestId('as-of-value').textContent()).resolves.toBe('31/08/2022');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-as-of-english.png') });
+  });
+});

@@ -15,9 +15,12 @@ const hood: Neighborhood = {
       role: 'Leiterin',
       from: { id: 'person:a' },
       to: { id: 'org:b' },
+      validFrom: null,
+      validTo: null,
       citations: [],
     },
   ],
+  hiddenNeighbors: [],
 };
 
 describe('API data to canvas elements', () => {

@@ -1,68 +1,88 @@
-import { useCallback, useMemo, useState } from 'react';
-import { ApiError, type EntitySummary, fetchNeighborhood } from './api.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchHit } from './api.js';
+import { AsOfSlider } from './components/AsOfSlider.js';
 import { Details, EntityList } from './components/Details.js';
 import { SearchBox } from './components/SearchBox.js';
-import { EMPTY_GRAPH, type GraphData, mergeNeighborhood } from './graph/elements.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
-import { KIND_STYLES } from './graph/kinds.js';
+import { KIND_STYLES, KINDS } from './graph/kinds.js';
+import { kindLabel } from './i18n/labels.js';
+import { useGraph } from './state/useGraph.js';
+import { decodeView, encodeView, type ViewState } from './state/view.js';
 
 export function App() {
-  const [graph, setGraph] = useState<GraphData>(EMPTY_GRAPH);
-  const [anchorId, setAnchorId] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<ViewState>(() => decodeView(window.location.search));
+  const { graph, anchorId, loading, truncated, hidden, error } = useGraph(view.expanded, view.asOf);
+  const language = view.language;
 
-  const expand = useCallback(async (id: string, label: string) => {
-    setStatus(`Lade Nachbarn von ${label} …`);
-    setError(null);
-    try {
-      const hood = await fetchNeighborhood([id]);
-      setAnchorId(id);
-      setGraph((current) => mergeNeighborhood(current, hood));
-      setStatus(
-        `${label}: ${hood.nodes.length - 1} Nachbarn geladen${hood.truncated ? ' (gekürzt, es gibt weitere)' : ''}.`,
-      );
-    } catch (e) {
-      setStatus('');
-      setError(e instanceof ApiError ? e.message : 'Laden fehlgeschlagen.');
-    }
+  // The URL is the view: sharing or reloading it shows the same graph.
+  useEffect(() => {
+    const query = encodeView(view);
+    if (query !== window.location.search) window.history.replaceState(null, '', query || window.location.pathname);
+  }, [view]);
+
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  const expand = useCallback((id: string) => {
+    setView((v) => (v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
   }, []);
-
+  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id })), []);
   const choose = useCallback(
-    (entity: EntitySummary) => {
-      setSelectedId(entity.id);
-      void expand(entity.id, entity.name);
-    },
-    [expand],
+    (entity: SearchHit) =>
+      setView((v) => ({
+        ...v,
+        selected: entity.id,
+        expanded: v.expanded.includes(entity.id) ? v.expanded : [...v.expanded, entity.id],
+      })),
+    [],
   );
-  const expandById = useCallback(
-    (id: string) => void expand(id, graph.nodes.get(id)?.name ?? id),
-    [expand, graph.nodes],
+  const nodes = useMemo(
+    () => [...graph.nodes.values()].sort((a, b) => a.name.localeCompare(b.name, language)),
+    [graph, language],
   );
-  const nodes = useMemo(() => [...graph.nodes.values()].sort((a, b) => a.name.localeCompare(b.name, 'de')), [graph]);
+
+  let status = '';
+  if (loading) status = t('status.loading');
+  else if (graph.nodes.size > 0)
+    status = `${t('status.loaded', { count: graph.nodes.size })}${truncated ? ` ${t('status.truncated')}` : ''}`;
 
   return (
     <div className="app">
       <header>
         <h1>GovGraph</h1>
-        <p className="tagline">Wer macht was in der digitalen Verwaltung?</p>
-        <SearchBox onChoose={choose} />
+        <p className="tagline">{t('tagline')}</p>
+        <SearchBox onChoose={choose} language={language} />
+        <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => ({ ...v, asOf }))} />
+        <button
+          type="button"
+          className="language"
+          lang={language === 'de' ? 'en' : 'de'}
+          aria-label={t('switchLanguageLabel')}
+          onClick={() => setView((v) => ({ ...v, language: v.language === 'de' ? 'en' : 'de' }))}
+        >
+          {t('switchLanguage')}
+        </button>
       </header>
       <main>
         <div className="stage">
           <GraphCanvas
             graph={graph}
-            selectedId={selectedId}
+            language={language}
+            selectedId={view.selected}
             anchorId={anchorId}
-            onExpand={expandById}
-            onSelect={setSelectedId}
+            onExpand={expand}
+            onSelect={select}
           />
-          {graph.nodes.size === 0 && <p className="empty">Suchen Sie oben nach einem Eintrag, um zu beginnen.</p>}
-          <ul className="legend" aria-label="Legende">
-            {Object.values(KIND_STYLES).map((kind) => (
-              <li key={kind.label}>
-                <span className="swatch" style={{ background: kind.color }} aria-hidden="true" /> {kind.label}
+          {graph.nodes.size === 0 && !loading && <p className="empty">{t('canvas.empty')}</p>}
+          <ul className="legend" aria-label={t('canvas.legend')}>
+            {KINDS.map((kind) => (
+              <li key={kind}>
+                <span className="swatch" style={{ background: KIND_STYLES[kind].color }} aria-hidden="true" />{' '}
+                {kindLabel(kind, language)}
               </li>
             ))}
           </ul>
@@ -76,8 +96,15 @@ export function App() {
               {error}
             </p>
           )}
-          <Details graph={graph} selectedId={selectedId} />
-          <EntityList nodes={nodes} selectedId={selectedId} onSelect={setSelectedId} onExpand={expandById} />
+          <Details graph={graph} selectedId={view.selected} language={language} />
+          <EntityList
+            nodes={nodes}
+            hidden={hidden}
+            selectedId={view.selected}
+            language={language}
+            onSelect={select}
+            onExpand={expand}
+          />
         </aside>
       </main>
     </div>

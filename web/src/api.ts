@@ -1,41 +1,20 @@
-import type { EntityKind } from '../../server/domain/vocabulary.js';
+import {
+  NeighborhoodDocument,
+  type NeighborhoodQuery,
+  type NeighborhoodQueryVariables,
+  SearchDocument,
+  type SearchQuery,
+  type TypedDocumentString,
+} from './generated/graphql.js';
 
-export type { EntityKind };
+export type { EntityKind } from './generated/graphql.js';
 
-/** Shapes of the API answers the explorer reads (a subset of schema.graphql). */
-
-export interface EntitySummary {
-  readonly id: string;
-  readonly kind: EntityKind;
-  readonly name: string;
-  readonly description: string | null;
-}
-
-export interface Citation {
-  readonly quote: string | null;
-  readonly note: string | null;
-  readonly article: {
-    readonly id: string;
-    readonly title: string;
-    readonly publishedOn: string | null;
-    readonly url: string | null;
-  };
-}
-
-export interface RelationSummary {
-  readonly id: string;
-  readonly type: string;
-  readonly role: string | null;
-  readonly from: { readonly id: string };
-  readonly to: { readonly id: string };
-  readonly citations: readonly Citation[];
-}
-
-export interface Neighborhood {
-  readonly nodes: readonly EntitySummary[];
-  readonly edges: readonly RelationSummary[];
-  readonly truncated: boolean;
-}
+/** Shapes of what the explorer reads, as generated from schema.graphql and web/src/operations.graphql. */
+export type Neighborhood = NeighborhoodQuery['neighborhood'];
+export type EntitySummary = Neighborhood['nodes'][number];
+export type RelationSummary = Neighborhood['edges'][number];
+export type Citation = RelationSummary['citations'][number];
+export type SearchHit = SearchQuery['search']['edges'][number]['node'];
 
 /** A GraphQL error as the server sends it, with its stable code. */
 export class ApiError extends Error {
@@ -47,13 +26,13 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+async function request<R, V>(document: TypedDocumentString<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
@@ -61,7 +40,7 @@ async function request<T>(query: string, variables: Record<string, unknown>, sig
     throw new ApiError('Der Server ist nicht erreichbar.', 'NETWORK');
   }
   const body = (await response.json().catch(() => null)) as {
-    data?: T;
+    data?: R;
     errors?: Array<{ message: string; extensions?: { code?: string } }>;
   } | null;
   const first = body?.errors?.[0];
@@ -70,27 +49,21 @@ async function request<T>(query: string, variables: Record<string, unknown>, sig
   return body.data;
 }
 
-const SEARCH = `query Search($query: String!, $first: Int) {
-  search(query: $query, first: $first) { totalCount nodes { id kind name description } }
-}`;
-
-export async function searchEntities(query: string, signal?: AbortSignal): Promise<readonly EntitySummary[]> {
-  const data = await request<{ search: { nodes: EntitySummary[] } }>(SEARCH, { query, first: 8 }, signal);
-  return data.search.nodes;
+export async function searchEntities(query: string, signal?: AbortSignal): Promise<readonly SearchHit[]> {
+  const data = await request(SearchDocument, { query, first: 8 }, signal);
+  return data.search.edges.map((edge) => edge.node);
 }
 
-const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int) {
-  neighborhood(ids: $ids, depth: $depth, limit: $limit) {
-    truncated
-    nodes { id kind name description }
-    edges {
-      id type role from { id } to { id }
-      citations { quote note article { id title publishedOn url } }
-    }
-  }
-}`;
-
-export async function fetchNeighborhood(ids: readonly string[], limit = 60): Promise<Neighborhood> {
-  const data = await request<{ neighborhood: Neighborhood }>(NEIGHBORHOOD, { ids, depth: 1, limit });
+export async function fetchNeighborhood(
+  ids: readonly string[],
+  options: { limit?: number; asOf?: string | null } = {},
+): Promise<Neighborhood> {
+  const variables: NeighborhoodQueryVariables = {
+    ids: [...ids],
+    depth: 1,
+    limit: options.limit ?? 60,
+    asOf: options.asOf ?? null,
+  };
+  const data = await request(NeighborhoodDocument, variables);
   return data.neighborhood;
 }

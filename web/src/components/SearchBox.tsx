@@ -1,15 +1,20 @@
 import { useEffect, useId, useState } from 'react';
-import { ApiError, type EntitySummary, searchEntities } from '../api.js';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type SearchHit, searchEntities } from '../api.js';
 import { KIND_STYLES } from '../graph/kinds.js';
+import { kindLabel } from '../i18n/labels.js';
+import type { Language } from '../state/view.js';
 
 interface Props {
-  readonly onChoose: (entity: EntitySummary) => void;
+  readonly onChoose: (entity: SearchHit) => void;
+  readonly language: Language;
 }
 
 /** Autocomplete as a WAI-ARIA combobox: type, arrow through the results, Enter or click to choose. */
-export function SearchBox({ onChoose }: Props) {
+export function SearchBox({ onChoose, language }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [results, setResults] = useState<readonly EntitySummary[]>([]);
+  const [results, setResults] = useState<readonly SearchHit[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,16 +41,16 @@ export function SearchBox({ onChoose }: Props) {
         .catch((e: unknown) => {
           if ((e as Error).name === 'AbortError') return;
           setResults([]);
-          setError(e instanceof ApiError ? e.message : 'Die Suche ist fehlgeschlagen.');
+          setError(e instanceof ApiError ? e.message : t('search.failed'));
         });
     }, 150);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text, chosen]);
+  }, [text, chosen, t]);
 
-  const choose = (entity: EntitySummary | undefined) => {
+  const choose = (entity: SearchHit | undefined) => {
     if (!entity) return;
     onChoose(entity);
     setOpen(false);
@@ -56,7 +61,7 @@ export function SearchBox({ onChoose }: Props) {
   const showList = open && results.length > 0;
   return (
     <div className="search">
-      <label htmlFor={`${listId}-input`}>Suche nach Personen, Gremien, Regionen, Gesetzen …</label>
+      <label htmlFor={`${listId}-input`}>{t('search.label')}</label>
       <input
         id={`${listId}-input`}
         type="search"
@@ -66,7 +71,7 @@ export function SearchBox({ onChoose }: Props) {
         aria-autocomplete="list"
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
         autoComplete="off"
-        placeholder="z. B. Hüskens, Digitalrat, Salzlandkreis"
+        placeholder={t('search.placeholder')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
@@ -91,7 +96,7 @@ export function SearchBox({ onChoose }: Props) {
         </p>
       )}
       {showList && (
-        <div id={listId} role="listbox" className="results" aria-label="Suchergebnisse">
+        <div id={listId} role="listbox" className="results" aria-label={t('search.results')}>
           {results.map((entity, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the combobox input (aria-activedescendant pattern)
             <div
@@ -104,7 +109,7 @@ export function SearchBox({ onChoose }: Props) {
               onClick={() => choose(entity)}
             >
               <span className="badge" style={{ background: KIND_STYLES[entity.kind].color }}>
-                {KIND_STYLES[entity.kind].label}
+                {kindLabel(entity.kind, language)}
               </span>
               <span className="name">{entity.name}</span>
               {entity.description && <span className="hint">{entity.description}</span>}

@@ -1,6 +1,8 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../state/view.js';
 import { type GraphData, toElements } from './elements.js';
 import { STYLESHEET } from './style.js';
 
@@ -8,6 +10,7 @@ cytoscape.use(fcose);
 
 interface Props {
   readonly graph: GraphData;
+  readonly language: Language;
   readonly selectedId: string | null;
   /** Where new nodes appear before the layout settles them: next to the node they were expanded from. */
   readonly anchorId: string | null;
@@ -37,7 +40,8 @@ function showSelection(cy: Core, id: string | null): void {
 }
 
 /** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
-export function GraphCanvas({ graph, selectedId, anchorId, onExpand, onSelect }: Props) {
+export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, onSelect }: Props) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onExpand, onSelect });
@@ -71,7 +75,7 @@ export function GraphCanvas({ graph, selectedId, anchorId, onExpand, onSelect }:
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const elements = toElements(graph);
+    const elements = toElements(graph, language);
     const wanted = new Set(elements.map((el) => el.data.id));
     const anchor = anchorId ? cy.getElementById(anchorId) : null;
     const origin = anchor?.nonempty() ? anchor.position() : { x: 0, y: 0 };
@@ -102,20 +106,12 @@ export function GraphCanvas({ graph, selectedId, anchorId, onExpand, onSelect }:
         cy.center();
       }
     }
-  }, [graph, anchorId]);
+  }, [graph, anchorId, language]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (cy) cy.batch(() => showSelection(cy, selectedId));
   }, [selectedId]);
 
-  return (
-    <div
-      ref={container}
-      className="canvas"
-      data-testid="canvas"
-      role="img"
-      aria-label="Netzwerkgrafik der gewählten Einträge; dieselben Einträge stehen in der Liste daneben."
-    />
-  );
+  return <div ref={container} className="canvas" data-testid="canvas" role="img" aria-label={t('canvas.label')} />;
 }

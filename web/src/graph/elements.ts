@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { EntitySummary, Neighborhood, RelationSummary } from '../api.js';
-import { relationLabel } from './kinds.js';
+import { relationLabel } from '../i18n/labels.js';
+import type { Language } from '../state/view.js';
 
 /** What the canvas shows, by id: the explorer's domain state, apart from positions. */
 export interface GraphData {
@@ -19,13 +20,13 @@ export function mergeNeighborhood(graph: GraphData, hood: Neighborhood): GraphDa
   return { nodes, edges };
 }
 
-export function edgeLabel(edge: RelationSummary): string {
-  const type = relationLabel(edge.type);
+export function edgeLabel(edge: RelationSummary, language: Language = 'de'): string {
+  const type = relationLabel(edge.type, language);
   return edge.role ? `${type} (${edge.role})` : type;
 }
 
 /** Cytoscape elements for the graph: data only, positions are the canvas's business. */
-export function toElements(graph: GraphData): ElementDefinition[] {
+export function toElements(graph: GraphData, language: Language = 'de'): ElementDefinition[] {
   const nodes: ElementDefinition[] = [...graph.nodes.values()].map((node) => ({
     group: 'nodes',
     data: { id: node.id, label: node.name, kind: node.kind },
@@ -33,7 +34,13 @@ export function toElements(graph: GraphData): ElementDefinition[] {
   const edges: ElementDefinition[] = [...graph.edges.values()].map((edge) => ({
     group: 'edges',
     // The role stays in the details panel; on the canvas it would bury the picture in text.
-    data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: relationLabel(edge.type), type: edge.type },
+    data: {
+      id: edge.id,
+      source: edge.from.id,
+      target: edge.to.id,
+      label: relationLabel(edge.type, language),
+      type: edge.type,
+    },
   }));
   return [...nodes, ...edges];
 }

@@ -1,0 +1,213 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How exactly a date is known. */
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+/** How a date relates to the fact: exactly then, or at the latest / the earliest then. */
+export type DateQualifier =
+  | 'EXACT'
+  | 'ON_OR_AFTER'
+  | 'ON_OR_BEFORE';
+
+/** The kinds of entity in the graph. */
+export type EntityKind =
+  /** Article (Artikel) */
+  | 'ARTICLE'
+  /** Event (Ereignis) */
+  | 'EVENT'
+  /** Initiative (Initiative) */
+  | 'INITIATIVE'
+  /** Law (Gesetz) */
+  | 'LAW'
+  /** Organisation (Organisation) */
+  | 'ORGANIZATION'
+  /** Person (Person) */
+  | 'PERSON'
+  /** Region (Region) */
+  | 'REGION';
+
+/** The vocabulary of relations, each with the kinds allowed at its ends. */
+export type RelationType =
+  /** advises / berät: PERSON, ORGANIZATION → ORGANIZATION, PERSON, REGION */
+  | 'ADVISES'
+  /** amends / ändert: LAW → LAW */
+  | 'AMENDS'
+  /** concerns / betrifft: EVENT, LAW, INITIATIVE → LAW, INITIATIVE, EVENT, ORGANIZATION, REGION, PERSON */
+  | 'CONCERNS'
+  /** holds office at / hat Amt inne bei: PERSON → ORGANIZATION, REGION */
+  | 'HOLDS_OFFICE_AT'
+  /** hosted / war Gastgeber von: PERSON, ORGANIZATION, REGION → EVENT */
+  | 'HOSTED'
+  /** implements / setzt um: ORGANIZATION, REGION, INITIATIVE → LAW, INITIATIVE */
+  | 'IMPLEMENTS'
+  /** located in / hat Sitz in: ORGANIZATION, INITIATIVE → REGION */
+  | 'LOCATED_IN'
+  /** member of / ist Mitglied von: PERSON, ORGANIZATION, REGION → ORGANIZATION */
+  | 'MEMBER_OF'
+  /** opposes / lehnt ab: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE */
+  | 'OPPOSES'
+  /** participated in / nahm teil an: PERSON, ORGANIZATION, REGION → EVENT, INITIATIVE */
+  | 'PARTICIPATED_IN'
+  /** part of / ist Teil von: ORGANIZATION, REGION, INITIATIVE → ORGANIZATION, REGION, INITIATIVE */
+  | 'PART_OF'
+  /** refers to / verweist auf: PERSON, ORGANIZATION → LAW, INITIATIVE, EVENT, ORGANIZATION, REGION, PERSON */
+  | 'REFERS_TO'
+  /** responsible for / ist zuständig für: PERSON, ORGANIZATION, REGION → INITIATIVE, LAW, REGION, ORGANIZATION */
+  | 'RESPONSIBLE_FOR'
+  /** spoke about / äußerte sich zu: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE, EVENT, ORGANIZATION, REGION, PERSON */
+  | 'SPOKE_ABOUT'
+  /** supports / unterstützt: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE, ORGANIZATION, REGION */
+  | 'SUPPORTS'
+  /** took place in / fand statt in: EVENT → REGION */
+  | 'TOOK_PLACE_IN';
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  first: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: number, node:
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+       }> } };
+
+export type NeighborhoodQueryVariables = Exact<{
+  ids: Array<string> | string;
+  depth: number | null | undefined;
+  limit: number | null | undefined;
+  asOf: string | null | undefined;
+}>;
+
+
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+    >, edges: Array<{ id: string, type: RelationType, role: string | null, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , validFrom: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, validTo: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string, publishedOn: string | null, url: string | null } }> }>, hiddenNeighbors: Array<{ count: number, entity:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $first: Int) {
+  search(query: $query, first: $first) {
+    totalCount
+    edges {
+      score
+      node {
+        id
+        kind
+        name
+        description
+        aliases
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const NeighborhoodDocument = new TypedDocumentString(`
+    query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $asOf: Date) {
+  neighborhood(ids: $ids, depth: $depth, limit: $limit, asOf: $asOf) {
+    truncated
+    nodes {
+      id
+      kind
+      name
+      description
+    }
+    edges {
+      id
+      type
+      role
+      from {
+        id
+      }
+      to {
+        id
+      }
+      validFrom {
+        date
+        precision
+        qualifier
+      }
+      validTo {
+        date
+        precision
+        qualifier
+      }
+      citations {
+        quote
+        note
+        article {
+          id
+          title
+          publishedOn
+          url
+        }
+      }
+    }
+    hiddenNeighbors {
+      entity {
+        id
+      }
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;

@@ -1,0 +1,91 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+const de = {
+  tagline: 'Wer macht was in der digitalen Verwaltung?',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+  search: {
+    label: 'Suche nach Personen, Gremien, Regionen, Gesetzen …',
+    placeholder: 'z. B. Hüskens, Digitalrat, Salzlandkreis',
+    results: 'Suchergebnisse',
+    failed: 'Die Suche ist fehlgeschlagen.',
+  },
+  canvas: {
+    label: 'Netzwerkgrafik der gewählten Einträge; dieselben Einträge stehen in der Liste daneben.',
+    empty: 'Suchen Sie oben nach einem Eintrag, um zu beginnen.',
+    legend: 'Legende',
+  },
+  details: {
+    region: 'Details',
+    hint: 'Einen Eintrag anklicken, um Details und Quellen zu sehen. Doppelklick erweitert ihn.',
+    facts: 'Fakten ({{count}})',
+  },
+  list: {
+    region: 'Einträge auf der Leinwand',
+    title: 'Auf der Leinwand ({{count}})',
+    expand: '{{name}} erweitern',
+    more: 'und {{count}} weitere',
+  },
+  status: {
+    loading: 'Lade …',
+    loaded: '{{count}} Einträge geladen.',
+    truncated: 'Gekürzt – es gibt weitere Nachbarn.',
+    failed: 'Laden fehlgeschlagen.',
+  },
+  asOf: {
+    label: 'Stand',
+    today: 'heute (alle Fakten)',
+    reset: 'Heute',
+  },
+};
+
+type Messages = typeof de;
+
+const en: Messages = {
+  tagline: 'Who does what in German digital government?',
+  switchLanguage: 'Deutsch',
+  switchLanguageLabel: 'Auf Deutsch umschalten',
+  search: {
+    label: 'Search people, bodies, regions, laws …',
+    placeholder: 'e.g. Hüskens, Digitalrat, Salzlandkreis',
+    results: 'Search results',
+    failed: 'The search failed.',
+  },
+  canvas: {
+    label: 'Network diagram of the chosen entries; the same entries are listed beside it.',
+    empty: 'Search for an entry above to begin.',
+    legend: 'Legend',
+  },
+  details: {
+    region: 'Details',
+    hint: 'Click an entry to see its details and sources. Double-click expands it.',
+    facts: 'Facts ({{count}})',
+  },
+  list: {
+    region: 'Entries on the canvas',
+    title: 'On the canvas ({{count}})',
+    expand: 'Expand {{name}}',
+    more: 'and {{count}} more',
+  },
+  status: {
+    loading: 'Loading …',
+    loaded: '{{count}} entries loaded.',
+    truncated: 'Truncated – there are more neighbours.',
+    failed: 'Loading failed.',
+  },
+  asOf: {
+    label: 'As of',
+    today: 'today (all facts)',
+    reset: 'Today',
+  },
+};
+
+void i18next.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: 'de',
+  fallbackLng: 'de',
+  interpolation: { escapeValue: false },
+});
+
+export { i18next };

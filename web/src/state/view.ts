@@ -1,0 +1,45 @@
+/**
+ * The explorer's view as it lives in the URL: which entities were expanded
+ * (in order), the "as of" day, the selected entity and the language. It is
+ * built on ids only, so a shared link keeps working when the data changes.
+ */
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface ViewState {
+  readonly expanded: readonly string[];
+  readonly asOf: string | null;
+  readonly selected: string | null;
+  readonly language: Language;
+}
+
+export const INITIAL_VIEW: ViewState = { expanded: [], asOf: null, selected: null, language: 'de' };
+
+const ID = /^[a-z]+:[a-z0-9][a-z0-9._-]{0,199}$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MAX_EXPANDED = 50;
+
+export function encodeView(view: ViewState): string {
+  const params = new URLSearchParams();
+  if (view.expanded.length > 0) params.set('e', view.expanded.join(','));
+  if (view.asOf) params.set('asOf', view.asOf);
+  if (view.selected) params.set('sel', view.selected);
+  if (view.language !== 'de') params.set('lang', view.language);
+  const query = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
+  return query === '' ? '' : `?${query}`;
+}
+
+/** Reads a view from a URL's query; anything malformed is dropped rather than trusted. */
+export function decodeView(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const expanded = [...new Set((params.get('e') ?? '').split(',').filter((id) => ID.test(id)))].slice(0, MAX_EXPANDED);
+  const asOf = params.get('asOf');
+  const selected = params.get('sel');
+  const language = params.get('lang');
+  return {
+    expanded,
+    asOf: asOf && DAY.test(asOf) ? asOf : null,
+    selected: selected && ID.test(selected) ? selected : null,
+    language: (LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : 'de',
+  };
+}
