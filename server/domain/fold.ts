@@ -26,14 +26,17 @@ export function searchTerms(query: string): string[] {
 
 /**
  * A Lucene query over folded text: every word must match, the last one also as
- * a prefix so that autocomplete finds "Hüsk" → "Hüskens". Terms are folded to
- * [a-z0-9] only, so nothing in them can be Lucene syntax.
+ * a prefix so that autocomplete finds "Hüsk" → "Hüskens". A match in the name
+ * weighs more than one in an alias, a whole word more than a prefix. Terms are
+ * folded to [a-z0-9] only, so nothing in them can be Lucene syntax.
  */
 export function luceneQuery(terms: readonly string[]): string {
   return terms
     .map((term, index) => {
       const isLast = index === terms.length - 1;
-      return isLast ? `+(${term}^2 OR ${term}*)` : `+${term}`;
+      return isLast
+        ? `+(searchName:${term}^4 OR searchName:${term}*^2 OR searchAliases:${term}^2 OR searchAliases:${term}*)`
+        : `+(searchName:${term}^2 OR searchAliases:${term})`;
     })
     .join(' ');
 }

@@ -144,3 +144,40 @@ describe('sharing and time in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-as-of-english.png') });
   });
 });
+
+describe('finding a connection in Chromium', () => {
+  it('finds Bernd Schlömer, then the shortest path from him to the Salzlandkreis, drawn highlighted', async () => {
+    await page.goto(site.url);
+    const search = page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
+    await search.fill('Schloemer');
+    await page.getByRole('option', { name: /Bernd Schlömer/ }).waitFor();
+    await search.press('Enter');
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByRole('heading', { name: 'Bernd Schlömer' }).waitFor();
+    // Whom he works with, and where each fact comes from.
+    await expect(details.textContent()).resolves.toContain('dem Landes-CIO Bernd Schlömer');
+
+    const to = page.getByRole('combobox', { name: 'Von Bernd Schlömer nach …' });
+    await to.fill('Salzland');
+    await page.getByRole('option', { name: /^Region Salzlandkreis/ }).waitFor();
+    await page.getByRole('option', { name: /^Region Salzlandkreis/ }).click();
+    const result = page.getByTestId('path-result');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('1 kürzester Weg in 2 Schritten zu Salzlandkreis.');
+    await page.waitForFunction(() => (window.govgraphCanvas?.highlighted().length ?? 0) === 5);
+    const highlighted = await page.evaluate(() => window.govgraphCanvas?.highlighted().sort());
+    expect(highlighted).toEqual([
+      'person:bernd-schloemer',
+      'region:15',
+      'region:15089',
+      'rel:part-of-15089',
+      'rel:schloemer-landes-cio',
+    ]);
+    expect(new URL(page.url()).searchParams.get('path')).toBe('person:bernd-schloemer~region:15089');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-path.png') });
+
+    // The shared link shows the same path.
+    await page.goto(page.url());
+    await page.waitForFunction(() => (window.govgraphCanvas?.highlighted().length ?? 0) === 5);
+  });
+});

@@ -27,8 +27,8 @@ describe('API data to canvas elements', () => {
   it('maps entities to nodes and relations to labelled edges', () => {
     const elements = toElements(mergeNeighborhood(EMPTY_GRAPH, hood));
     expect(elements).toEqual([
-      { group: 'nodes', data: { id: 'person:a', label: 'Anna', kind: 'PERSON' } },
-      { group: 'nodes', data: { id: 'org:b', label: 'Behörde', kind: 'ORGANIZATION' } },
+      { group: 'nodes', data: { id: 'person:a', label: 'Anna', kind: 'PERSON' }, classes: '' },
+      { group: 'nodes', data: { id: 'org:b', label: 'Behörde', kind: 'ORGANIZATION' }, classes: '' },
       {
         group: 'edges',
         data: {
@@ -38,12 +38,23 @@ describe('API data to canvas elements', () => {
           label: 'hat Amt inne bei',
           type: 'HOLDS_OFFICE_AT',
         },
+        classes: '',
       },
     ]);
   });
 
   it('labels a fact with its role where the details panel lists it', () => {
     expect(edgeLabel(hood.edges[0] as Neighborhood['edges'][number])).toBe('hat Amt inne bei (Leiterin)');
+  });
+
+  it('marks the entities and relations of a found path, in the language asked for', () => {
+    const elements = toElements(mergeNeighborhood(EMPTY_GRAPH, hood), 'en', new Set(['person:a', 'rel:ab']));
+    expect(elements.map((e) => [e.data.id, e.classes])).toEqual([
+      ['person:a', 'path'],
+      ['org:b', ''],
+      ['rel:ab', 'path'],
+    ]);
+    expect(elements[2]?.data.label).toBe('holds office at');
   });
 
   it('merges expansions without duplicating what is already shown', () => {

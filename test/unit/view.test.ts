@@ -6,12 +6,15 @@ describe('the view in the URL', () => {
     expanded: ['person:bernd-schloemer', 'region:15089'],
     asOf: '2022-08-31',
     selected: 'region:15089',
+    path: { from: 'person:bernd-schloemer', to: 'region:15089' },
     language: 'en',
   };
 
   it('round-trips through a readable query string', () => {
     const query = encodeView(view);
-    expect(query).toBe('?e=person:bernd-schloemer,region:15089&asOf=2022-08-31&sel=region:15089&lang=en');
+    expect(query).toBe(
+      '?e=person:bernd-schloemer,region:15089&asOf=2022-08-31&sel=region:15089&path=person:bernd-schloemer~region:15089&lang=en',
+    );
     expect(decodeView(query)).toEqual(view);
   });
 
@@ -21,10 +24,13 @@ describe('the view in the URL', () => {
   });
 
   it('drops what is malformed instead of trusting it', () => {
-    expect(decodeView('?e=person:a,<script>,region:15,person:a&asOf=31.08.2022&sel=DROP&lang=fr')).toEqual({
+    expect(
+      decodeView('?e=person:a,<script>,region:15,person:a&asOf=31.08.2022&sel=DROP&path=person:a~&lang=fr'),
+    ).toEqual({
       expanded: ['person:a', 'region:15'],
       asOf: null,
       selected: null,
+      path: null,
       language: 'de',
     });
   });

@@ -3,18 +3,32 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
 import { Details, EntityList } from './components/Details.js';
+import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
+import { mergeNeighborhood } from './graph/elements.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
 import { kindLabel } from './i18n/labels.js';
 import { useGraph } from './state/useGraph.js';
+import { usePath } from './state/usePath.js';
 import { decodeView, encodeView, type ViewState } from './state/view.js';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<ViewState>(() => decodeView(window.location.search));
-  const { graph, anchorId, loading, truncated, hidden, error } = useGraph(view.expanded, view.asOf);
+  const loaded = useGraph(view.expanded, view.asOf);
+  const { anchorId, loading, truncated, hidden, error } = loaded;
+  const path = usePath(view.path, view.asOf);
   const language = view.language;
+  // A found path joins the canvas, highlighted, on top of the expanded neighbourhoods.
+  const graph = useMemo(
+    () => (path.result ? mergeNeighborhood(loaded.graph, path.result) : loaded.graph),
+    [loaded.graph, path.result],
+  );
+  const highlight = useMemo(
+    () => new Set(path.result ? [...path.result.nodes.map((n) => n.id), ...path.result.edges.map((e) => e.id)] : []),
+    [path.result],
+  );
 
   // The URL is the view: sharing or reloading it shows the same graph.
   useEffect(() => {
@@ -72,6 +86,7 @@ export function App() {
           <GraphCanvas
             graph={graph}
             language={language}
+            highlight={highlight}
             selectedId={view.selected}
             anchorId={anchorId}
             onExpand={expand}
@@ -97,6 +112,20 @@ export function App() {
             </p>
           )}
           <Details graph={graph} selectedId={view.selected} language={language} />
+          <PathFinder
+            fromName={view.selected ? (graph.nodes.get(view.selected)?.name ?? null) : null}
+            toName={view.path ? (graph.nodes.get(view.path.to)?.name ?? view.path.to) : null}
+            result={path.result}
+            loading={path.loading}
+            error={path.error}
+            language={language}
+            onFind={(target) =>
+              setView((v) =>
+                v.selected && v.selected !== target.id ? { ...v, path: { from: v.selected, to: target.id } } : v,
+              )
+            }
+            onClear={() => setView((v) => ({ ...v, path: null }))}
+          />
           <EntityList
             nodes={nodes}
             hidden={hidden}

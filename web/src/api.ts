@@ -2,6 +2,8 @@ import {
   NeighborhoodDocument,
   type NeighborhoodQuery,
   type NeighborhoodQueryVariables,
+  PathsDocument,
+  type PathsQuery,
   SearchDocument,
   type SearchQuery,
   type TypedDocumentString,
@@ -14,6 +16,7 @@ export type Neighborhood = NeighborhoodQuery['neighborhood'];
 export type EntitySummary = Neighborhood['nodes'][number];
 export type RelationSummary = Neighborhood['edges'][number];
 export type Citation = RelationSummary['citations'][number];
+export type PathsResult = PathsQuery['paths'];
 export type SearchHit = SearchQuery['search']['edges'][number]['node'];
 
 /** A GraphQL error as the server sends it, with its stable code. */
@@ -66,4 +69,9 @@ export async function fetchNeighborhood(
   };
   const data = await request(NeighborhoodDocument, variables);
   return data.neighborhood;
+}
+
+export async function fetchPaths(from: string, to: string, asOf: string | null): Promise<PathsResult> {
+  const data = await request(PathsDocument, { from, to, asOf });
+  return data.paths;
 }

@@ -8,10 +8,12 @@ import type { Language } from '../state/view.js';
 interface Props {
   readonly onChoose: (entity: SearchHit) => void;
   readonly language: Language;
+  /** Defaults to the main search's label. */
+  readonly label?: string;
 }
 
 /** Autocomplete as a WAI-ARIA combobox: type, arrow through the results, Enter or click to choose. */
-export function SearchBox({ onChoose, language }: Props) {
+export function SearchBox({ onChoose, language, label }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [results, setResults] = useState<readonly SearchHit[]>([]);
@@ -61,7 +63,7 @@ export function SearchBox({ onChoose, language }: Props) {
   const showList = open && results.length > 0;
   return (
     <div className="search">
-      <label htmlFor={`${listId}-input`}>{t('search.label')}</label>
+      <label htmlFor={`${listId}-input`}>{label ?? t('search.label')}</label>
       <input
         id={`${listId}-input`}
         type="search"

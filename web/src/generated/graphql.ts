@@ -125,6 +125,39 @@ export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Arr
         | { id: string }
        }> } };
 
+export type PathsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  asOf: string | null | undefined;
+}>;
+
+
+export type PathsQuery = { paths: { length: number | null, paths: Array<{ nodeIds: Array<string>, edgeIds: Array<string> }>, nodes: Array<
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null }
+    >, edges: Array<{ id: string, type: RelationType, role: string | null, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , validFrom: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, validTo: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string, publishedOn: string | null, url: string | null } }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -211,3 +244,51 @@ export const NeighborhoodDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const PathsDocument = new TypedDocumentString(`
+    query Paths($from: ID!, $to: ID!, $asOf: Date) {
+  paths(from: $from, to: $to, maxLength: 6, maxPaths: 10, asOf: $asOf) {
+    length
+    paths {
+      nodeIds
+      edgeIds
+    }
+    nodes {
+      id
+      kind
+      name
+      description
+    }
+    edges {
+      id
+      type
+      role
+      from {
+        id
+      }
+      to {
+        id
+      }
+      validFrom {
+        date
+        precision
+        qualifier
+      }
+      validTo {
+        date
+        precision
+        qualifier
+      }
+      citations {
+        quote
+        note
+        article {
+          id
+          title
+          publishedOn
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;

@@ -11,6 +11,8 @@ cytoscape.use(fcose);
 interface Props {
   readonly graph: GraphData;
   readonly language: Language;
+  /** Ids of entities and relations to highlight (a found path). */
+  readonly highlight: ReadonlySet<string>;
   readonly selectedId: string | null;
   /** Where new nodes appear before the layout settles them: next to the node they were expanded from. */
   readonly anchorId: string | null;
@@ -21,7 +23,11 @@ interface Props {
 declare global {
   interface Window {
     /** Read-only view of the canvas for end-to-end tests and browser consoles. */
-    govgraphCanvas?: { nodes(): Array<{ id: string; x: number; y: number; visible: boolean }>; edges(): string[] };
+    govgraphCanvas?: {
+      nodes(): Array<{ id: string; x: number; y: number; visible: boolean }>;
+      edges(): string[];
+      highlighted(): string[];
+    };
   }
 }
 
@@ -40,7 +46,7 @@ function showSelection(cy: Core, id: string | null): void {
 }
 
 /** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
-export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, onSelect }: Props) {
+export function GraphCanvas({ graph, language, highlight, selectedId, anchorId, onExpand, onSelect }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -64,6 +70,7 @@ export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, o
           .nodes()
           .map((n) => ({ id: n.id(), x: n.renderedPosition().x, y: n.renderedPosition().y, visible: n.visible() })),
       edges: () => cy.edges().map((e) => e.id()),
+      highlighted: () => cy.elements('.path').map((el) => el.id()),
     };
     return () => {
       cy.destroy();
@@ -75,7 +82,7 @@ export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, o
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const elements = toElements(graph, language);
+    const elements = toElements(graph, language, highlight);
     const wanted = new Set(elements.map((el) => el.data.id));
     const anchor = anchorId ? cy.getElementById(anchorId) : null;
     const origin = anchor?.nonempty() ? anchor.position() : { x: 0, y: 0 };
@@ -88,6 +95,7 @@ export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, o
         const existing = cy.getElementById(el.data.id ?? '');
         if (existing.nonempty()) {
           existing.data(el.data);
+          existing.classes(el.classes ?? '');
           continue;
         }
         added += 1;
@@ -106,7 +114,7 @@ export function GraphCanvas({ graph, language, selectedId, anchorId, onExpand, o
         cy.center();
       }
     }
-  }, [graph, anchorId, language]);
+  }, [graph, anchorId, language, highlight]);
 
   useEffect(() => {
     const cy = cyRef.current;

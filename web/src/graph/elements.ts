@@ -11,8 +11,8 @@ export interface GraphData {
 
 export const EMPTY_GRAPH: GraphData = { nodes: new Map(), edges: new Map() };
 
-/** Adds a neighbourhood to the graph; entities and relations already there are kept, not duplicated. */
-export function mergeNeighborhood(graph: GraphData, hood: Neighborhood): GraphData {
+/** Adds a neighbourhood (or a path's entities and relations) to the graph, without duplicates. */
+export function mergeNeighborhood(graph: GraphData, hood: Pick<Neighborhood, 'nodes' | 'edges'>): GraphData {
   const nodes = new Map(graph.nodes);
   for (const node of hood.nodes) nodes.set(node.id, node);
   const edges = new Map(graph.edges);
@@ -26,10 +26,16 @@ export function edgeLabel(edge: RelationSummary, language: Language = 'de'): str
 }
 
 /** Cytoscape elements for the graph: data only, positions are the canvas's business. */
-export function toElements(graph: GraphData, language: Language = 'de'): ElementDefinition[] {
+export function toElements(
+  graph: GraphData,
+  language: Language = 'de',
+  highlight: ReadonlySet<string> = new Set(),
+): ElementDefinition[] {
+  const classes = (id: string) => (highlight.has(id) ? 'path' : '');
   const nodes: ElementDefinition[] = [...graph.nodes.values()].map((node) => ({
     group: 'nodes',
     data: { id: node.id, label: node.name, kind: node.kind },
+    classes: classes(node.id),
   }));
   const edges: ElementDefinition[] = [...graph.edges.values()].map((edge) => ({
     group: 'edges',
@@ -41,6 +47,7 @@ export function toElements(graph: GraphData, language: Language = 'de'): Element
       label: relationLabel(edge.type, language),
       type: edge.type,
     },
+    classes: classes(edge.id),
   }));
   return [...nodes, ...edges];
 }

@@ -45,5 +45,7 @@ export const STYLESHEET: StylesheetJson = [
       'text-background-opacity': 0.85,
     },
   },
+  { selector: 'node.path', style: { 'border-color': '#d4a000', 'border-width': 5 } },
+  { selector: 'edge.path', style: { 'line-color': '#d4a000', 'target-arrow-color': '#d4a000', width: 4 } },
   { selector: 'edge:selected', style: { 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', width: 3 } },
 ];

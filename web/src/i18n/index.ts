@@ -38,6 +38,16 @@ const de = {
     today: 'heute (alle Fakten)',
     reset: 'Heute',
   },
+  path: {
+    region: 'Pfadsuche',
+    title: 'Verbindung finden',
+    hint: 'Einen Eintrag auswählen, um seine Verbindung zu einem anderen zu finden.',
+    to: 'Von {{name}} nach …',
+    found_one: '{{count}} kürzester Weg in {{steps}} Schritten zu {{to}}.',
+    found_other: '{{count}} kürzeste Wege in {{steps}} Schritten zu {{to}}.',
+    none: 'Keine Verbindung zu {{to}} in bis zu 6 Schritten.',
+    clear: 'Pfad ausblenden',
+  },
 };
 
 type Messages = typeof de;
@@ -78,6 +88,16 @@ const en: Messages = {
     label: 'As of',
     today: 'today (all facts)',
     reset: 'Today',
+  },
+  path: {
+    region: 'Path search',
+    title: 'Find a connection',
+    hint: 'Select an entry to find its connection to another.',
+    to: 'From {{name}} to …',
+    found_one: '{{count}} shortest path in {{steps}} steps to {{to}}.',
+    found_other: '{{count}} shortest paths in {{steps}} steps to {{to}}.',
+    none: 'No connection to {{to}} within 6 steps.',
+    clear: 'Hide path',
   },
 };
 

@@ -10,10 +10,12 @@ export interface ViewState {
   readonly expanded: readonly string[];
   readonly asOf: string | null;
   readonly selected: string | null;
+  /** A path search between two entities, shown highlighted on the canvas. */
+  readonly path: { readonly from: string; readonly to: string } | null;
   readonly language: Language;
 }
 
-export const INITIAL_VIEW: ViewState = { expanded: [], asOf: null, selected: null, language: 'de' };
+export const INITIAL_VIEW: ViewState = { expanded: [], asOf: null, selected: null, path: null, language: 'de' };
 
 const ID = /^[a-z]+:[a-z0-9][a-z0-9._-]{0,199}$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -24,8 +26,9 @@ export function encodeView(view: ViewState): string {
   if (view.expanded.length > 0) params.set('e', view.expanded.join(','));
   if (view.asOf) params.set('asOf', view.asOf);
   if (view.selected) params.set('sel', view.selected);
+  if (view.path) params.set('path', `${view.path.from}~${view.path.to}`);
   if (view.language !== 'de') params.set('lang', view.language);
-  const query = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
+  const query = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%7E', '~');
   return query === '' ? '' : `?${query}`;
 }
 
@@ -36,10 +39,13 @@ export function decodeView(search: string): ViewState {
   const asOf = params.get('asOf');
   const selected = params.get('sel');
   const language = params.get('lang');
+  const [from, to, ...rest] = (params.get('path') ?? '').split('~');
+  const path = from && to && rest.length === 0 && ID.test(from) && ID.test(to) && from !== to ? { from, to } : null;
   return {
     expanded,
     asOf: asOf && DAY.test(asOf) ? asOf : null,
     selected: selected && ID.test(selected) ? selected : null,
+    path,
     language: (LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : 'de',
   };
 }
