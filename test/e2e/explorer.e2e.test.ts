@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,5 +181,70 @@ describe('finding a connection in Chromium', () => {
     // The shared link shows the same path.
     await page.goto(page.url());
     await page.waitForFunction(() => (window.govgraphCanvas?.highlighted().length ?? 0) === 5);
+  });
+});
+
+describe('exporting in Chromium', () => {
+  it('downloads the picture as PNG and SVG and the data as JSON, GraphML and CSV, each readable again', async () => {
+    await page.goto(`${site.url}?e=person:bernd-schloemer`);
+    await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) > 1);
+    const shown = await page.evaluate(() => window.govgraphCanvas?.nodes().length ?? 0);
+    const exportRegion = page.getByRole('region', { name: 'Export' });
+    const fetchFile = async (label: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        exportRegion.getByRole('button', { name: label }).click(),
+      ]);
+      const stream = await file.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const png = await fetchFile('PNG');
+    expect(png.name).toMatch(/^govgraph-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(5000);
+    const svg = await fetchFile('SVG');
+    expect(svg.bytes.toString()).toContain('<svg');
+    expect(svg.bytes.toString()).toContain('Bernd Schlömer');
+    const json = JSON.parse((await fetchFile('JSON')).bytes.toString()) as { nodes: unknown[]; edges: unknown[] };
+    expect(json.nodes).toHaveLength(shown);
+    const graphml = (await fetchFile('GraphML')).bytes.toString();
+    expect(graphml.match(/<node /g)).toHaveLength(shown);
+    const csv = (await fetchFile('CSV')).bytes.toString();
+    expect(csv.split(/\r?\n/)[0]).toBe('id,from_id,from,type,role,to_id,to,valid_from,valid_to,sources,quotes');
+    expect(csv).toContain('rel:schloemer-landes-cio,person:bernd-schloemer,Bernd Schlömer,HOLDS_OFFICE_AT');
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  async function seriousViolations(p: Page) {
+    await p.addScriptTag({ content: axeSource });
+    const results = (await p.evaluate(() =>
+      (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+    )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> };
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it('finds no serious or critical violation on the empty page, with a graph and details, and in English', async () => {
+    await page.goto(site.url);
+    await page.getByRole('combobox').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(
+      `${site.url}?e=person:bernd-schloemer&sel=person:bernd-schloemer&path=person:bernd-schloemer~region:15089`,
+    );
+    await page.getByTestId('path-result').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${site.url}?e=region:01&asOf=2022-08-31&lang=en`);
+    await page.getByRole('heading', { name: /^On the canvas/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

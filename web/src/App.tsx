@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
 import { Details, EntityList } from './components/Details.js';
+import { ExportMenu } from './components/ExportMenu.js';
 import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
 import { mergeNeighborhood } from './graph/elements.js';
-import { GraphCanvas } from './graph/GraphCanvas.js';
+import { type CanvasHandle, GraphCanvas } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
 import { kindLabel } from './i18n/labels.js';
 import { useGraph } from './state/useGraph.js';
@@ -20,6 +21,7 @@ export function App() {
   const { anchorId, loading, truncated, hidden, error } = loaded;
   const path = usePath(view.path, view.asOf);
   const language = view.language;
+  const canvasRef = useRef<CanvasHandle | null>(null);
   // A found path joins the canvas, highlighted, on top of the expanded neighbourhoods.
   const graph = useMemo(
     () => (path.result ? mergeNeighborhood(loaded.graph, path.result) : loaded.graph),
@@ -87,6 +89,7 @@ export function App() {
             graph={graph}
             language={language}
             highlight={highlight}
+            canvasRef={canvasRef}
             selectedId={view.selected}
             anchorId={anchorId}
             onExpand={expand}
@@ -126,6 +129,7 @@ export function App() {
             }
             onClear={() => setView((v) => ({ ...v, path: null }))}
           />
+          <ExportMenu graph={graph} canvas={canvasRef} />
           <EntityList
             nodes={nodes}
             hidden={hidden}

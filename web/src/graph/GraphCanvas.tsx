@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import cytoscapeSvg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../state/view.js';
@@ -7,6 +8,13 @@ import { type GraphData, toElements } from './elements.js';
 import { STYLESHEET } from './style.js';
 
 cytoscape.use(fcose);
+cytoscape.use(cytoscapeSvg);
+
+/** Pictures of the whole canvas, for export. */
+export interface CanvasHandle {
+  png(): Promise<Blob>;
+  svg(): string;
+}
 
 interface Props {
   readonly graph: GraphData;
@@ -18,6 +26,7 @@ interface Props {
   readonly anchorId: string | null;
   readonly onExpand: (id: string) => void;
   readonly onSelect: (id: string | null) => void;
+  readonly canvasRef?: { current: CanvasHandle | null };
 }
 
 declare global {
@@ -46,7 +55,16 @@ function showSelection(cy: Core, id: string | null): void {
 }
 
 /** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
-export function GraphCanvas({ graph, language, highlight, selectedId, anchorId, onExpand, onSelect }: Props) {
+export function GraphCanvas({
+  graph,
+  language,
+  highlight,
+  selectedId,
+  anchorId,
+  onExpand,
+  onSelect,
+  canvasRef,
+}: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -64,6 +82,12 @@ export function GraphCanvas({ graph, language, highlight, selectedId, anchorId, 
       if (event.target === cy) handlers.current.onSelect(null);
     });
     cyRef.current = cy;
+    if (canvasRef) {
+      canvasRef.current = {
+        png: () => cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob-promise' }),
+        svg: () => cy.svg({ full: true, bg: '#ffffff' }),
+      };
+    }
     window.govgraphCanvas = {
       nodes: () =>
         cy
@@ -75,9 +99,10 @@ export function GraphCanvas({ graph, language, highlight, selectedId, anchorId, 
     return () => {
       cy.destroy();
       cyRef.current = null;
+      if (canvasRef) canvasRef.current = null;
       delete window.govgraphCanvas;
     };
-  }, []);
+  }, [canvasRef]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -48,6 +48,7 @@ const de = {
     none: 'Keine Verbindung zu {{to}} in bis zu 6 Schritten.',
     clear: 'Pfad ausblenden',
   },
+  export: { region: 'Export', title: 'Exportieren' },
 };
 
 type Messages = typeof de;
@@ -99,6 +100,7 @@ const en: Messages = {
     none: 'No connection to {{to}} within 6 steps.',
     clear: 'Hide path',
   },
+  export: { region: 'Export', title: 'Export' },
 };
 
 void i18next.use(initReactI18next).init({
