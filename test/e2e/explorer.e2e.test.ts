@@ -184,6 +184,23 @@ describe('finding a connection in Chromium', () => {
   });
 });
 
+describe('filtering in Chromium', () => {
+  it('hides a kind of entry by keyboard, on the canvas and in the list, and keeps it in the URL', async () => {
+    await page.goto(`${site.url}?e=region:15`);
+    const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
+    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
+    await page.getByText('Filter', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'Region' }).focus();
+    await page.keyboard.press('Space');
+    // Sachsen-Anhalt, the Bund and the 14 Kreise go; the ministry, the Digitalrat and the Landes-CIO stay.
+    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
+    const kinds = await page.evaluate(() => window.govgraphCanvas?.nodes().map((n) => n.id.split(':')[0]));
+    expect([...new Set(kinds)].sort()).toEqual(['org', 'person']);
+    expect(new URL(page.url()).searchParams.get('hk')).toBe('REGION');
+  });
+});
+
 describe('exporting in Chromium', () => {
   it('downloads the picture as PNG and SVG and the data as JSON, GraphML and CSV, each readable again', async () => {
     await page.goto(`${site.url}?e=person:bernd-schloemer`);

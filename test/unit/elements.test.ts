@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Neighborhood } from '../../web/src/api.js';
-import { EMPTY_GRAPH, edgeLabel, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
+import { EMPTY_GRAPH, edgeLabel, filterGraph, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
 
 const hood: Neighborhood = {
   truncated: false,
@@ -67,5 +67,25 @@ describe('API data to canvas elements', () => {
   it('drops edges whose ends are not on the canvas', () => {
     const dangling: Neighborhood = { ...hood, nodes: [hood.nodes[0] as Neighborhood['nodes'][number]] };
     expect(mergeNeighborhood(EMPTY_GRAPH, dangling).edges.size).toBe(0);
+  });
+});
+
+describe('filters', () => {
+  const graph = mergeNeighborhood(EMPTY_GRAPH, hood);
+
+  it('hide entities of a kind together with their relations', () => {
+    const filtered = filterGraph(graph, ['ORGANIZATION'], []);
+    expect([...filtered.nodes.keys()]).toEqual(['person:a']);
+    expect(filtered.edges.size).toBe(0);
+  });
+
+  it('hide relations of a type but keep the entities', () => {
+    const filtered = filterGraph(graph, [], ['HOLDS_OFFICE_AT']);
+    expect(filtered.nodes.size).toBe(2);
+    expect(filtered.edges.size).toBe(0);
+  });
+
+  it('change nothing when nothing is hidden', () => {
+    expect(filterGraph(graph, [], [])).toBe(graph);
   });
 });

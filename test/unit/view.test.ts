@@ -7,13 +7,16 @@ describe('the view in the URL', () => {
     asOf: '2022-08-31',
     selected: 'region:15089',
     path: { from: 'person:bernd-schloemer', to: 'region:15089' },
+    hiddenKinds: ['ARTICLE', 'REGION'],
+    hiddenTypes: ['PART_OF'],
     language: 'en',
   };
 
   it('round-trips through a readable query string', () => {
     const query = encodeView(view);
     expect(query).toBe(
-      '?e=person:bernd-schloemer,region:15089&asOf=2022-08-31&sel=region:15089&path=person:bernd-schloemer~region:15089&lang=en',
+      '?e=person:bernd-schloemer,region:15089&asOf=2022-08-31&sel=region:15089&path=person:bernd-schloemer~region:15089' +
+        '&hk=ARTICLE,REGION&ht=PART_OF&lang=en',
     );
     expect(decodeView(query)).toEqual(view);
   });
@@ -25,12 +28,16 @@ describe('the view in the URL', () => {
 
   it('drops what is malformed instead of trusting it', () => {
     expect(
-      decodeView('?e=person:a,<script>,region:15,person:a&asOf=31.08.2022&sel=DROP&path=person:a~&lang=fr'),
+      decodeView(
+        '?e=person:a,<script>,region:15,person:a&asOf=31.08.2022&sel=DROP&path=person:a~&hk=REGION,<b>&lang=fr',
+      ),
     ).toEqual({
       expanded: ['person:a', 'region:15'],
       asOf: null,
       selected: null,
       path: null,
+      hiddenKinds: ['REGION'],
+      hiddenTypes: [],
       language: 'de',
     });
   });

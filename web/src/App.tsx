@@ -4,9 +4,10 @@ import type { SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
 import { Details, EntityList } from './components/Details.js';
 import { ExportMenu } from './components/ExportMenu.js';
+import { Filters } from './components/Filters.js';
 import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
-import { mergeNeighborhood } from './graph/elements.js';
+import { filterGraph, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
 import { kindLabel } from './i18n/labels.js';
@@ -23,10 +24,15 @@ export function App() {
   const language = view.language;
   const canvasRef = useRef<CanvasHandle | null>(null);
   // A found path joins the canvas, highlighted, on top of the expanded neighbourhoods.
-  const graph = useMemo(
+  const full = useMemo(
     () => (path.result ? mergeNeighborhood(loaded.graph, path.result) : loaded.graph),
     [loaded.graph, path.result],
   );
+  const graph = useMemo(
+    () => filterGraph(full, view.hiddenKinds, view.hiddenTypes),
+    [full, view.hiddenKinds, view.hiddenTypes],
+  );
+  const relationTypes = useMemo(() => [...new Set([...full.edges.values()].map((e) => e.type))].sort(), [full]);
   const highlight = useMemo(
     () => new Set(path.result ? [...path.result.nodes.map((n) => n.id), ...path.result.edges.map((e) => e.id)] : []),
     [path.result],
@@ -128,6 +134,13 @@ export function App() {
               )
             }
             onClear={() => setView((v) => ({ ...v, path: null }))}
+          />
+          <Filters
+            relationTypes={relationTypes}
+            hiddenKinds={view.hiddenKinds}
+            hiddenTypes={view.hiddenTypes}
+            language={language}
+            onChange={(hiddenKinds, hiddenTypes) => setView((v) => ({ ...v, hiddenKinds, hiddenTypes }))}
           />
           <ExportMenu graph={graph} canvas={canvasRef} />
           <EntityList

@@ -51,3 +51,19 @@ export function toElements(
   }));
   return [...nodes, ...edges];
 }
+
+/** The graph without entities of hidden kinds and relations of hidden types (nor relations to hidden entities). */
+export function filterGraph(
+  graph: GraphData,
+  hiddenKinds: readonly string[],
+  hiddenTypes: readonly string[],
+): GraphData {
+  if (hiddenKinds.length === 0 && hiddenTypes.length === 0) return graph;
+  const kinds = new Set(hiddenKinds);
+  const types = new Set(hiddenTypes);
+  const nodes = new Map([...graph.nodes].filter(([, node]) => !kinds.has(node.kind)));
+  const edges = new Map(
+    [...graph.edges].filter(([, e]) => !types.has(e.type) && nodes.has(e.from.id) && nodes.has(e.to.id)),
+  );
+  return { nodes, edges };
+}

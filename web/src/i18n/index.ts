@@ -49,6 +49,7 @@ const de = {
     clear: 'Pfad ausblenden',
   },
   export: { region: 'Export', title: 'Exportieren' },
+  filters: { title: 'Filter', kinds: 'Arten von Einträgen', types: 'Arten von Beziehungen' },
 };
 
 type Messages = typeof de;
@@ -101,6 +102,7 @@ const en: Messages = {
     clear: 'Hide path',
   },
   export: { region: 'Export', title: 'Export' },
+  filters: { title: 'Filters', kinds: 'Kinds of entries', types: 'Kinds of relations' },
 };
 
 void i18next.use(initReactI18next).init({

@@ -12,10 +12,24 @@ export interface ViewState {
   readonly selected: string | null;
   /** A path search between two entities, shown highlighted on the canvas. */
   readonly path: { readonly from: string; readonly to: string } | null;
+  /** Kinds and relation types filtered out of the picture. */
+  readonly hiddenKinds: readonly string[];
+  readonly hiddenTypes: readonly string[];
   readonly language: Language;
 }
 
-export const INITIAL_VIEW: ViewState = { expanded: [], asOf: null, selected: null, path: null, language: 'de' };
+export const INITIAL_VIEW: ViewState = {
+  expanded: [],
+  asOf: null,
+  selected: null,
+  path: null,
+  hiddenKinds: [],
+  hiddenTypes: [],
+  language: 'de',
+};
+
+const NAME = /^[A-Z][A-Z_]{1,40}$/;
+const names = (value: string | null) => [...new Set((value ?? '').split(',').filter((n) => NAME.test(n)))].sort();
 
 const ID = /^[a-z]+:[a-z0-9][a-z0-9._-]{0,199}$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -27,6 +41,8 @@ export function encodeView(view: ViewState): string {
   if (view.asOf) params.set('asOf', view.asOf);
   if (view.selected) params.set('sel', view.selected);
   if (view.path) params.set('path', `${view.path.from}~${view.path.to}`);
+  if (view.hiddenKinds.length > 0) params.set('hk', [...view.hiddenKinds].sort().join(','));
+  if (view.hiddenTypes.length > 0) params.set('ht', [...view.hiddenTypes].sort().join(','));
   if (view.language !== 'de') params.set('lang', view.language);
   const query = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%7E', '~');
   return query === '' ? '' : `?${query}`;
@@ -46,6 +62,8 @@ export function decodeView(search: string): ViewState {
     asOf: asOf && DAY.test(asOf) ? asOf : null,
     selected: selected && ID.test(selected) ? selected : null,
     path,
+    hiddenKinds: names(params.get('hk')),
+    hiddenTypes: names(params.get('ht')),
     language: (LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : 'de',
   };
 }
