@@ -185,7 +185,7 @@ describe('finding a connection in Chromium', () => {
 });
 
 describe('filtering in Chromium', () => {
-  it('hides a kind of entry by keyboard, on the canvas and in the list, and keeps it in the URL', async () => {
+  it('hides a kind of entry by keyboard, on the canvas and in the list, keeps it in the URL, and undoes it', async () => {
     await page.goto(`${site.url}?e=region:15`);
     const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
     await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
@@ -198,6 +198,15 @@ describe('filtering in Chromium', () => {
     const kinds = await page.evaluate(() => window.govgraphCanvas?.nodes().map((n) => n.id.split(':')[0]));
     expect([...new Set(kinds)].sort()).toEqual(['org', 'person']);
     expect(new URL(page.url()).searchParams.get('hk')).toBe('REGION');
+
+    // Undo with the keyboard, redo with the button.
+    await page.keyboard.press('Control+z');
+    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('hk')).toBeNull();
+    await page.getByRole('button', { name: 'Wiederholen' }).click();
+    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
   });
 });
 

@@ -11,13 +11,42 @@ import { filterGraph, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
 import { kindLabel } from './i18n/labels.js';
+import { type History, push, redo, replace, start, undo } from './state/history.js';
 import { useGraph } from './state/useGraph.js';
 import { usePath } from './state/usePath.js';
 import { decodeView, encodeView, type ViewState } from './state/view.js';
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<ViewState>(() => decodeView(window.location.search));
+  const [history, setHistory] = useState<History<ViewState>>(() => start(decodeView(window.location.search)));
+  const view = history.present;
+  // Every change of what the canvas shows can be undone; selecting or switching language is not a step of its own.
+  const setView = useCallback((change: (v: ViewState) => ViewState) => {
+    setHistory((h) => {
+      const next = change(h.present);
+      const { selected: _a, language: _b, ...was } = h.present;
+      const { selected: _c, language: _d, ...is } = next;
+      return JSON.stringify(was) === JSON.stringify(is) ? replace(h, next) : push(h, next);
+    });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        target?.closest('input[type=search], input[type=text], textarea, [contenteditable]')
+      )
+        return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) setHistory(undo);
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) setHistory(redo);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const loaded = useGraph(view.expanded, view.asOf);
   const { anchorId, loading, truncated, hidden, error } = loaded;
   const path = usePath(view.path, view.asOf);
@@ -49,10 +78,11 @@ export function App() {
     document.documentElement.lang = language;
   }, [i18n, language]);
 
-  const expand = useCallback((id: string) => {
-    setView((v) => (v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
-  }, []);
-  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id })), []);
+  const expand = useCallback(
+    (id: string) => setView((v) => (v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] })),
+    [setView],
+  );
+  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id })), [setView]);
   const choose = useCallback(
     (entity: SearchHit) =>
       setView((v) => ({
@@ -60,7 +90,7 @@ export function App() {
         selected: entity.id,
         expanded: v.expanded.includes(entity.id) ? v.expanded : [...v.expanded, entity.id],
       })),
-    [],
+    [setView],
   );
   const nodes = useMemo(
     () => [...graph.nodes.values()].sort((a, b) => a.name.localeCompare(b.name, language)),
@@ -79,6 +109,24 @@ export function App() {
         <p className="tagline">{t('tagline')}</p>
         <SearchBox onChoose={choose} language={language} />
         <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => ({ ...v, asOf }))} />
+        <div className="history">
+          <button
+            type="button"
+            disabled={history.past.length === 0}
+            onClick={() => setHistory(undo)}
+            aria-keyshortcuts="Control+Z"
+          >
+            {t('history.undo')}
+          </button>
+          <button
+            type="button"
+            disabled={history.future.length === 0}
+            onClick={() => setHistory(redo)}
+            aria-keyshortcuts="Control+Y"
+          >
+            {t('history.redo')}
+          </button>
+        </div>
         <button
           type="button"
           className="language"

@@ -50,6 +50,7 @@ const de = {
   },
   export: { region: 'Export', title: 'Exportieren' },
   filters: { title: 'Filter', kinds: 'Arten von Einträgen', types: 'Arten von Beziehungen' },
+  history: { undo: 'Rückgängig', redo: 'Wiederholen' },
 };
 
 type Messages = typeof de;
@@ -103,6 +104,7 @@ const en: Messages = {
   },
   export: { region: 'Export', title: 'Export' },
   filters: { title: 'Filters', kinds: 'Kinds of entries', types: 'Kinds of relations' },
+  history: { undo: 'Undo', redo: 'Redo' },
 };
 
 void i18next.use(initReactI18next).init({
