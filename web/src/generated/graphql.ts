@@ -67,6 +67,48 @@ export type RelationType =
   /** took place in / fand statt in: EVENT → REGION */
   | 'TOOK_PLACE_IN';
 
+type EntityCard_Article_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Event_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Initiative_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Law_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Organization_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Person_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+type EntityCard_Region_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+
+export type EntityCardFragment =
+  | EntityCard_Article_Fragment
+  | EntityCard_Event_Fragment
+  | EntityCard_Initiative_Fragment
+  | EntityCard_Law_Fragment
+  | EntityCard_Organization_Fragment
+  | EntityCard_Person_Fragment
+  | EntityCard_Region_Fragment
+;
+
+export type FactFragment = { id: string, type: RelationType, role: string | null, from:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , to:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , validFrom: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, validTo: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string, publishedOn: string | null, url: string | null } }> };
+
 export type SearchQueryVariables = Exact<{
   query: string;
   first: number | null | undefined;
@@ -74,13 +116,13 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: number, node:
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
-        | { id: string, kind: EntityKind, name: string, description: string | null, aliases: Array<string> }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
        }> } };
 
 export type NeighborhoodQueryVariables = Exact<{
@@ -176,7 +218,47 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const EntityCardFragmentDoc = new TypedDocumentString(`
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  description
+}
+    `, {"fragmentName":"EntityCard"}) as unknown as TypedDocumentString<EntityCardFragment, unknown>;
+export const FactFragmentDoc = new TypedDocumentString(`
+    fragment Fact on Relation {
+  id
+  type
+  role
+  from {
+    id
+  }
+  to {
+    id
+  }
+  validFrom {
+    date
+    precision
+    qualifier
+  }
+  validTo {
+    date
+    precision
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+      publishedOn
+      url
+    }
+  }
+}
+    `, {"fragmentName":"Fact"}) as unknown as TypedDocumentString<FactFragment, unknown>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $first: Int) {
   search(query: $query, first: $first) {
@@ -184,56 +266,27 @@ export const SearchDocument = new TypedDocumentString(`
     edges {
       score
       node {
-        id
-        kind
-        name
-        description
+        ...EntityCard
         aliases
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  description
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $asOf: Date) {
   neighborhood(ids: $ids, depth: $depth, limit: $limit, asOf: $asOf) {
     truncated
     nodes {
-      id
-      kind
-      name
-      description
+      ...EntityCard
     }
     edges {
-      id
-      type
-      role
-      from {
-        id
-      }
-      to {
-        id
-      }
-      validFrom {
-        date
-        precision
-        qualifier
-      }
-      validTo {
-        date
-        precision
-        qualifier
-      }
-      citations {
-        quote
-        note
-        article {
-          id
-          title
-          publishedOn
-          url
-        }
-      }
+      ...Fact
     }
     hiddenNeighbors {
       entity {
@@ -243,7 +296,43 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  description
+}
+fragment Fact on Relation {
+  id
+  type
+  role
+  from {
+    id
+  }
+  to {
+    id
+  }
+  validFrom {
+    date
+    precision
+    qualifier
+  }
+  validTo {
+    date
+    precision
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+      publishedOn
+      url
+    }
+  }
+}`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
     query Paths($from: ID!, $to: ID!, $asOf: Date) {
   paths(from: $from, to: $to, maxLength: 6, maxPaths: 10, asOf: $asOf) {
@@ -253,42 +342,47 @@ export const PathsDocument = new TypedDocumentString(`
       edgeIds
     }
     nodes {
-      id
-      kind
-      name
-      description
+      ...EntityCard
     }
     edges {
-      id
-      type
-      role
-      from {
-        id
-      }
-      to {
-        id
-      }
-      validFrom {
-        date
-        precision
-        qualifier
-      }
-      validTo {
-        date
-        precision
-        qualifier
-      }
-      citations {
-        quote
-        note
-        article {
-          id
-          title
-          publishedOn
-          url
-        }
-      }
+      ...Fact
     }
   }
 }
-    `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  description
+}
+fragment Fact on Relation {
+  id
+  type
+  role
+  from {
+    id
+  }
+  to {
+    id
+  }
+  validFrom {
+    date
+    precision
+    qualifier
+  }
+  validTo {
+    date
+    precision
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+      publishedOn
+      url
+    }
+  }
+}`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
