@@ -210,6 +210,36 @@ describe('filtering in Chromium', () => {
   });
 });
 
+describe('the timeline in Chromium', () => {
+  it('lists the events on the canvas in date order, linked to the canvas both ways', async () => {
+    await page.goto(`${site.url}?e=person:markus-bauer,org:bundesrat`);
+    const timeline = page.getByRole('region', { name: 'Zeitleiste' });
+    const items = timeline.getByRole('button');
+    await items.nth(1).waitFor();
+    await expect(items.allTextContents()).resolves.toEqual([
+      'spätestens 31.8.2022 Zweite Sitzung des Digitalrats Sachsen-Anhalt',
+      'spätestens 28.3.2024 Scheitern des OZG-Änderungsgesetzes im Bundesrat',
+    ]);
+    // Choosing one in the timeline selects it on the canvas and in the details …
+    await items.nth(1).click();
+    await page
+      .getByRole('region', { name: 'Details' })
+      .getByRole('heading', { name: 'Scheitern des OZG-Änderungsgesetzes im Bundesrat' })
+      .waitFor();
+    // … and clicking one on the canvas marks it in the timeline.
+    const box = await page.getByTestId('canvas').boundingBox();
+    const meeting = (await page.evaluate(() => window.govgraphCanvas?.nodes() ?? [])).find(
+      (n) => n.id === 'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
+    );
+    if (!box || !meeting) throw new Error('meeting not drawn');
+    await page.mouse.click(box.x + meeting.x, box.y + meeting.y);
+    await timeline
+      .getByRole('button', { name: /Zweite Sitzung/ })
+      .and(page.locator('[aria-current="true"]'))
+      .waitFor();
+  });
+});
+
 describe('exporting in Chromium', () => {
   it('downloads the picture as PNG and SVG and the data as JSON, GraphML and CSV, each readable again', async () => {
     await page.goto(`${site.url}?e=person:bernd-schloemer`);

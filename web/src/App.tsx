@@ -7,6 +7,7 @@ import { ExportMenu } from './components/ExportMenu.js';
 import { Filters } from './components/Filters.js';
 import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
+import { Timeline } from './components/Timeline.js';
 import { filterGraph, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
@@ -169,6 +170,7 @@ export function App() {
             </p>
           )}
           <Details graph={graph} selectedId={view.selected} language={language} />
+          <Timeline graph={graph} selectedId={view.selected} language={language} onSelect={select} />
           <PathFinder
             fromName={view.selected ? (graph.nodes.get(view.selected)?.name ?? null) : null}
             toName={view.path ? (graph.nodes.get(view.path.to)?.name ?? view.path.to) : null}

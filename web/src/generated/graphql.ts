@@ -69,7 +69,7 @@ export type RelationType =
 
 type EntityCard_Article_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
 
-type EntityCard_Event_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
+type EntityCard_Event_Fragment = { id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null };
 
 type EntityCard_Initiative_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
 
@@ -117,7 +117,7 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: number, node:
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
@@ -135,7 +135,7 @@ export type NeighborhoodQueryVariables = Exact<{
 
 export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<
       | { id: string, kind: EntityKind, name: string, description: string | null }
-      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
@@ -176,7 +176,7 @@ export type PathsQueryVariables = Exact<{
 
 export type PathsQuery = { paths: { length: number | null, paths: Array<{ nodeIds: Array<string>, edgeIds: Array<string> }>, nodes: Array<
       | { id: string, kind: EntityKind, name: string, description: string | null }
-      | { id: string, kind: EntityKind, name: string, description: string | null }
+      | { id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
       | { id: string, kind: EntityKind, name: string, description: string | null }
@@ -224,6 +224,13 @@ export const EntityCardFragmentDoc = new TypedDocumentString(`
   kind
   name
   description
+  ... on Event {
+    date {
+      date
+      precision
+      qualifier
+    }
+  }
 }
     `, {"fragmentName":"EntityCard"}) as unknown as TypedDocumentString<EntityCardFragment, unknown>;
 export const FactFragmentDoc = new TypedDocumentString(`
@@ -277,6 +284,13 @@ export const SearchDocument = new TypedDocumentString(`
   kind
   name
   description
+  ... on Event {
+    date {
+      date
+      precision
+      qualifier
+    }
+  }
 }`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $asOf: Date) {
@@ -301,6 +315,13 @@ export const NeighborhoodDocument = new TypedDocumentString(`
   kind
   name
   description
+  ... on Event {
+    date {
+      date
+      precision
+      qualifier
+    }
+  }
 }
 fragment Fact on Relation {
   id
@@ -354,6 +375,13 @@ export const PathsDocument = new TypedDocumentString(`
   kind
   name
   description
+  ... on Event {
+    date {
+      date
+      precision
+      qualifier
+    }
+  }
 }
 fragment Fact on Relation {
   id

@@ -51,6 +51,12 @@ const de = {
   export: { region: 'Export', title: 'Exportieren' },
   filters: { title: 'Filter', kinds: 'Arten von Einträgen', types: 'Arten von Beziehungen' },
   history: { undo: 'Rückgängig', redo: 'Wiederholen' },
+  timeline: {
+    region: 'Zeitleiste',
+    title: 'Zeitleiste der Ereignisse',
+    undated: 'ohne Datum',
+    qualifier: { EXACT: '{{date}}', ON_OR_BEFORE: 'spätestens {{date}}', ON_OR_AFTER: 'frühestens {{date}}' },
+  },
 };
 
 type Messages = typeof de;
@@ -105,6 +111,12 @@ const en: Messages = {
   export: { region: 'Export', title: 'Export' },
   filters: { title: 'Filters', kinds: 'Kinds of entries', types: 'Kinds of relations' },
   history: { undo: 'Undo', redo: 'Redo' },
+  timeline: {
+    region: 'Timeline',
+    title: 'Timeline of events',
+    undated: 'undated',
+    qualifier: { EXACT: '{{date}}', ON_OR_BEFORE: 'by {{date}}', ON_OR_AFTER: 'from {{date}}' },
+  },
 };
 
 void i18next.use(initReactI18next).init({

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { GraphData } from '../graph/elements.js';
+import { timelineOf } from '../graph/timeline.js';
+import { formatDate } from '../i18n/labels.js';
+import type { Language } from '../state/view.js';
+
+interface Props {
+  readonly graph: GraphData;
+  readonly selectedId: string | null;
+  readonly language: Language;
+  readonly onSelect: (id: string) => void;
+}
+
+/** The events on the canvas in date order, linked to it: choosing one here selects it there, and back. */
+export function Timeline({ graph, selectedId, language, onSelect }: Props) {
+  const { t } = useTranslation();
+  const items = timelineOf(graph);
+  if (items.length === 0) return null;
+  return (
+    <section className="timeline" aria-label={t('timeline.region')}>
+      <h2>{t('timeline.title')}</h2>
+      <ol>
+        {items.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              aria-current={item.id === selectedId ? 'true' : undefined}
+              onClick={() => onSelect(item.id)}
+            >
+              <time dateTime={item.date?.date}>
+                {item.date
+                  ? t(`timeline.qualifier.${item.date.qualifier}`, { date: formatDate(item.date.date, language) })
+                  : t('timeline.undated')}
+              </time>{' '}
+              {item.name}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
