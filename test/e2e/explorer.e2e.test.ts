@@ -158,6 +158,9 @@ describe('finding a connection in Chromium', () => {
     await details.getByRole('heading', { name: 'Bernd Schlömer' }).waitFor();
     // Whom he works with, and where each fact comes from.
     await expect(details.textContent()).resolves.toContain('dem Landes-CIO Bernd Schlömer');
+    // Facts grouped by relation type, with how long they are known to hold.
+    await details.getByRole('heading', { name: 'hat Amt inne bei', level: 4 }).waitFor();
+    await expect(details.textContent()).resolves.toContain('(seit spätestens 31.8.2022)');
 
     const to = page.getByRole('combobox', { name: 'Von Bernd Schlömer nach …' });
     await to.fill('Salzland');
@@ -177,6 +180,14 @@ describe('finding a connection in Chromium', () => {
     ]);
     expect(new URL(page.url()).searchParams.get('path')).toBe('person:bernd-schloemer~region:15089');
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-path.png') });
+
+    // A click on a relation shows its sources.
+    const box = await page.getByTestId('canvas').boundingBox();
+    const mid = await page.evaluate(() => window.govgraphCanvas?.midpoint('rel:schloemer-verweist-auf-ozg') ?? null);
+    if (!box || !mid) throw new Error('relation not drawn');
+    await page.mouse.click(box.x + mid.x, box.y + mid.y);
+    await details.getByRole('heading', { name: 'Beziehung' }).waitFor();
+    await expect(details.textContent()).resolves.toContain('Dieses sei ein zentraler Hebel');
 
     // The shared link shows the same path.
     await page.goto(page.url());

@@ -36,6 +36,7 @@ declare global {
       nodes(): Array<{ id: string; x: number; y: number; visible: boolean }>;
       edges(): string[];
       highlighted(): string[];
+      midpoint(edgeId: string): { x: number; y: number } | null;
     };
   }
 }
@@ -78,6 +79,8 @@ export function GraphCanvas({
     const cy = cytoscape({ container: container.current, style: STYLESHEET, wheelSensitivity: 0.3, maxZoom: 3 });
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    // A click on a relation shows its sources.
+    cy.on('tap', 'edge', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
@@ -95,6 +98,10 @@ export function GraphCanvas({
           .map((n) => ({ id: n.id(), x: n.renderedPosition().x, y: n.renderedPosition().y, visible: n.visible() })),
       edges: () => cy.edges().map((e) => e.id()),
       highlighted: () => cy.elements('.path').map((el) => el.id()),
+      midpoint: (edgeId) => {
+        const edge = cy.getElementById(edgeId);
+        return edge.nonempty() ? edge.renderedMidpoint() : null;
+      },
     };
     return () => {
       cy.destroy();

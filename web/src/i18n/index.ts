@@ -20,6 +20,15 @@ const de = {
     region: 'Details',
     hint: 'Einen Eintrag anklicken, um Details und Quellen zu sehen. Doppelklick erweitert ihn.',
     facts: 'Fakten ({{count}})',
+    relation: 'Beziehung',
+    valid: {
+      from: {
+        EXACT: 'seit {{date}}',
+        ON_OR_BEFORE: 'seit spätestens {{date}}',
+        ON_OR_AFTER: 'seit frühestens {{date}}',
+      },
+      to: { EXACT: 'bis {{date}}', ON_OR_BEFORE: 'bis spätestens {{date}}', ON_OR_AFTER: 'bis frühestens {{date}}' },
+    },
   },
   list: {
     region: 'Einträge auf der Leinwand',
@@ -80,6 +89,19 @@ const en: Messages = {
     region: 'Details',
     hint: 'Click an entry to see its details and sources. Double-click expands it.',
     facts: 'Facts ({{count}})',
+    relation: 'Relation',
+    valid: {
+      from: {
+        EXACT: 'since {{date}}',
+        ON_OR_BEFORE: 'since {{date}} at the latest',
+        ON_OR_AFTER: 'since {{date}} at the earliest',
+      },
+      to: {
+        EXACT: 'until {{date}}',
+        ON_OR_BEFORE: 'until {{date}} at the latest',
+        ON_OR_AFTER: 'until {{date}} at the earliest',
+      },
+    },
   },
   list: {
     region: 'Entries on the canvas',
