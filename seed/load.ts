@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Database } from '../server/db/database.js';
+import { type Database, inBatches } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
 import { checkContent, type GraphContent, mentionsOf } from '../server/domain/integrity.js';
 import type { Mention } from '../server/domain/model.js';
@@ -91,14 +91,6 @@ export function buildSeed(files: readonly NamedSeedFile[], regions: RegionSeed =
   return { entities, relations, mentions };
 }
 
-const BATCH = 1000;
-
-function batches<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
 export interface WritePayload {
   readonly entities: Array<{ id: string; label: string; props: Props }>;
   readonly relations: Array<{ id: string; type: string; from: string; to: string; props: Props }>;
@@ -139,12 +131,12 @@ export async function loadSeed(db: Database, content: GraphContent = buildSeed(r
   const payload = toPayload(content);
   const before = await counts(db);
   await db.writeAll([
-    ...batches(payload.entities).map((entities) => ({ query: Q['seed-entities'], params: { entities, recordedBy } })),
-    ...batches(payload.relations).map((relations) => ({
+    ...inBatches(payload.entities).map((entities) => ({ query: Q['seed-entities'], params: { entities, recordedBy } })),
+    ...inBatches(payload.relations).map((relations) => ({
       query: Q['seed-relations'],
       params: { relations, recordedBy },
     })),
-    ...batches(payload.mentions).map((mentions) => ({ query: Q['seed-mentions'], params: { mentions } })),
+    ...inBatches(payload.mentions).map((mentions) => ({ query: Q['seed-mentions'], params: { mentions } })),
   ]);
   const after = await counts(db);
   return {

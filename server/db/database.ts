@@ -4,6 +4,15 @@ import type { CypherQuery } from './queries.js';
 
 export type Row = Record<string, Plain>;
 
+/** Rows per UNWIND statement in bulk writes: large enough to be fast, small enough for a 1 GiB heap. */
+export const BATCH_SIZE = 1000;
+
+export function inBatches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** Neo4j could not be reached or went away; the request may succeed when retried. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';

@@ -122,14 +122,7 @@ export class GraphService {
     types: readonly RelationType[] | null;
     asOf: string | null;
   }): Promise<PathsResult> {
-    const [row] = await this.db.read(Q.paths, {
-      from: options.from,
-      to: options.to,
-      maxLength: options.maxLength,
-      maxPaths: options.maxPaths,
-      types: options.types,
-      asOf: options.asOf,
-    });
+    const [row] = await this.db.read(Q.paths, { ...options });
     const paths = asRows(row?.paths).map((p) => ({
       nodes: (p.nodes as string[] | null) ?? [],
       edges: (p.edges as string[] | null) ?? [],
@@ -183,14 +176,7 @@ export class GraphService {
     types: readonly RelationType[] | null;
     asOf: string | null;
   }): Promise<NeighborhoodResult> {
-    const [row] = await this.db.read(Q.neighborhood, {
-      ids: options.ids,
-      depth: options.depth,
-      limit: options.limit,
-      kinds: options.kinds,
-      types: options.types,
-      asOf: options.asOf,
-    });
+    const [row] = await this.db.read(Q.neighborhood, { ...options });
     return {
       nodes: asRows(row?.nodes).map(toEntity),
       edges: asRows(row?.edges).map(toRelation),

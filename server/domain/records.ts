@@ -1,6 +1,6 @@
 import type { Plain } from '../db/plain.js';
 import { type Citation, precisionOf } from './model.js';
-import { citationsFromProps } from './storage.js';
+import { citationsFromProps, text, texts } from './storage.js';
 import type { DatePrecision, DateQualifier, EntityKind, RelationType } from './vocabulary.js';
 import { DATE_QUALIFIERS, ENTITY_KINDS, RELATION_TYPES } from './vocabulary.js';
 
@@ -38,10 +38,6 @@ export interface RelationRecord {
 
 type Row = Readonly<Record<string, Plain>>;
 
-const str = (value: Plain | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const strings = (value: Plain | undefined): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
 function oneOf<T extends string>(values: readonly T[], value: Plain | undefined, what: string): T {
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
   throw new Error(`Stored ${what} ${JSON.stringify(value)} is not in the vocabulary`);
@@ -56,14 +52,14 @@ export function toEntity(row: Row): EntityRecord {
     id: String(row.id),
     kind: oneOf(ENTITY_KINDS, row.kind, 'entity kind'),
     name: String(row.name ?? ''),
-    aliases: strings(row.aliases),
-    description: str(row.description),
+    aliases: texts(row.aliases),
+    description: text(row.description),
     props,
   };
 }
 
 export function partialDate(date: Plain | undefined, qualifier: Plain | undefined): PartialDateRecord | null {
-  const value = str(date);
+  const value = text(date);
   if (value === null) return null;
   return {
     date: value,
@@ -78,12 +74,12 @@ export function toRelation(row: Row): RelationRecord {
     type: oneOf(RELATION_TYPES, row.type, 'relation type'),
     from: String(row.from),
     to: String(row.to),
-    role: str(row.role),
+    role: text(row.role),
     validFrom: partialDate(row.validFrom, row.validFromQualifier),
     validTo: partialDate(row.validTo, row.validToQualifier),
     citations: citationsFromProps(row),
-    recordedAt: str(row.recordedAt),
-    recordedBy: str(row.recordedBy),
+    recordedAt: text(row.recordedAt),
+    recordedBy: text(row.recordedBy),
     version: typeof row.version === 'number' ? row.version : 1,
   };
 }

@@ -92,8 +92,11 @@ export function relationProps(relation: Relation): Omit<Props, 'from' | 'to' | '
 
 type Row = Readonly<Record<string, Plain>>;
 
-const text = (value: Plain | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const texts = (value: Plain | undefined): string[] =>
+/** A stored string, or null for a missing or empty one. */
+export const text = (value: Plain | undefined): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+/** The strings of a stored list. */
+export const texts = (value: Plain | undefined): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function citationsFromProps(row: Row): Citation[] {

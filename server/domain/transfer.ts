@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
-import type { Database, Row } from '../db/database.js';
+import { type Database, inBatches, type Row } from '../db/database.js';
 import type { Plain } from '../db/plain.js';
 import { Q } from '../db/queries.js';
 import { checkContent } from './integrity.js';
@@ -198,10 +198,6 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-const BATCH = 1000;
-const batches = <T>(items: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
-
 /**
  * Loads an export into the database in one transaction. The database must be
  * empty unless `replace` is set, which removes the current graph in the same
@@ -227,9 +223,9 @@ export async function importGraph(
   const payload = importPayload(file);
   await db.writeAll([
     ...(options.replace ? [{ query: Q['delete-graph'], params: {} }] : []),
-    ...batches(payload.entities).map((entities) => ({ query: Q['import-entities'], params: { entities } })),
-    ...batches(payload.relations).map((relations) => ({ query: Q['import-relations'], params: { relations } })),
-    ...batches(payload.mentions).map((mentions) => ({ query: Q['import-mentions'], params: { mentions } })),
+    ...inBatches(payload.entities).map((entities) => ({ query: Q['import-entities'], params: { entities } })),
+    ...inBatches(payload.relations).map((relations) => ({ query: Q['import-relations'], params: { relations } })),
+    ...inBatches(payload.mentions).map((mentions) => ({ query: Q['import-mentions'], params: { mentions } })),
   ]);
   return { entities: file.entities.length, relations: file.relations.length, mentions: file.mentions.length };
 }

@@ -1,4 +1,3 @@
-import type { SearchHit } from '../domain/graph.js';
 import type { Figure } from '../domain/model.js';
 import type { CitationRecord, EntityRecord, PartialDateRecord, RelationRecord } from '../domain/records.js';
 import type { EntityKind } from '../domain/vocabulary.js';
@@ -9,7 +8,6 @@ export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
 export const RelationRef = builder.objectRef<RelationRecord>('Relation');
 export const CitationRef = builder.objectRef<CitationRecord>('Citation');
 export const PartialDateRef = builder.objectRef<PartialDateRecord>('PartialDate');
-export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
 export const FigureRef = builder.objectRef<Figure>('Figure');
 
 export const KindRefs = {
