@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from './db/database.js';
-import { GraphService, type Page, type RelationFilter } from './domain/graph.js';
+import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
 
 export interface Loaders {
@@ -8,6 +8,10 @@ export interface Loaders {
   readonly relation: DataLoader<string, RelationRecord | null>;
   readonly mentionedIn: DataLoader<string, EntityRecord[]>;
   readonly eventPlaces: DataLoader<string, EntityRecord[]>;
+  /** The region each entity belongs to (entity-regions.cypher), null where none. */
+  readonly region: DataLoader<string, EntityRecord | null>;
+  /** Facts per relation type of many entities in one round trip, one loader per day (null: any day). */
+  relationCounts(asOf: string | null): DataLoader<string, RelationTypeCount[]>;
   /** Relations of many entities in one round trip, one loader per filter and page window. */
   relations(
     filter: RelationFilter,
@@ -24,6 +28,7 @@ export interface Context {
 export function createContext(db: Database): Context {
   const graph = new GraphService(db);
   const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
+  const countLoaders = new Map<string | null, DataLoader<string, RelationTypeCount[]>>();
   const entity = new DataLoader<string, EntityRecord | null>((ids) => graph.entitiesByIds(ids));
   return {
     graph,
@@ -36,6 +41,19 @@ export function createContext(db: Database): Context {
         return lists;
       }),
       eventPlaces: new DataLoader((ids) => graph.eventPlaces(ids)),
+      region: new DataLoader(async (ids) => {
+        const regions = await graph.regionsOf(ids);
+        for (const region of regions) if (region) entity.prime(region.id, region);
+        return regions;
+      }),
+      relationCounts(asOf) {
+        let loader = countLoaders.get(asOf);
+        if (!loader) {
+          loader = new DataLoader((ids) => graph.relationCounts(ids, asOf));
+          countLoaders.set(asOf, loader);
+        }
+        return loader;
+      },
       relations(filter, window) {
         const key = JSON.stringify([filter, window]);
         let loader = relationLoaders.get(key);

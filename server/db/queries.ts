@@ -20,6 +20,8 @@ const QUERY_NAMES = [
   'neighborhood',
   'count-graph',
   'event-places',
+  'entity-regions',
+  'relation-counts',
   'article-facts',
   'stats',
   'export-entities',

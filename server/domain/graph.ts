@@ -17,9 +17,14 @@ export interface SearchHit {
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+export interface RelationTypeCount {
+  readonly type: RelationType;
+  readonly count: number;
+}
+
 export interface GraphStats {
   readonly kinds: ReadonlyArray<{ kind: EntityKind; count: number }>;
-  readonly relationTypes: ReadonlyArray<{ type: RelationType; count: number }>;
+  readonly relationTypes: readonly RelationTypeCount[];
   readonly regionLevels: ReadonlyArray<{ level: string; count: number }>;
   readonly newestArticleDate: string | null;
 }
@@ -75,6 +80,25 @@ export class GraphService {
   async eventPlaces(ids: readonly string[]): Promise<EntityRecord[][]> {
     const rows = await this.db.read(Q['event-places'], { ids });
     const byId = new Map(rows.map((row) => [String(row.id), asRows(row.places).map(toEntity)]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  /** Where each entity belongs (see entity-regions.cypher), null where nowhere. */
+  async regionsOf(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.db.read(Q['entity-regions'], { ids });
+    const byId = new Map(rows.map((row) => [String(row.id), toEntity(asRow(row.region))]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Per entity, how many facts of each type it has (valid on `asOf` when given), by type. */
+  async relationCounts(ids: readonly string[], asOf: string | null): Promise<RelationTypeCount[][]> {
+    const rows = await this.db.read(Q['relation-counts'], { ids, asOf });
+    const byId = new Map(
+      rows.map((row) => [
+        String(row.id),
+        asRows(row.counts).map((c) => ({ type: c.type as RelationType, count: Number(c.count) })),
+      ]),
+    );
     return ids.map((id) => byId.get(id) ?? []);
   }
 

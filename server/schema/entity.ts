@@ -14,7 +14,15 @@ import {
   RelationTypeEnum,
 } from './enums.js';
 import { offsetPage } from './pagination.js';
-import { CitationRef, EntityRef, FigureRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
+import {
+  CitationRef,
+  EntityRef,
+  FigureRef,
+  KindRefs,
+  PartialDateRef,
+  RelationRef,
+  RelationTypeCountRef,
+} from './refs.js';
 import { DateScalar } from './scalars.js';
 
 const text = (e: EntityRecord, key: string): string | null => {
@@ -89,6 +97,23 @@ EntityRef.implement({
       { name: 'RelationConnection' },
       { name: 'RelationEdge' },
     ),
+    region: t.field({
+      type: KindRefs.REGION,
+      nullable: true,
+      description:
+        'Where it belongs: a region’s parent; an organisation’s or initiative’s seat, else the region it is part ' +
+        'of, else one it is responsible for; an event’s place; the region a person holds office at, else that of ' +
+        'their organisation. Laws and articles: null. Of several, the closest rule first, then by name.',
+      resolve: (e, _args, ctx) => ctx.loaders.region.load(e.id),
+    }),
+    relationCounts: t.field({
+      type: [RelationTypeCountRef],
+      description: 'How many facts of each type it has (both directions), by type; e.g. to expand by relation type.',
+      args: {
+        asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
+      },
+      resolve: (e, args, ctx) => ctx.loaders.relationCounts(args.asOf ?? null).load(e.id),
+    }),
     mentionedIn: t.connection(
       {
         type: KindRefs.ARTICLE,

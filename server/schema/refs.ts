@@ -1,3 +1,4 @@
+import type { RelationTypeCount } from '../domain/graph.js';
 import type { Figure } from '../domain/model.js';
 import type { CitationRecord, EntityRecord, PartialDateRecord, RelationRecord } from '../domain/records.js';
 import type { EntityKind } from '../domain/vocabulary.js';
@@ -9,6 +10,7 @@ export const RelationRef = builder.objectRef<RelationRecord>('Relation');
 export const CitationRef = builder.objectRef<CitationRecord>('Citation');
 export const PartialDateRef = builder.objectRef<PartialDateRecord>('PartialDate');
 export const FigureRef = builder.objectRef<Figure>('Figure');
+export const RelationTypeCountRef = builder.objectRef<RelationTypeCount>('RelationTypeCount');
 
 export const KindRefs = {
   PERSON: builder.objectRef<EntityRecord>('Person'),

@@ -1,4 +1,4 @@
-import { searchTerms } from '../domain/fold.js';
+import { type SearchMatch, searchMatch, searchTerms } from '../domain/fold.js';
 import { BadInputError } from '../errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
@@ -6,6 +6,24 @@ import { offsetPage } from './pagination.js';
 import { EntityRef } from './refs.js';
 
 const MAX_QUERY_LENGTH = 200;
+
+const SearchFieldEnum = builder.enumType('SearchField', {
+  description: 'Where a search hit matched.',
+  values: {
+    NAME: { value: 'NAME', description: 'In its name.' },
+    ALIAS: { value: 'ALIAS', description: 'In one of its aliases or abbreviations.' },
+  } as const,
+});
+
+const SearchMatchRef = builder.objectRef<SearchMatch>('SearchMatch').implement({
+  description: 'Why a search hit matched, e.g. for an autocomplete hint ("MID" for the ministry).',
+  fields: (t) => ({
+    field: t.field({ type: SearchFieldEnum, resolve: (m) => m.field }),
+    text: t.exposeString('text', {
+      description: 'The name, or the alias as written (not folded) that matches best.',
+    }),
+  }),
+});
 
 builder.queryField('search', (t) =>
   t.connection(
@@ -37,7 +55,7 @@ builder.queryField('search', (t) =>
             const page = await ctx.graph.search({ terms, kinds: args.kinds ?? null, offset, limit });
             return { total: page.total, items: page.items };
           },
-          (hit) => ({ score: hit.score }),
+          (hit) => ({ score: hit.score, matched: searchMatch(terms, hit.entity.name, hit.entity.aliases) }),
         ).then((page) => ({ ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.entity })) }));
       },
     },
@@ -48,6 +66,13 @@ builder.queryField('search', (t) =>
         score: edge.float({
           description: 'Relevance; higher is better.',
           resolve: (e) => (e as unknown as { score: number }).score,
+        }),
+        matched: edge.field({
+          type: SearchMatchRef,
+          description:
+            'NAME when every word of the search matches the name (the last also as a prefix), else ALIAS with the ' +
+            'alias that matches best; where Lucene matched words across both, the one that holds more of them.',
+          resolve: (e) => (e as unknown as { matched: SearchMatch }).matched,
         }),
       }),
     },

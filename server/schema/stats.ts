@@ -1,9 +1,9 @@
 import type { GraphStats } from '../domain/graph.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RegionLevelEnum, RelationTypeEnum } from './enums.js';
+import { RelationTypeCountRef } from './refs.js';
 
 type KindCount = GraphStats['kinds'][number];
-type TypeCount = GraphStats['relationTypes'][number];
 type LevelCount = GraphStats['regionLevels'][number];
 
 const KindCountRef = builder.objectRef<KindCount>('KindCount').implement({
@@ -13,7 +13,7 @@ const KindCountRef = builder.objectRef<KindCount>('KindCount').implement({
   }),
 });
 
-const TypeCountRef = builder.objectRef<TypeCount>('RelationTypeCount').implement({
+RelationTypeCountRef.implement({
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, resolve: (c) => c.type }),
     count: t.exposeInt('count'),
@@ -34,7 +34,7 @@ const StatsRef = builder.objectRef<GraphStats>('Stats').implement({
     relations: t.int({ resolve: (s) => s.relationTypes.reduce((sum, c) => sum + c.count, 0) }),
     kinds: t.field({ type: [KindCountRef], description: 'Entities per kind.', resolve: (s) => [...s.kinds] }),
     relationTypes: t.field({
-      type: [TypeCountRef],
+      type: [RelationTypeCountRef],
       description: 'Relations per type.',
       resolve: (s) => [...s.relationTypes],
     }),

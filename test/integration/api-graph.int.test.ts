@@ -226,6 +226,132 @@ describe('relations as of a day, mentions as a connection', () => {
   });
 });
 
+interface MatchResult {
+  search: { edges: Array<{ matched: { field: string; text: string }; node: { id: string } }> };
+}
+const MATCHED = `query ($q: String!) { search(query: $q, first: 20) { edges { matched { field text } node { id } } } }`;
+
+describe('why a search hit matched', () => {
+  it.each([
+    ['MID', 'org:mid-sachsen-anhalt', { field: 'ALIAS', text: 'MID' }],
+    ['Digitalmin', 'org:mid-sachsen-anhalt', { field: 'ALIAS', text: 'Digitalministerium' }],
+    ['OZG', 'law:ozg', { field: 'ALIAS', text: 'OZG' }],
+    ['OZG', 'law:ozg-aenderungsgesetz', { field: 'NAME', text: 'OZG-Änderungsgesetz' }],
+    ['Hüskens', 'person:lydia-hueskens', { field: 'NAME', text: 'Lydia Hüskens' }],
+    ['lydia hues', 'person:lydia-hueskens', { field: 'NAME', text: 'Lydia Hüskens' }],
+    ['Innovationslabor', 'org:kreativraum-salzlandkreis', { field: 'ALIAS', text: 'Innovationslabor Salzlandkreis' }],
+  ])('searching "%s" finds %s by %j', async (q, id, matched) => {
+    const { data, errors } = await gql<MatchResult>(MATCHED, { q });
+    expect(errors).toBeUndefined();
+    expect(data?.search.edges.find((e) => e.node.id === id)?.matched).toEqual(matched);
+  });
+});
+
+interface RegionResult {
+  nodes: Array<{ id: string; region: { id: string; name: string } | null }>;
+}
+
+describe('where an entity belongs', () => {
+  it('follows each kind’s rule: seat, office, parent region, place; none for laws and articles', async () => {
+    const expected: Record<string, string | null> = {
+      'org:digitalrat-sachsen-anhalt': 'region:15', // LOCATED_IN
+      'org:kreisverwaltung-salzlandkreis': 'region:15089', // PART_OF
+      'person:lydia-hueskens': 'region:15', // HOLDS_OFFICE_AT the MID, LOCATED_IN Sachsen-Anhalt
+      'person:bernd-schloemer': 'region:15', // HOLDS_OFFICE_AT the Land itself
+      'person:markus-bauer': 'region:15089', // Landrat
+      'event:digitalrat-sachsen-anhalt-2022-sitzung-2': 'region:bernburg-saale', // TOOK_PLACE_IN
+      'region:bernburg-saale': 'region:15089',
+      'region:15089': 'region:15',
+      'region:15': 'region:de',
+      'region:de': null,
+      'law:ozg': null,
+      'article:kommune21-2022-08-31-digitalrat-sachsen-anhalt': null,
+    };
+    const { data, errors } = await gql<RegionResult>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { id region { id name } } } }`,
+      { ids: Object.keys(expected) },
+    );
+    expect(errors).toBeUndefined();
+    expect(Object.fromEntries(data?.nodes.map((n) => [n.id, n.region?.id ?? null]) ?? [])).toEqual(expected);
+    expect(data?.nodes.find((n) => n.id === 'person:lydia-hueskens')?.region?.name).toBe('Sachsen-Anhalt');
+  });
+
+  it('gives every Kreis its Land', async () => {
+    const { data } = await gql<{
+      search: {
+        edges: Array<{ node: { id: string; level: string; ags: string; region: { id: string; level: string } } }>;
+      };
+    }>(`{ search(query: "Kreis", kinds: [REGION], first: 100) { edges { node { id
+      ... on Region { level ags region { id ... on Region { level } } }
+    } } } }`);
+    const kreise = data?.search.edges.map((e) => e.node).filter((n) => n.level === 'KREIS') ?? [];
+    expect(kreise.length).toBeGreaterThan(20);
+    for (const kreis of kreise) {
+      expect(kreis.region).toEqual({ id: `region:${kreis.ags.slice(0, 2)}`, level: 'LAND' });
+    }
+  });
+});
+
+interface CountsResult {
+  nodes: Array<{
+    id: string;
+    relationCounts: Array<{ type: string; count: number }>;
+    relations: { totalCount: number };
+    old: Array<{ type: string; count: number }>;
+    oldRelations: { totalCount: number };
+  }>;
+}
+
+describe('relation counts', () => {
+  const COUNTS = `query ($ids: [ID!]!, $asOf: Date) { nodes(ids: $ids) { ... on Entity {
+    id relationCounts { type count } relations { totalCount }
+    old: relationCounts(asOf: $asOf) { type count } oldRelations: relations(asOf: $asOf) { totalCount }
+  } } }`;
+  const sum = (counts: ReadonlyArray<{ count: number }>) => counts.reduce((total, c) => total + c.count, 0);
+
+  it('count every fact of an entity once per type, sorted by type, and add up to its relations', async () => {
+    const ids = ['person:lydia-hueskens', 'region:15', 'region:01', 'law:ozg', 'org:mid-sachsen-anhalt'];
+    const { data, errors } = await gql<CountsResult>(COUNTS, { ids, asOf: '2000-01-01' });
+    expect(errors).toBeUndefined();
+    expect(data?.nodes).toHaveLength(ids.length);
+    for (const node of data?.nodes ?? []) {
+      expect(sum(node.relationCounts)).toBe(node.relations.totalCount);
+      expect(sum(node.old)).toBe(node.oldRelations.totalCount);
+      expect(sum(node.old)).toBeLessThanOrEqual(sum(node.relationCounts));
+      const types = node.relationCounts.map((c) => c.type);
+      expect(types).toEqual([...types].sort());
+      expect(node.relationCounts.every((c) => c.count > 0)).toBe(true);
+    }
+    const hueskens = data?.nodes.find((n) => n.id === 'person:lydia-hueskens');
+    expect(hueskens?.relationCounts).toEqual([
+      { type: 'HOLDS_OFFICE_AT', count: 1 },
+      { type: 'PARTICIPATED_IN', count: 1 },
+      { type: 'SPOKE_ABOUT', count: 1 },
+    ]);
+    // Her office is known from 31 August 2022 on; the undated facts count on any day.
+    expect(hueskens?.old).toEqual([
+      { type: 'PARTICIPATED_IN', count: 1 },
+      { type: 'SPOKE_ABOUT', count: 1 },
+    ]);
+  });
+
+  it('leave out facts not valid on the asOf day', async () => {
+    const count = async (asOf: string | null) => {
+      const { data } = await gql<CountsResult>(COUNTS, { ids: ['region:01'], asOf });
+      return data?.nodes[0]?.old.find((c) => c.type === 'OPPOSES')?.count ?? 0;
+    };
+    expect(await count(null)).toBe(1);
+    expect(await count('2022-09-01')).toBe(0);
+  });
+
+  it('are empty for an entity without facts', async () => {
+    const { data } = await gql<CountsResult>(COUNTS, {
+      ids: ['article:kommune21-2022-08-31-digitalrat-sachsen-anhalt'],
+    });
+    expect(data?.nodes[0]?.relationCounts).toEqual([]);
+  });
+});
+
 describe('database round trips', () => {
   const nested = (first: number) => `{
     search(query: "Sachsen", first: ${first}) { nodes {
@@ -246,6 +372,25 @@ describe('database round trips', () => {
     const many = await count(nested(30));
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(5);
+  });
+
+  it('do not grow with the number of search hits asking where each belongs and its relation counts', async () => {
+    const query = (first: number) => `{ search(query: "digital", first: ${first}) { edges {
+      matched { field text }
+      node { name region { name } relationCounts { type count } old: relationCounts(asOf: "2022-09-01") { count } }
+    } } }`;
+    const count = async (first: number) => {
+      const before = db.roundTrips;
+      const { data, errors } = await gql<{ search: { edges: unknown[] } }>(query(first));
+      expect(errors).toBeUndefined();
+      expect(data?.search.edges).toHaveLength(first);
+      return db.roundTrips - before;
+    };
+    const one = await count(1);
+    const eight = await count(8);
+    expect(eight).toBeLessThanOrEqual(one);
+    // The search, the regions, and the counts for each of the two days.
+    expect(one).toBe(4);
   });
 });
 
