@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Neighborhood } from '../../web/src/api.js';
-import { EMPTY_GRAPH, edgeLabel, filterGraph, mergeNeighborhood, toElements } from '../../web/src/graph/elements.js';
+import {
+  composeGraph,
+  EMPTY_GRAPH,
+  edgeLabel,
+  filterGraph,
+  mergeNeighborhood,
+  toElements,
+} from '../../web/src/graph/elements.js';
 
 const hood: Neighborhood = {
   truncated: false,
@@ -47,12 +54,17 @@ describe('API data to canvas elements', () => {
     expect(edgeLabel(hood.edges[0] as Neighborhood['edges'][number])).toBe('hat Amt inne bei (Leiterin)');
   });
 
-  it('marks the entities and relations of a found path, in the language asked for', () => {
-    const elements = toElements(mergeNeighborhood(EMPTY_GRAPH, hood), 'en', new Set(['person:a', 'rel:ab']));
+  it("marks a found path, an article's facts, pinned and expanded entities, in the language asked for", () => {
+    const elements = toElements(mergeNeighborhood(EMPTY_GRAPH, hood), 'en', {
+      path: new Set(['person:a', 'rel:ab']),
+      article: new Set(['rel:ab', 'org:b']),
+      pinned: new Set(['org:b']),
+      expanded: new Set(['person:a']),
+    });
     expect(elements.map((e) => [e.data.id, e.classes])).toEqual([
-      ['person:a', 'path'],
-      ['org:b', ''],
-      ['rel:ab', 'path'],
+      ['person:a', 'path expanded'],
+      ['org:b', 'article pinned'],
+      ['rel:ab', 'path article'],
     ]);
     expect(elements[2]?.data.label).toBe('holds office at');
   });
@@ -87,5 +99,46 @@ describe('filters', () => {
 
   it('change nothing when nothing is hidden', () => {
     expect(filterGraph(graph, [], [])).toBe(graph);
+  });
+
+  it('composes the canvas from expansions and entities placed alone, without removed ones', () => {
+    const other: Neighborhood = {
+      truncated: true,
+      nodes: [
+        { id: 'org:b', kind: 'ORGANIZATION', name: 'Behörde', description: null },
+        { id: 'region:c', kind: 'REGION', name: 'Land', description: null },
+      ],
+      edges: [
+        {
+          ...(hood.edges[0] as Neighborhood['edges'][number]),
+          id: 'rel:bc',
+          from: { id: 'org:b' },
+          to: { id: 'region:c' },
+        },
+      ],
+      hiddenNeighbors: [
+        { entity: { id: 'org:b' }, count: 7 },
+        { entity: { id: 'region:c' }, count: 400 },
+      ],
+    };
+    const alone = { id: 'law:d', kind: 'LAW' as const, name: 'OZG', description: null };
+    const all = composeGraph(
+      [
+        { id: 'person:a', allTypes: true, hood: { ...hood, hiddenNeighbors: [{ entity: { id: 'org:b' }, count: 9 }] } },
+        { id: 'org:b', allTypes: true, hood: other },
+      ],
+      [alone],
+      new Set(),
+    );
+    expect([...all.graph.nodes.keys()].sort()).toEqual(['law:d', 'org:b', 'person:a', 'region:c']);
+    expect([...all.graph.edges.keys()].sort()).toEqual(['rel:ab', 'rel:bc']);
+    expect(all.truncated).toBe(true);
+    // org:b's own neighbourhood reports 7 left out; the Land's 400 stay.
+    expect(Object.fromEntries(all.hidden)).toEqual({ 'org:b': 7, 'region:c': 400 });
+
+    const without = composeGraph([{ id: 'org:b', allTypes: true, hood: other }], [], new Set(['region:c']));
+    expect([...without.graph.nodes.keys()]).toEqual(['org:b']);
+    expect(without.graph.edges.size).toBe(0);
+    expect(without.hidden.has('region:c')).toBe(false);
   });
 });

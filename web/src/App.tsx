@@ -1,30 +1,55 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from './api.js';
+import { fetchRelationCounts, type SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
-import { Details, EntityList } from './components/Details.js';
+import { Details } from './components/Details.js';
+import { EntityList } from './components/EntityList.js';
+import { type EntityActions, EntityMenu } from './components/EntityMenu.js';
 import { ExportMenu } from './components/ExportMenu.js';
 import { Filters } from './components/Filters.js';
+import { LayoutPicker } from './components/LayoutPicker.js';
 import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Timeline } from './components/Timeline.js';
-import { filterGraph, mergeNeighborhood } from './graph/elements.js';
-import { type CanvasHandle, GraphCanvas } from './graph/GraphCanvas.js';
+import { filterGraph, type Marks, mergeNeighborhood } from './graph/elements.js';
+import { type CanvasHandle, GraphCanvas, type PositionSource } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
+import type { Positions } from './graph/layout.js';
 import { kindLabel } from './i18n/labels.js';
 import { type History, push, redo, replace, start, undo } from './state/history.js';
+import { useArticle } from './state/useArticle.js';
 import { useGraph } from './state/useGraph.js';
 import { usePath } from './state/usePath.js';
-import { decodeView, encodeView, type ViewState } from './state/view.js';
+import {
+  changeLayout,
+  choose,
+  collapse,
+  decodeView,
+  encodeView,
+  expand,
+  fetchMore,
+  place,
+  relayout,
+  remove,
+  setHidden,
+  setPinned,
+  type ViewState,
+} from './state/view.js';
+
+/** A change is its own undo step, or rides along with the present one (a selection, a layout's result). */
+type Step = 'step' | 'ride' | 'auto';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [history, setHistory] = useState<History<ViewState>>(() => start(decodeView(window.location.search)));
   const view = history.present;
   // Every change of what the canvas shows can be undone; selecting or switching language is not a step of its own.
-  const setView = useCallback((change: (v: ViewState) => ViewState) => {
+  const setView = useCallback((change: (v: ViewState) => ViewState, step: Step = 'auto') => {
     setHistory((h) => {
       const next = change(h.present);
+      if (next === h.present) return h;
+      if (step === 'ride') return replace(h, next);
+      if (step === 'step') return push(h, next);
       const { selected: _a, language: _b, ...was } = h.present;
       const { selected: _c, language: _d, ...is } = next;
       return JSON.stringify(was) === JSON.stringify(is) ? replace(h, next) : push(h, next);
@@ -48,25 +73,42 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const loaded = useGraph(view.expanded, view.asOf);
-  const { anchorId, loading, truncated, hidden, error } = loaded;
+
+  const loaded = useGraph(view);
+  const { loading, truncated, error } = loaded;
   const path = usePath(view.path, view.asOf);
+  const article = useArticle(view.article);
   const language = view.language;
   const canvasRef = useRef<CanvasHandle | null>(null);
-  // A found path joins the canvas, highlighted, on top of the expanded neighbourhoods.
-  const full = useMemo(
-    () => (path.result ? mergeNeighborhood(loaded.graph, path.result) : loaded.graph),
-    [loaded.graph, path.result],
-  );
-  const graph = useMemo(
-    () => filterGraph(full, view.hiddenKinds, view.hiddenTypes),
-    [full, view.hiddenKinds, view.hiddenTypes],
-  );
+
+  // A found path and a highlighted article join the canvas, marked, on top of the expanded neighbourhoods.
+  const full = useMemo(() => {
+    let graph = loaded.graph;
+    if (path.result) graph = mergeNeighborhood(graph, path.result);
+    if (article.article)
+      graph = mergeNeighborhood(graph, { nodes: article.article.entities, edges: article.article.facts });
+    return graph;
+  }, [loaded.graph, path.result, article.article]);
+  const hiddenIds = useMemo(() => new Set(view.hidden), [view.hidden]);
+  const graph = useMemo(() => {
+    const filtered = filterGraph(full, view.hiddenKinds, view.hiddenTypes);
+    if (hiddenIds.size === 0) return filtered;
+    const nodes = new Map([...filtered.nodes].filter(([id]) => !hiddenIds.has(id)));
+    const edges = new Map([...filtered.edges].filter(([, e]) => nodes.has(e.from.id) && nodes.has(e.to.id)));
+    return { nodes, edges };
+  }, [full, view.hiddenKinds, view.hiddenTypes, hiddenIds]);
   const relationTypes = useMemo(() => [...new Set([...full.edges.values()].map((e) => e.type))].sort(), [full]);
-  const highlight = useMemo(
-    () => new Set(path.result ? [...path.result.nodes.map((n) => n.id), ...path.result.edges.map((e) => e.id)] : []),
-    [path.result],
-  );
+  const pinned = useMemo(() => new Set(view.pinned), [view.pinned]);
+  const expandedIds = useMemo(() => new Set(view.expanded.map((e) => e.id)), [view.expanded]);
+  const marks = useMemo<Marks>(() => {
+    const facts = article.article?.facts ?? [];
+    return {
+      path: new Set(path.result ? [...path.result.nodes.map((n) => n.id), ...path.result.edges.map((e) => e.id)] : []),
+      article: new Set(facts.flatMap((f) => [f.id, f.from.id, f.to.id])),
+      pinned,
+      expanded: expandedIds,
+    };
+  }, [path.result, article.article, pinned, expandedIds]);
 
   // The URL is the view: sharing or reloading it shows the same graph.
   useEffect(() => {
@@ -79,24 +121,37 @@ export function App() {
     document.documentElement.lang = language;
   }, [i18n, language]);
 
-  const expand = useCallback(
-    (id: string) => setView((v) => (v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] })),
+  const actions = useMemo<EntityActions>(
+    () => ({
+      expand: (id, type) => setView((v) => expand(v, id, type), 'step'),
+      fetchMore: (id) => setView((v) => fetchMore(v, id), 'step'),
+      collapse: (id) => setView((v) => collapse(v, id), 'step'),
+      setPinned: (id, on) => setView((v) => setPinned(v, id, on), 'step'),
+      setHidden: (id, on) => setView((v) => setHidden(v, id, on), 'step'),
+      remove: (id) => setView((v) => remove(v, id), 'step'),
+    }),
     [setView],
   );
-  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id })), [setView]);
-  const choose = useCallback(
-    (entity: SearchHit) =>
-      setView((v) => ({
-        ...v,
-        selected: entity.id,
-        expanded: v.expanded.includes(entity.id) ? v.expanded : [...v.expanded, entity.id],
-      })),
-    [setView],
+  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id }), 'ride'), [setView]);
+  const chooseHit = useCallback((entity: SearchHit) => setView((v) => choose(v, entity.id)), [setView]);
+  const onCanvas = useMemo(() => new Set(full.nodes.keys()), [full]);
+  const onPositions = useCallback(
+    (moved: Positions, source: PositionSource) =>
+      setView((v) => place(v, moved, onCanvas), source === 'layout' ? 'ride' : 'step'),
+    [setView, onCanvas],
   );
+  const loadCounts = useCallback((id: string) => fetchRelationCounts(id, view.asOf), [view.asOf]);
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
+
   const nodes = useMemo(
     () => [...graph.nodes.values()].sort((a, b) => a.name.localeCompare(b.name, language)),
     [graph, language],
   );
+  const hiddenNodes = useMemo(
+    () => view.hidden.flatMap((id) => full.nodes.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, language)),
+    [view.hidden, full, language],
+  );
+  const menuNode = menu ? graph.nodes.get(menu.id) : undefined;
 
   let status = '';
   if (loading) status = t('status.loading');
@@ -108,7 +163,7 @@ export function App() {
       <header>
         <h1>GovGraph</h1>
         <p className="tagline">{t('tagline')}</p>
-        <SearchBox onChoose={choose} language={language} />
+        <SearchBox onChoose={chooseHit} language={language} />
         <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => ({ ...v, asOf }))} />
         <div className="history">
           <button
@@ -133,43 +188,90 @@ export function App() {
           className="language"
           lang={language === 'de' ? 'en' : 'de'}
           aria-label={t('switchLanguageLabel')}
-          onClick={() => setView((v) => ({ ...v, language: v.language === 'de' ? 'en' : 'de' }))}
+          onClick={() => setView((v) => ({ ...v, language: v.language === 'de' ? 'en' : 'de' }), 'ride')}
         >
           {t('switchLanguage')}
         </button>
       </header>
       <main>
         <div className="stage">
-          <GraphCanvas
-            graph={graph}
-            language={language}
-            highlight={highlight}
-            canvasRef={canvasRef}
-            selectedId={view.selected}
-            anchorId={anchorId}
-            onExpand={expand}
-            onSelect={select}
-          />
-          {graph.nodes.size === 0 && !loading && <p className="empty">{t('canvas.empty')}</p>}
-          <ul className="legend" aria-label={t('canvas.legend')}>
-            {KINDS.map((kind) => (
-              <li key={kind}>
-                <span className="swatch" style={{ background: KIND_STYLES[kind].color }} aria-hidden="true" />{' '}
-                {kindLabel(kind, language)}
-              </li>
-            ))}
-          </ul>
+          <div className="toolbar">
+            <LayoutPicker
+              layout={view.layout}
+              onChange={(layout) => setView((v) => changeLayout(v, layout), 'step')}
+              onRelayout={() => setView(relayout, 'step')}
+            />
+            <ul className="legend" aria-label={t('canvas.legend')}>
+              {KINDS.map((kind) => (
+                <li key={kind}>
+                  <span className="swatch" style={{ background: KIND_STYLES[kind].color }} aria-hidden="true">
+                    <img src={KIND_STYLES[kind].icon} alt="" />
+                  </span>{' '}
+                  {kindLabel(kind, language)}
+                </li>
+              ))}
+            </ul>
+          </div>
+          {article.article && (
+            <p className="article-banner" role="status">
+              {t('article.shown', { count: article.article.totalCount, title: article.article.name })}{' '}
+              <button type="button" onClick={() => setView((v) => ({ ...v, article: null }))}>
+                {t('article.clear')}
+              </button>
+            </p>
+          )}
+          <div className="canvas-area">
+            <GraphCanvas
+              graph={graph}
+              language={language}
+              marks={marks}
+              canvasRef={canvasRef}
+              selectedId={view.selected}
+              layout={view.layout}
+              positions={view.positions}
+              pinned={pinned}
+              onExpand={actions.expand}
+              onSelect={select}
+              onMenu={(id, at) => setMenu({ id, ...at })}
+              onPositions={onPositions}
+            />
+            {graph.nodes.size === 0 && !loading && <p className="empty">{t('canvas.empty')}</p>}
+          </div>
+          {menu && menuNode && (
+            <EntityMenu
+              open
+              onOpenChange={(open) => {
+                if (!open) setMenu(null);
+              }}
+              target={{
+                id: menu.id,
+                name: menuNode.name,
+                expanded: expandedIds.has(menu.id),
+                pinned: pinned.has(menu.id),
+                more: loaded.hidden.get(menu.id) ?? 0,
+              }}
+              language={language}
+              actions={actions}
+              loadCounts={loadCounts}
+              trigger={<span className="menu-anchor" style={{ left: menu.x, top: menu.y }} />}
+            />
+          )}
         </div>
         <aside>
           <p className="status" role="status" aria-live="polite">
             {status}
           </p>
-          {error && (
-            <p className="error" role="alert">
-              {error}
+          {[error, article.error && t('article.failed', { error: article.error })].filter(Boolean).map((message) => (
+            <p key={message as string} className="error" role="alert">
+              {message}
             </p>
-          )}
-          <Details graph={graph} selectedId={view.selected} language={language} />
+          ))}
+          <Details
+            graph={graph}
+            selectedId={view.selected}
+            language={language}
+            onArticle={(id) => setView((v) => ({ ...v, article: id }))}
+          />
           <Timeline graph={graph} selectedId={view.selected} language={language} onSelect={select} />
           <PathFinder
             fromName={view.selected ? (graph.nodes.get(view.selected)?.name ?? null) : null}
@@ -195,11 +297,15 @@ export function App() {
           <ExportMenu graph={graph} canvas={canvasRef} />
           <EntityList
             nodes={nodes}
-            hidden={hidden}
+            hiddenNodes={hiddenNodes}
+            more={loaded.hidden}
+            expanded={expandedIds}
+            pinned={pinned}
             selectedId={view.selected}
             language={language}
+            actions={actions}
+            loadCounts={loadCounts}
             onSelect={select}
-            onExpand={expand}
           />
         </aside>
       </main>

@@ -1,13 +1,18 @@
 import {
+  ArticleFactsDocument,
+  EntitiesDocument,
   NeighborhoodDocument,
   type NeighborhoodQuery,
   type NeighborhoodQueryVariables,
   PathsDocument,
   type PathsQuery,
+  RelationCountsDocument,
+  RelationsDocument,
   SearchDocument,
   type SearchQuery,
   type TypedDocumentString,
 } from './generated/graphql.js';
+import { i18next } from './i18n/index.js';
 
 export type { EntityKind } from './generated/graphql.js';
 
@@ -17,7 +22,19 @@ export type EntitySummary = Neighborhood['nodes'][number];
 export type RelationSummary = Neighborhood['edges'][number];
 export type Citation = RelationSummary['citations'][number];
 export type PathsResult = PathsQuery['paths'];
-export type SearchHit = SearchQuery['search']['edges'][number]['node'];
+/** A search result: the entity, where it belongs, and why it matched. */
+export type SearchHit = SearchQuery['search']['edges'][number]['node'] & {
+  readonly matched: SearchQuery['search']['edges'][number]['matched'];
+};
+/** Everything one article says: its facts and the entities they connect. */
+export interface ArticleFacts {
+  readonly id: string;
+  readonly name: string;
+  /** All facts citing it; up to 100 of them are loaded. */
+  readonly totalCount: number;
+  readonly facts: readonly RelationSummary[];
+  readonly entities: readonly EntitySummary[];
+}
 
 /** A GraphQL error as the server sends it, with its stable code. */
 export class ApiError extends Error {
@@ -40,7 +57,7 @@ async function request<R, V>(document: TypedDocumentString<R, V>, variables: V, 
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError('Der Server ist nicht erreichbar.', 'NETWORK');
+    throw new ApiError(i18next.t('errors.unreachable'), 'NETWORK');
   }
   const body = (await response.json().catch(() => null)) as {
     data?: R;
@@ -48,24 +65,28 @@ async function request<R, V>(document: TypedDocumentString<R, V>, variables: V, 
   } | null;
   const first = body?.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR');
-  if (!body?.data) throw new ApiError(`Unerwartete Antwort des Servers (HTTP ${response.status}).`, 'BAD_RESPONSE');
+  if (!body?.data) throw new ApiError(i18next.t('errors.badResponse', { status: response.status }), 'BAD_RESPONSE');
   return body.data;
 }
 
 export async function searchEntities(query: string, signal?: AbortSignal): Promise<readonly SearchHit[]> {
   const data = await request(SearchDocument, { query, first: 8 }, signal);
-  return data.search.edges.map((edge) => edge.node);
+  return data.search.edges.map((edge) => ({ ...edge.node, matched: edge.matched }));
 }
 
 export async function fetchNeighborhood(
   ids: readonly string[],
-  options: { limit?: number; asOf?: string | null } = {},
+  options: { limit?: number; asOf?: string | null; relationTypes?: readonly string[] } = {},
 ): Promise<Neighborhood> {
   const variables: NeighborhoodQueryVariables = {
     ids: [...ids],
     depth: 1,
     limit: options.limit ?? 60,
     asOf: options.asOf ?? null,
+    relationTypes:
+      options.relationTypes && options.relationTypes.length > 0
+        ? (options.relationTypes as NonNullable<NeighborhoodQueryVariables['relationTypes']>)
+        : null,
   };
   const data = await request(NeighborhoodDocument, variables);
   return data.neighborhood;
@@ -74,4 +95,43 @@ export async function fetchNeighborhood(
 export async function fetchPaths(from: string, to: string, asOf: string | null): Promise<PathsResult> {
   const data = await request(PathsDocument, { from, to, asOf });
   return data.paths;
+}
+
+/** Entities by id, without neighbours; ids no longer known are left out. */
+export async function fetchEntities(ids: readonly string[]): Promise<EntitySummary[]> {
+  if (ids.length === 0) return [];
+  const data = await request(EntitiesDocument, { ids: [...ids] });
+  return data.nodes.filter((n): n is EntitySummary => n != null && 'kind' in n);
+}
+
+/**
+ * Everything one article says, with the entities it names; null when there is
+ * no such article. Three small queries rather than one deep one, which the
+ * server's cost limit would refuse.
+ */
+export async function fetchArticleFacts(id: string): Promise<ArticleFacts | null> {
+  const data = await request(ArticleFactsDocument, { id });
+  if (!data.article) return null;
+  const ids = data.article.facts.nodes.map((n) => n.id);
+  const relations =
+    ids.length === 0
+      ? []
+      : (await request(RelationsDocument, { ids })).nodes.filter((n): n is RelationSummary => n != null && 'type' in n);
+  const entities = await fetchEntities([...new Set(relations.flatMap((r) => [r.from.id, r.to.id]))]);
+  return {
+    id: data.article.id,
+    name: data.article.name,
+    totalCount: data.article.facts.totalCount,
+    facts: relations,
+    entities,
+  };
+}
+
+/** How many facts of each relation type an entity has (as of a day), for "expand by relation type". */
+export async function fetchRelationCounts(
+  id: string,
+  asOf: string | null,
+): Promise<ReadonlyArray<{ type: string; count: number }>> {
+  const data = await request(RelationCountsDocument, { id, asOf });
+  return data.node && 'relationCounts' in data.node ? data.node.relationCounts : [];
 }

@@ -9,9 +9,11 @@ interface Props {
   readonly graph: GraphData;
   readonly selectedId: string | null;
   readonly language: Language;
+  /** Highlights everything one article says. */
+  readonly onArticle: (articleId: string) => void;
 }
 
-function KindBadge({ entity, language }: { entity: EntitySummary; language: Language }) {
+export function KindBadge({ entity, language }: { entity: EntitySummary; language: Language }) {
   return (
     <span className="badge" style={{ background: KIND_STYLES[entity.kind].color }}>
       {kindLabel(entity.kind, language)}
@@ -27,7 +29,15 @@ function Validity({ fact, language }: { fact: RelationSummary; language: Languag
   return text ? <span className="validity"> ({text})</span> : null;
 }
 
-function Fact({ fact, graph, language }: { fact: RelationSummary; graph: GraphData; language: Language }) {
+interface FactProps {
+  readonly fact: RelationSummary;
+  readonly graph: GraphData;
+  readonly language: Language;
+  readonly onArticle: (articleId: string) => void;
+}
+
+function Fact({ fact, graph, language, onArticle }: FactProps) {
+  const { t } = useTranslation();
   const nameOf = (id: string): string => graph.nodes.get(id)?.name ?? id;
   return (
     <>
@@ -42,7 +52,15 @@ function Fact({ fact, graph, language }: { fact: RelationSummary; graph: GraphDa
               {' '}
               – {c.article.url ? <a href={c.article.url}>{c.article.title}</a> : c.article.title}
               {c.article.publishedOn && `, ${formatDate(c.article.publishedOn, language)}`}
-            </cite>
+            </cite>{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => onArticle(c.article.id)}
+              aria-label={t('article.highlight', { title: c.article.title })}
+            >
+              {t('article.highlightShort')}
+            </button>
           </li>
         ))}
       </ul>
@@ -54,14 +72,14 @@ function Fact({ fact, graph, language }: { fact: RelationSummary; graph: GraphDa
  * The selected entity with its facts on the canvas grouped by relation type,
  * each with validity and sources; or, for a selected relation, its sources.
  */
-export function Details({ graph, selectedId, language }: Props) {
+export function Details({ graph, selectedId, language, onArticle }: Props) {
   const { t } = useTranslation();
   const relation = selectedId ? graph.edges.get(selectedId) : undefined;
   if (relation) {
     return (
       <section className="details" aria-label={t('details.region')}>
         <h2>{t('details.relation')}</h2>
-        <Fact fact={relation} graph={graph} language={language} />
+        <Fact fact={relation} graph={graph} language={language} onArticle={onArticle} />
       </section>
     );
   }
@@ -91,51 +109,12 @@ export function Details({ graph, selectedId, language }: Props) {
             <ul className="facts">
               {list.map((fact) => (
                 <li key={fact.id}>
-                  <Fact fact={fact} graph={graph} language={language} />
+                  <Fact fact={fact} graph={graph} language={language} onArticle={onArticle} />
                 </li>
               ))}
             </ul>
           </div>
         ))}
-    </section>
-  );
-}
-
-interface ListProps {
-  readonly nodes: readonly EntitySummary[];
-  readonly hidden: ReadonlyMap<string, number>;
-  readonly selectedId: string | null;
-  readonly language: Language;
-  readonly onSelect: (id: string) => void;
-  readonly onExpand: (id: string) => void;
-}
-
-/** The canvas's entities as a list: the way to use the graph by keyboard and screen reader. */
-export function EntityList({ nodes, hidden, selectedId, language, onSelect, onExpand }: ListProps) {
-  const { t } = useTranslation();
-  return (
-    <section className="entity-list" aria-label={t('list.region')}>
-      <h2>{t('list.title', { count: nodes.length })}</h2>
-      <ul>
-        {nodes.map((node) => (
-          <li key={node.id} className={node.id === selectedId ? 'selected' : undefined}>
-            <button type="button" onClick={() => onSelect(node.id)} aria-pressed={node.id === selectedId}>
-              <KindBadge entity={node} language={language} /> {node.name}
-              {(hidden.get(node.id) ?? 0) > 0 && (
-                <span className="more"> ({t('list.more', { count: hidden.get(node.id) })})</span>
-              )}
-            </button>
-            <button
-              type="button"
-              className="expand"
-              onClick={() => onExpand(node.id)}
-              aria-label={t('list.expand', { name: node.name })}
-            >
-              +
-            </button>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

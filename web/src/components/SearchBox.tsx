@@ -114,6 +114,10 @@ export function SearchBox({ onChoose, language, label }: Props) {
                 {kindLabel(entity.kind, language)}
               </span>
               <span className="name">{entity.name}</span>
+              {entity.region && <span className="region">{entity.region.name}</span>}
+              {entity.matched.field === 'ALIAS' && (
+                <span className="why">{t('search.viaAlias', { text: entity.matched.text })}</span>
+              )}
               {entity.description && <span className="hint">{entity.description}</span>}
             </div>
           ))}

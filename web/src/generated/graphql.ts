@@ -67,6 +67,13 @@ export type RelationType =
   /** took place in / fand statt in: EVENT → REGION */
   | 'TOOK_PLACE_IN';
 
+/** Where a search hit matched. */
+export type SearchField =
+  /** In one of its aliases or abbreviations. */
+  | 'ALIAS'
+  /** In its name. */
+  | 'NAME';
+
 type EntityCard_Article_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
 
 type EntityCard_Event_Fragment = { id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null };
@@ -115,14 +122,14 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: number, node:
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null }
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: number, matched: { field: SearchField, text: string }, node:
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
        }> } };
 
 export type NeighborhoodQueryVariables = Exact<{
@@ -130,6 +137,7 @@ export type NeighborhoodQueryVariables = Exact<{
   depth: number | null | undefined;
   limit: number | null | undefined;
   asOf: string | null | undefined;
+  relationTypes: Array<RelationType> | RelationType | null | undefined;
 }>;
 
 
@@ -199,6 +207,72 @@ export type PathsQuery = { paths: { length: number | null, paths: Array<{ nodeId
         | { id: string }
         | { id: string }
       , validFrom: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, validTo: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string, publishedOn: string | null, url: string | null } }> }> } };
+
+export type EntitiesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type EntitiesQuery = { nodes: Array<
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | { id: string, kind: EntityKind, name: string, description: string | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type ArticleFactsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ArticleFactsQuery = { article: { id: string, name: string, facts: { totalCount: number, nodes: Array<{ id: string }> } } | null };
+
+export type RelationsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type RelationsQuery = { nodes: Array<
+    | { id: string, type: RelationType, role: string | null, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , validFrom: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, validTo: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string, publishedOn: string | null, url: string | null } }> }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type RelationCountsQueryVariables = Exact<{
+  id: string;
+  asOf: string | null | undefined;
+}>;
+
+
+export type RelationCountsQuery = { node:
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | { relationCounts: Array<{ type: RelationType, count: number }> }
+    | Record<PropertyKey, never>
+   | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -272,9 +346,17 @@ export const SearchDocument = new TypedDocumentString(`
     totalCount
     edges {
       score
+      matched {
+        field
+        text
+      }
       node {
         ...EntityCard
         aliases
+        region {
+          id
+          name
+        }
       }
     }
   }
@@ -293,8 +375,14 @@ export const SearchDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
-    query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $asOf: Date) {
-  neighborhood(ids: $ids, depth: $depth, limit: $limit, asOf: $asOf) {
+    query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $asOf: Date, $relationTypes: [RelationType!]) {
+  neighborhood(
+    ids: $ids
+    depth: $depth
+    limit: $limit
+    asOf: $asOf
+    relationTypes: $relationTypes
+  ) {
     truncated
     nodes {
       ...EntityCard
@@ -414,3 +502,89 @@ fragment Fact on Relation {
     }
   }
 }`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+export const EntitiesDocument = new TypedDocumentString(`
+    query Entities($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Entity {
+      ...EntityCard
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  description
+  ... on Event {
+    date {
+      date
+      precision
+      qualifier
+    }
+  }
+}`) as unknown as TypedDocumentString<EntitiesQuery, EntitiesQueryVariables>;
+export const ArticleFactsDocument = new TypedDocumentString(`
+    query ArticleFacts($id: ID!) {
+  article(id: $id) {
+    id
+    name
+    facts(first: 100) {
+      totalCount
+      nodes {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArticleFactsQuery, ArticleFactsQueryVariables>;
+export const RelationsDocument = new TypedDocumentString(`
+    query Relations($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Relation {
+      ...Fact
+    }
+  }
+}
+    fragment Fact on Relation {
+  id
+  type
+  role
+  from {
+    id
+  }
+  to {
+    id
+  }
+  validFrom {
+    date
+    precision
+    qualifier
+  }
+  validTo {
+    date
+    precision
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+      publishedOn
+      url
+    }
+  }
+}`) as unknown as TypedDocumentString<RelationsQuery, RelationsQueryVariables>;
+export const RelationCountsDocument = new TypedDocumentString(`
+    query RelationCounts($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    ... on Entity {
+      relationCounts(asOf: $asOf) {
+        type
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RelationCountsQuery, RelationCountsQueryVariables>;

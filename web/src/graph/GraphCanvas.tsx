@@ -1,13 +1,13 @@
-import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../state/view.js';
-import { type GraphData, toElements } from './elements.js';
+import type { Language, LayoutName, Position } from '../state/view.js';
+import { type GraphData, type Marks, toElements } from './elements.js';
+import type { LayoutRequest, Positions } from './layout.js';
+import { runLayout } from './layoutClient.js';
 import { STYLESHEET } from './style.js';
 
-cytoscape.use(fcose);
 cytoscape.use(cytoscapeSvg);
 
 /** Pictures of the whole canvas, for export. */
@@ -16,16 +16,23 @@ export interface CanvasHandle {
   svg(): string;
 }
 
+/** Why positions changed: a layout placed nodes (part of the step that added them), or a person dragged some. */
+export type PositionSource = 'layout' | 'drag';
+
 interface Props {
   readonly graph: GraphData;
   readonly language: Language;
-  /** Ids of entities and relations to highlight (a found path). */
-  readonly highlight: ReadonlySet<string>;
+  readonly marks: Marks;
   readonly selectedId: string | null;
-  /** Where new nodes appear before the layout settles them: next to the node they were expanded from. */
-  readonly anchorId: string | null;
+  readonly layout: LayoutName;
+  /** Where nodes stand (from the view); nodes without a position are placed by the layout. */
+  readonly positions: Readonly<Record<string, Position>>;
+  readonly pinned: ReadonlySet<string>;
   readonly onExpand: (id: string) => void;
   readonly onSelect: (id: string | null) => void;
+  /** A right-click (or long press) on a node: its menu, at these page coordinates. */
+  readonly onMenu: (id: string, at: { x: number; y: number }) => void;
+  readonly onPositions: (positions: Positions, source: PositionSource) => void;
   readonly canvasRef?: { current: CanvasHandle | null };
 }
 
@@ -33,46 +40,84 @@ declare global {
   interface Window {
     /** Read-only view of the canvas for end-to-end tests and browser consoles. */
     govgraphCanvas?: {
-      nodes(): Array<{ id: string; x: number; y: number; visible: boolean }>;
+      nodes(): Array<{ id: string; x: number; y: number; mx: number; my: number; visible: boolean; classes: string[] }>;
       edges(): string[];
       highlighted(): string[];
+      /** Elements marked as said by the highlighted article. */
+      article(): string[];
       midpoint(edgeId: string): { x: number; y: number } | null;
+      /** True when no layout is running: positions are final. */
+      settled(): boolean;
+      /** How many layouts ran since the page loaded. */
+      layouts(): number;
     };
   }
 }
 
 const MAX_FIT_ZOOM = 1.1;
-const LAYOUT = {
-  name: 'fcose',
-  animate: false,
-  randomize: false,
-  nodeRepulsion: 9000,
-  idealEdgeLength: 110,
-} as LayoutOptions;
+const JITTER = 60;
 
 function showSelection(cy: Core, id: string | null): void {
   cy.elements(':selected').unselect();
   if (id) cy.getElementById(id).select();
 }
 
-/** Owns the Cytoscape instance: created once, patched by id, laid out when nodes are added. */
+/** A layout in the worker; where workers are missing or fail, on this thread (loaded only then). */
+async function layoutOffThread(request: LayoutRequest): Promise<Positions> {
+  if (typeof Worker !== 'undefined') {
+    try {
+      return await runLayout(request);
+    } catch {
+      // Falls through to the main thread.
+    }
+  }
+  const { computeLayout } = await import('./layout.js');
+  return computeLayout(request);
+}
+
+function fitToView(cy: Core): void {
+  cy.fit(undefined, 40);
+  // A handful of nodes would otherwise be blown up to fill the screen.
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
+}
+
+/** Where a node without a position starts: next to a neighbour that has one, else in the middle. */
+function startingPoint(node: NodeSingular, unplaced: ReadonlySet<string>): { x: number; y: number } {
+  const placed = node.neighborhood('node').filter((n) => !unplaced.has(n.id()));
+  const base = placed.nonempty() ? (placed[0] as NodeSingular).position() : { x: 0, y: 0 };
+  return { x: base.x + (Math.random() - 0.5) * JITTER, y: base.y + (Math.random() - 0.5) * JITTER };
+}
+
+/**
+ * Owns the Cytoscape instance: created once, patched by id. Nodes stand where
+ * the view says; those without a place are laid out in a worker, around the
+ * others, and the result goes back to the view (and so into the URL).
+ */
 export function GraphCanvas({
   graph,
   language,
-  highlight,
+  marks,
   selectedId,
-  anchorId,
+  layout,
+  positions,
+  pinned,
   onExpand,
   onSelect,
+  onMenu,
+  onPositions,
   canvasRef,
 }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const handlers = useRef({ onExpand, onSelect });
-  handlers.current = { onExpand, onSelect };
+  const handlers = useRef({ onExpand, onSelect, onMenu, onPositions });
+  handlers.current = { onExpand, onSelect, onMenu, onPositions };
   const selected = useRef(selectedId);
   selected.current = selectedId;
+  const layoutState = useRef({ running: 0, runs: 0, seq: 0, fitted: false });
 
   useEffect(() => {
     if (!container.current) return;
@@ -84,6 +129,30 @@ export function GraphCanvas({
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
+    cy.on('cxttap', 'node', (event) => {
+      const box = container.current?.getBoundingClientRect();
+      const at = event.renderedPosition ?? event.target.renderedPosition();
+      handlers.current.onSelect(event.target.id());
+      handlers.current.onMenu(event.target.id(), { x: (box?.left ?? 0) + at.x, y: (box?.top ?? 0) + at.y });
+    });
+    cy.on('dragfree', 'node', () => {
+      const moved: Positions = {};
+      cy.nodes().forEach((n) => {
+        moved[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
+      });
+      handlers.current.onPositions(moved, 'drag');
+    });
+    cy.on('mouseover', 'node', (event) => {
+      const near = event.target.closedNeighborhood();
+      cy.batch(() => {
+        cy.elements().not(near).addClass('faded');
+        near.addClass('hover');
+      });
+    });
+    cy.on('mouseout', 'node', () => cy.batch(() => cy.elements().removeClass('faded hover')));
+    // The canvas area changes size with the window and when a banner comes or goes.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container.current);
     cyRef.current = cy;
     if (canvasRef) {
       canvasRef.current = {
@@ -91,19 +160,30 @@ export function GraphCanvas({
         svg: () => cy.svg({ full: true, bg: '#ffffff' }),
       };
     }
+    const state = layoutState.current;
     window.govgraphCanvas = {
       nodes: () =>
-        cy
-          .nodes()
-          .map((n) => ({ id: n.id(), x: n.renderedPosition().x, y: n.renderedPosition().y, visible: n.visible() })),
+        cy.nodes().map((n) => ({
+          id: n.id(),
+          x: n.renderedPosition().x,
+          y: n.renderedPosition().y,
+          mx: n.position().x,
+          my: n.position().y,
+          visible: n.visible(),
+          classes: n.classes(),
+        })),
       edges: () => cy.edges().map((e) => e.id()),
       highlighted: () => cy.elements('.path').map((el) => el.id()),
+      article: () => cy.elements('.article').map((el) => el.id()),
       midpoint: (edgeId) => {
         const edge = cy.getElementById(edgeId);
         return edge.nonempty() ? edge.renderedMidpoint() : null;
       },
+      settled: () => state.running === 0,
+      layouts: () => state.runs,
     };
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
       if (canvasRef) canvasRef.current = null;
@@ -114,11 +194,10 @@ export function GraphCanvas({
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const elements = toElements(graph, language, highlight);
+    const elements = toElements(graph, language, marks);
     const wanted = new Set(elements.map((el) => el.data.id));
-    const anchor = anchorId ? cy.getElementById(anchorId) : null;
-    const origin = anchor?.nonempty() ? anchor.position() : { x: 0, y: 0 };
-    let added = 0;
+    const unplaced = new Set([...graph.nodes.keys()].filter((id) => !positions[id]));
+    const added: string[] = [];
     cy.batch(() => {
       cy.elements().forEach((el) => {
         if (!wanted.has(el.id())) el.remove();
@@ -130,23 +209,62 @@ export function GraphCanvas({
           existing.classes(el.classes ?? '');
           continue;
         }
-        added += 1;
-        const jitter = () => (Math.random() - 0.5) * 80;
-        cy.add(el.group === 'nodes' ? { ...el, position: { x: origin.x + jitter(), y: origin.y + jitter() } } : el);
+        const at = positions[el.data.id ?? ''];
+        if (el.group === 'nodes') added.push(el.data.id ?? '');
+        cy.add(el.group === 'nodes' && at ? { ...el, position: { x: at[0], y: at[1] } } : el);
+      }
+      // Nodes stand where the view says (after an undo, a redo or a shared link).
+      cy.nodes().forEach((n) => {
+        const at = positions[n.id()];
+        if (at && (n.position().x !== at[0] || n.position().y !== at[1])) n.position({ x: at[0], y: at[1] });
+      });
+      for (const id of added) {
+        if (unplaced.has(id)) cy.getElementById(id).position(startingPoint(cy.getElementById(id), unplaced));
       }
       // The selected entity may only now have arrived on the canvas.
       showSelection(cy, selected.current);
     });
-    if (added > 0) {
-      cy.layout(LAYOUT).run();
-      cy.fit(undefined, 40);
-      // A handful of nodes would otherwise be blown up to fill the screen.
-      if (cy.zoom() > MAX_FIT_ZOOM) {
-        cy.zoom(MAX_FIT_ZOOM);
-        cy.center();
+    const state = layoutState.current;
+    if (unplaced.size === 0) {
+      state.seq += 1;
+      if (!state.fitted && cy.nodes().nonempty()) {
+        fitToView(cy);
+        state.fitted = true;
       }
+      return;
     }
-  }, [graph, anchorId, language, highlight]);
+    const request: LayoutRequest = {
+      layout,
+      nodes: cy.nodes().map((n) => ({
+        id: n.id(),
+        x: n.position().x,
+        y: n.position().y,
+        fixed: pinned.has(n.id()) || (layout === 'fcose' && !unplaced.has(n.id())),
+      })),
+      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+    };
+    state.seq += 1;
+    const seq = state.seq;
+    state.running += 1;
+    void layoutOffThread(request)
+      .then((placed) => {
+        // A newer graph came while this one was laid out: its own layout will report.
+        if (seq !== state.seq || cy.destroyed()) return;
+        cy.batch(() => {
+          cy.nodes().forEach((n) => {
+            const at = placed[n.id()];
+            if (at) n.position(at);
+          });
+        });
+        fitToView(cy);
+        state.fitted = true;
+        state.runs += 1;
+        handlers.current.onPositions(placed, 'layout');
+      })
+      .finally(() => {
+        state.running -= 1;
+      });
+  }, [graph, language, marks, positions, layout, pinned]);
 
   useEffect(() => {
     const cy = cyRef.current;

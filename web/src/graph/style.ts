@@ -4,8 +4,15 @@ import { KIND_STYLES } from './kinds.js';
 
 const kindRules: StylesheetJson = (Object.keys(KIND_STYLES) as EntityKind[]).map((kind) => ({
   selector: `node[kind = "${kind}"]`,
-  style: { 'background-color': KIND_STYLES[kind].color, shape: KIND_STYLES[kind].shape },
+  style: {
+    'background-color': KIND_STYLES[kind].color,
+    shape: KIND_STYLES[kind].shape,
+    'background-image': KIND_STYLES[kind].icon,
+  },
 }));
+
+const GOLD = '#d4a000';
+const ARTICLE = '#0b7285';
 
 export const STYLESHEET: StylesheetJson = [
   {
@@ -14,6 +21,9 @@ export const STYLESHEET: StylesheetJson = [
       label: 'data(label)',
       width: 34,
       height: 34,
+      'background-width': '55%',
+      'background-height': '55%',
+      'background-clip': 'none',
       'font-size': 11,
       'text-valign': 'bottom',
       'text-margin-y': 5,
@@ -28,7 +38,9 @@ export const STYLESHEET: StylesheetJson = [
     },
   },
   ...kindRules,
-  { selector: 'node:selected', style: { 'border-color': '#ffbf00', 'border-width': 5 } },
+  // An expanded entity is drawn a little larger: its neighbours are on the canvas.
+  { selector: 'node.expanded', style: { width: 40, height: 40 } },
+  { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 6, 'border-color': '#1b1b1b' } },
   {
     selector: 'edge',
     style: {
@@ -45,7 +57,14 @@ export const STYLESHEET: StylesheetJson = [
       'text-background-opacity': 0.85,
     },
   },
-  { selector: 'node.path', style: { 'border-color': '#d4a000', 'border-width': 5 } },
-  { selector: 'edge.path', style: { 'line-color': '#d4a000', 'target-arrow-color': '#d4a000', width: 4 } },
+  // Hovering an entity brings it and its relations forward and lets the rest recede.
+  { selector: '.faded', style: { opacity: 0.25 } },
+  { selector: 'node.hover', style: { 'border-color': '#1b1b1b', 'border-width': 3, 'z-index': 10 } },
+  { selector: 'edge.hover', style: { 'line-color': '#1b1b1b', 'target-arrow-color': '#1b1b1b', width: 2.5 } },
+  { selector: 'node.article', style: { 'border-color': ARTICLE, 'border-width': 5 } },
+  { selector: 'edge.article', style: { 'line-color': ARTICLE, 'target-arrow-color': ARTICLE, width: 4 } },
+  { selector: 'node.path', style: { 'border-color': GOLD, 'border-width': 5 } },
+  { selector: 'edge.path', style: { 'line-color': GOLD, 'target-arrow-color': GOLD, width: 4 } },
+  { selector: 'node:selected', style: { 'border-color': '#ffbf00', 'border-width': 5 } },
   { selector: 'edge:selected', style: { 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', width: 3 } },
 ];

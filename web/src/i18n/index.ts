@@ -3,6 +3,11 @@ import { initReactI18next } from 'react-i18next';
 
 const de = {
   tagline: 'Wer macht was in der digitalen Verwaltung?',
+  errors: {
+    unreachable: 'Der Server ist nicht erreichbar.',
+    badResponse: 'Unerwartete Antwort des Servers (HTTP {{status}}).',
+    unknownArticle: 'Diesen Artikel gibt es nicht (mehr).',
+  },
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   search: {
@@ -10,6 +15,7 @@ const de = {
     placeholder: 'z. B. Hüskens, Digitalrat, Salzlandkreis',
     results: 'Suchergebnisse',
     failed: 'Die Suche ist fehlgeschlagen.',
+    viaAlias: 'gefunden als „{{text}}“',
   },
   canvas: {
     label: 'Netzwerkgrafik der gewählten Einträge; dieselben Einträge stehen in der Liste daneben.',
@@ -35,6 +41,10 @@ const de = {
     title: 'Auf der Leinwand ({{count}})',
     expand: '{{name}} erweitern',
     more: 'und {{count}} weitere',
+    pinned: 'angeheftet',
+    hidden: 'Ausgeblendet ({{count}})',
+    show: '{{name}} wieder einblenden',
+    showShort: 'Einblenden',
   },
   status: {
     loading: 'Lade …',
@@ -57,6 +67,33 @@ const de = {
     none: 'Keine Verbindung zu {{to}} in bis zu 6 Schritten.',
     clear: 'Pfad ausblenden',
   },
+  menu: {
+    label: 'Aktionen für {{name}}',
+    expand: 'Erweitern (alle Beziehungen)',
+    expandBy: 'Erweitern nach Art der Beziehung',
+    noRelations: 'Keine Beziehungen',
+    more: '{{count}} weitere Nachbarn laden',
+    collapse: 'Einklappen',
+    pin: 'Anheften',
+    unpin: 'Lösen',
+    hide: 'Ausblenden',
+    remove: 'Entfernen',
+  },
+  layout: {
+    title: 'Anordnung',
+    fcose: 'Kräfte',
+    dagre: 'Hierarchie',
+    concentric: 'Ringe',
+    again: 'Neu anordnen',
+  },
+  article: {
+    highlight: 'Alles aus dem Artikel „{{title}}“ hervorheben',
+    highlightShort: 'Alles aus dem Artikel',
+    shown_one: '{{count}} Fakt aus „{{title}}“ hervorgehoben.',
+    shown_other: '{{count}} Fakten aus „{{title}}“ hervorgehoben.',
+    clear: 'Hervorhebung aufheben',
+    failed: 'Der Artikel konnte nicht geladen werden: {{error}}',
+  },
   export: { region: 'Export', title: 'Exportieren' },
   filters: { title: 'Filter', kinds: 'Arten von Einträgen', types: 'Arten von Beziehungen' },
   history: { undo: 'Rückgängig', redo: 'Wiederholen' },
@@ -72,6 +109,11 @@ type Messages = typeof de;
 
 const en: Messages = {
   tagline: 'Who does what in German digital government?',
+  errors: {
+    unreachable: 'The server cannot be reached.',
+    badResponse: 'Unexpected answer from the server (HTTP {{status}}).',
+    unknownArticle: 'This article does not exist (any more).',
+  },
   switchLanguage: 'Deutsch',
   switchLanguageLabel: 'Auf Deutsch umschalten',
   search: {
@@ -79,6 +121,7 @@ const en: Messages = {
     placeholder: 'e.g. Hüskens, Digitalrat, Salzlandkreis',
     results: 'Search results',
     failed: 'The search failed.',
+    viaAlias: 'found as “{{text}}”',
   },
   canvas: {
     label: 'Network diagram of the chosen entries; the same entries are listed beside it.',
@@ -108,6 +151,10 @@ const en: Messages = {
     title: 'On the canvas ({{count}})',
     expand: 'Expand {{name}}',
     more: 'and {{count}} more',
+    pinned: 'pinned',
+    hidden: 'Hidden ({{count}})',
+    show: 'Show {{name}} again',
+    showShort: 'Show',
   },
   status: {
     loading: 'Loading …',
@@ -129,6 +176,33 @@ const en: Messages = {
     found_other: '{{count}} shortest paths in {{steps}} steps to {{to}}.',
     none: 'No connection to {{to}} within 6 steps.',
     clear: 'Hide path',
+  },
+  menu: {
+    label: 'Actions for {{name}}',
+    expand: 'Expand (all relations)',
+    expandBy: 'Expand by kind of relation',
+    noRelations: 'No relations',
+    more: 'Load {{count}} more neighbours',
+    collapse: 'Collapse',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    hide: 'Hide',
+    remove: 'Remove',
+  },
+  layout: {
+    title: 'Layout',
+    fcose: 'Forces',
+    dagre: 'Hierarchy',
+    concentric: 'Rings',
+    again: 'Lay out again',
+  },
+  article: {
+    highlight: 'Everything from the article “{{title}}”: highlight',
+    highlightShort: 'Everything from the article',
+    shown_one: '{{count}} fact from “{{title}}” highlighted.',
+    shown_other: '{{count}} facts from “{{title}}” highlighted.',
+    clear: 'Clear highlight',
+    failed: 'The article could not be loaded: {{error}}',
   },
   export: { region: 'Export', title: 'Export' },
   filters: { title: 'Filters', kinds: 'Kinds of entries', types: 'Kinds of relations' },

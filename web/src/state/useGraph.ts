@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, fetchNeighborhood, type Neighborhood } from '../api.js';
-import { EMPTY_GRAPH, type GraphData, mergeNeighborhood } from '../graph/elements.js';
+import { ApiError, type EntitySummary, fetchEntities, fetchNeighborhood, type Neighborhood } from '../api.js';
+import { composeGraph, EMPTY_GRAPH, type GraphData } from '../graph/elements.js';
+import { type Expansion, PAGE_SIZE } from './view.js';
 
 export interface GraphLoad {
   readonly graph: GraphData;
-  /** The entity the newest expansion grew from: new nodes appear next to it. */
-  readonly anchorId: string | null;
   readonly loading: boolean;
   readonly truncated: boolean;
   /** Per entity on the canvas, how many neighbours were not loaded. */
@@ -13,54 +12,67 @@ export interface GraphLoad {
   readonly error: string | null;
 }
 
-function hiddenOf(hoods: readonly Neighborhood[], graph: GraphData): Map<string, number> {
-  const hidden = new Map<string, number>();
-  for (const hood of hoods) for (const h of hood.hiddenNeighbors) hidden.set(h.entity.id, h.count);
-  for (const id of hidden.keys()) if (!graph.nodes.has(id)) hidden.delete(id);
-  return hidden;
+interface Wanted {
+  readonly expanded: readonly Expansion[];
+  readonly placed: readonly string[];
+  readonly removed: readonly string[];
+  readonly asOf: string | null;
 }
 
+const keyOf = (e: Expansion, asOf: string | null) => `${asOf ?? ''}|${e.id}|${e.types.join('.')}|${e.pages}`;
+
 /**
- * The canvas content for a view: the neighbourhood of every expanded entity
- * as of the chosen day. A new expansion only fetches what is new; a new day
- * reloads everything, because every fact may have changed.
+ * The canvas content for a view: the neighbourhood of every expansion as of
+ * the chosen day, the entities placed alone, without those removed. Each
+ * neighbourhood is fetched once and kept, so undo, redo and collapse show
+ * what was loaded before without asking the server again.
  */
-export function useGraph(expanded: readonly string[], asOf: string | null): GraphLoad {
+export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad {
   const [state, setState] = useState<GraphLoad>({
     graph: EMPTY_GRAPH,
-    anchorId: null,
     loading: false,
     truncated: false,
     hidden: new Map(),
     error: null,
   });
-  const loaded = useRef<{ asOf: string | null; ids: readonly string[]; hoods: Neighborhood[] }>({
-    asOf: null,
-    ids: [],
-    hoods: [],
-  });
+  const hoods = useRef(new Map<string, Promise<Neighborhood>>());
+  const entities = useRef(new Map<string, Promise<EntitySummary | null>>());
 
   useEffect(() => {
-    const before = loaded.current;
-    const extends_ = before.asOf === asOf && before.ids.every((id, i) => expanded[i] === id);
-    const fresh = extends_ ? expanded.slice(before.ids.length) : expanded;
-    if (fresh.length === 0 && extends_) return;
     let cancelled = false;
+    const loadHood = (e: Expansion) => {
+      const key = keyOf(e, asOf);
+      let hood = hoods.current.get(key);
+      if (!hood) {
+        hood = fetchNeighborhood([e.id], { asOf, relationTypes: e.types, limit: e.pages * PAGE_SIZE });
+        hoods.current.set(key, hood);
+        // A failed request is not kept: the next change tries again.
+        hood.catch(() => hoods.current.delete(key));
+      }
+      return hood;
+    };
+    const loadEntities = (ids: readonly string[]) => {
+      const missing = ids.filter((id) => !entities.current.has(id));
+      if (missing.length > 0) {
+        const batch = fetchEntities(missing);
+        for (const id of missing) {
+          const one = batch.then((found) => found.find((n) => n.id === id) ?? null);
+          entities.current.set(id, one);
+          one.catch(() => entities.current.delete(id));
+        }
+      }
+      return Promise.all(ids.map((id) => entities.current.get(id) as Promise<EntitySummary | null>));
+    };
     setState((s) => ({ ...s, loading: true, error: null }));
-    Promise.all(fresh.map((id) => fetchNeighborhood([id], { asOf })))
-      .then((hoods) => {
+    Promise.all([Promise.all(expanded.map(loadHood)), loadEntities(placed)])
+      .then(([loaded, alone]) => {
         if (cancelled) return;
-        const all = extends_ ? [...before.hoods, ...hoods] : hoods;
-        const graph = all.reduce(mergeNeighborhood, EMPTY_GRAPH);
-        loaded.current = { asOf, ids: [...expanded], hoods: all };
-        setState({
-          graph,
-          anchorId: fresh.at(-1) ?? null,
-          loading: false,
-          truncated: all.some((h) => h.truncated),
-          hidden: hiddenOf(all, graph),
-          error: null,
-        });
+        const { graph, hidden, truncated } = composeGraph(
+          loaded.map((hood, i) => ({ id: expanded[i]?.id ?? '', allTypes: expanded[i]?.types.length === 0, hood })),
+          alone.filter((n): n is EntitySummary => n !== null),
+          new Set(removed),
+        );
+        setState({ graph, loading: false, truncated, hidden, error: null });
       })
       .catch((error: unknown) => {
         if (cancelled) return;
@@ -69,7 +81,7 @@ export function useGraph(expanded: readonly string[], asOf: string | null): Grap
     return () => {
       cancelled = true;
     };
-  }, [expanded, asOf]);
+  }, [expanded, placed, removed, asOf]);
 
   return state;
 }

@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as generated from '../../web/src/generated/graphql.js';
+import { setupApi } from '../support/api.js';
+
+const { db, gql } = setupApi();
+afterAll(() => db.close());
+
+/**
+ * Every query the explorer sends, with the largest variables it ever sends,
+ * against the real server: none may be refused by the query limits (cost,
+ * depth, tokens) or fail validation.
+ */
+const largest: Record<string, Record<string, unknown>> = {
+  SearchDocument: { query: 'digital', first: 8 },
+  NeighborhoodDocument: { ids: ['region:09'], depth: 1, limit: 960, asOf: '2022-08-31', relationTypes: ['PART_OF'] },
+  PathsDocument: { from: 'person:bernd-schloemer', to: 'region:15089', asOf: null },
+  EntitiesDocument: { ids: ['person:bernd-schloemer', 'region:15', 'law:ozg'] },
+  ArticleFactsDocument: { id: 'article:kommune21-2022-08-31-digitalrat-sachsen-anhalt' },
+  RelationsDocument: { ids: ['rel:schloemer-landes-cio', 'rel:part-of-15089'] },
+  RelationCountsDocument: { id: 'region:15', asOf: '2022-08-31' },
+};
+
+describe("the explorer's queries", () => {
+  const documents = Object.entries(generated).filter(([name]) => name.endsWith('Document'));
+
+  it('are all covered here', () => {
+    expect(documents.map(([name]) => name).sort()).toEqual(Object.keys(largest).sort());
+  });
+
+  it.each(Object.keys(largest))('%s runs within the server limits and returns data', async (name) => {
+    const document = (generated as Record<string, unknown>)[name];
+    const response = await gql<Record<string, unknown>>(String(document), largest[name]);
+    expect(response.errors).toBeUndefined();
+    expect(Object.values(response.data ?? {}).every((value) => value !== null)).toBe(true);
+  });
+});
