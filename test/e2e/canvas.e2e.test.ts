@@ -56,6 +56,8 @@ describe('working with single entities on the canvas', () => {
     await menu.waitFor();
     await menu.getByRole('menuitem', { name: /Erweitern nach Art der Beziehung/ }).click();
     const byType = page.getByRole('menu', { name: 'Erweitern nach Art der Beziehung' });
+    await byType.getByRole('menuitem', { name: 'äußerte sich zu (2)' }).hover();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-menu.png') });
     await byType.getByRole('menuitem', { name: 'äußerte sich zu (2)' }).click();
     expect(ids(await canvasNodes(page, 3))).toEqual([
       'initiative:digitale-infrastruktur',
@@ -233,7 +235,9 @@ describe('what one article says', () => {
     const details = page.getByRole('region', { name: 'Details' });
     await details.getByRole('heading', { name: 'Bernd Schlömer' }).waitFor();
     await details
-      .getByRole('button', { name: 'Alles aus dem Artikel „Sachsen-Anhalt: Digitalrat tritt erneut zusammen“ hervorheben' })
+      .getByRole('button', {
+        name: 'Alles aus dem Artikel „Sachsen-Anhalt: Digitalrat tritt erneut zusammen“ hervorheben',
+      })
       .first()
       .click();
     await page

@@ -39,13 +39,15 @@ interface Props {
   readonly onOpenChange?: (open: boolean) => void;
 }
 
-function CountsSubmenu({ target, language, actions, loadCounts }: Omit<Props, 'trigger'>) {
+/** The menu's items; mounted when the menu opens, which starts fetching the counts for the submenu. */
+function MenuItems({ target, language, actions, loadCounts }: Omit<Props, 'trigger' | 'open' | 'onOpenChange'>) {
   const { t } = useTranslation();
+  const { id, name } = target;
   const [counts, setCounts] = useState<readonly RelationCount[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    loadCounts(target.id)
+    loadCounts(id)
       .then((found) => {
         if (!cancelled) setCounts(found);
       })
@@ -55,17 +57,50 @@ function CountsSubmenu({ target, language, actions, loadCounts }: Omit<Props, 't
     return () => {
       cancelled = true;
     };
-  }, [target.id, loadCounts]);
-  if (failed) return <Menu.Label className="menu-note">{t('status.failed')}</Menu.Label>;
-  if (!counts) return <Menu.Label className="menu-note">{t('status.loading')}</Menu.Label>;
-  if (counts.length === 0) return <Menu.Label className="menu-note">{t('menu.noRelations')}</Menu.Label>;
+  }, [id, loadCounts]);
+  let byType = t('menu.expandBy');
+  if (failed) byType = `${byType} (${t('status.failed')})`;
+  else if (!counts) byType = `${byType} (${t('status.loading')})`;
   return (
     <>
-      {counts.map(({ type, count }) => (
-        <Menu.Item key={type} className="menu-item" onSelect={() => actions.expand(target.id, type)}>
-          {relationLabel(type, language)} <span className="count">({count})</span>
+      <Menu.Label className="menu-title">{name}</Menu.Label>
+      <Menu.Item className="menu-item" onSelect={() => actions.expand(id)}>
+        {t('menu.expand')}
+      </Menu.Item>
+      <Menu.Sub>
+        <Menu.SubTrigger className="menu-item" disabled={!counts || counts.length === 0}>
+          {counts?.length === 0 ? t('menu.noRelations') : byType} ▸
+        </Menu.SubTrigger>
+        <Menu.Portal>
+          <Menu.SubContent className="menu" aria-label={t('menu.expandBy')}>
+            {(counts ?? []).map(({ type, count }) => (
+              <Menu.Item key={type} className="menu-item" onSelect={() => actions.expand(id, type)}>
+                {relationLabel(type, language)} <span className="count">({count})</span>
+              </Menu.Item>
+            ))}
+          </Menu.SubContent>
+        </Menu.Portal>
+      </Menu.Sub>
+      {target.more > 0 && (
+        <Menu.Item className="menu-item" onSelect={() => actions.fetchMore(id)}>
+          {t('menu.more', { count: target.more })}
         </Menu.Item>
-      ))}
+      )}
+      {target.expanded && (
+        <Menu.Item className="menu-item" onSelect={() => actions.collapse(id)}>
+          {t('menu.collapse')}
+        </Menu.Item>
+      )}
+      <Menu.Separator className="menu-separator" />
+      <Menu.Item className="menu-item" onSelect={() => actions.setPinned(id, !target.pinned)}>
+        {target.pinned ? t('menu.unpin') : t('menu.pin')}
+      </Menu.Item>
+      <Menu.Item className="menu-item" onSelect={() => actions.setHidden(id, true)}>
+        {t('menu.hide')}
+      </Menu.Item>
+      <Menu.Item className="menu-item" onSelect={() => actions.remove(id)}>
+        {t('menu.remove')}
+      </Menu.Item>
     </>
   );
 }
@@ -77,44 +112,13 @@ function CountsSubmenu({ target, language, actions, loadCounts }: Omit<Props, 't
  */
 export function EntityMenu({ target, language, actions, loadCounts, trigger, open, onOpenChange }: Props) {
   const { t } = useTranslation();
-  const { id, name } = target;
+  const { name } = target;
   return (
     <Menu.Root modal={false} {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})}>
       <Menu.Trigger asChild>{trigger}</Menu.Trigger>
       <Menu.Portal>
         <Menu.Content className="menu" aria-label={t('menu.label', { name })} align="start" sideOffset={4}>
-          <Menu.Label className="menu-title">{name}</Menu.Label>
-          <Menu.Item className="menu-item" onSelect={() => actions.expand(id)}>
-            {t('menu.expand')}
-          </Menu.Item>
-          <Menu.Sub>
-            <Menu.SubTrigger className="menu-item">{t('menu.expandBy')} ▸</Menu.SubTrigger>
-            <Menu.Portal>
-              <Menu.SubContent className="menu" aria-label={t('menu.expandBy')}>
-                <CountsSubmenu target={target} language={language} actions={actions} loadCounts={loadCounts} />
-              </Menu.SubContent>
-            </Menu.Portal>
-          </Menu.Sub>
-          {target.more > 0 && (
-            <Menu.Item className="menu-item" onSelect={() => actions.fetchMore(id)}>
-              {t('menu.more', { count: target.more })}
-            </Menu.Item>
-          )}
-          {target.expanded && (
-            <Menu.Item className="menu-item" onSelect={() => actions.collapse(id)}>
-              {t('menu.collapse')}
-            </Menu.Item>
-          )}
-          <Menu.Separator className="menu-separator" />
-          <Menu.Item className="menu-item" onSelect={() => actions.setPinned(id, !target.pinned)}>
-            {target.pinned ? t('menu.unpin') : t('menu.pin')}
-          </Menu.Item>
-          <Menu.Item className="menu-item" onSelect={() => actions.setHidden(id, true)}>
-            {t('menu.hide')}
-          </Menu.Item>
-          <Menu.Item className="menu-item" onSelect={() => actions.remove(id)}>
-            {t('menu.remove')}
-          </Menu.Item>
+          <MenuItems target={target} language={language} actions={actions} loadCounts={loadCounts} />
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>
