@@ -218,6 +218,18 @@ describe('layouts and positions', () => {
   });
 });
 
+describe('a shared view when the data has changed since', () => {
+  it('shows what still exists and drops what is gone, without an error', async () => {
+    await page.goto(
+      `${site.url}?e=person:gibt-es-nicht,person:bernd-schloemer&p=org:aufgeloest&sel=person:gibt-es-nicht&pos=org:aufgeloest~10~10`,
+    );
+    expect(ids(await canvasNodes(page, 6))).toContain('person:bernd-schloemer');
+    await list(page).getByRole('heading', { name: 'Auf der Leinwand (6)' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByText('2 Einträge des Links gibt es nicht mehr: person:gibt-es-nicht, org:aufgeloest.').waitFor();
+  });
+});
+
 describe('what one article says', () => {
   it('highlights every fact of an article and the entities it names', async () => {
     const articleId = 'article:kommune21-2022-08-31-digitalrat-sachsen-anhalt';

@@ -304,5 +304,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(`${site.url}?e=region:01&asOf=2022-08-31&lang=en`);
     await page.getByRole('heading', { name: /^On the canvas/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // With an entity's menu and its submenu open, an article highlighted and a hidden entity listed.
+    await page.goto(
+      `${site.url}?e=person:bernd-schloemer&art=article:kommune21-2022-08-31-digitalrat-sachsen-anhalt&hide=law:ozg`,
+    );
+    await page.getByRole('heading', { name: 'Ausgeblendet (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Aktionen für Bernd Schlömer' }).click();
+    await page.getByRole('menuitem', { name: 'Erweitern nach Art der Beziehung ▸', disabled: false }).click();
+    await page.getByRole('menu', { name: 'Erweitern nach Art der Beziehung' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ describe('API data to canvas elements', () => {
           id: 'rel:ab',
           source: 'person:a',
           target: 'org:b',
-          label: 'hat Amt inne bei',
+          label: 'hat Amt inne bei (Leiterin)',
           type: 'HOLDS_OFFICE_AT',
         },
         classes: '',
@@ -50,7 +50,7 @@ describe('API data to canvas elements', () => {
     ]);
   });
 
-  it('labels a fact with its role where the details panel lists it', () => {
+  it('labels a fact with its role', () => {
     expect(edgeLabel(hood.edges[0] as Neighborhood['edges'][number])).toBe('hat Amt inne bei (Leiterin)');
   });
 
@@ -66,7 +66,20 @@ describe('API data to canvas elements', () => {
       ['org:b', 'article pinned'],
       ['rel:ab', 'path article'],
     ]);
-    expect(elements[2]?.data.label).toBe('holds office at');
+    expect(elements[2]?.data.label).toBe('holds office at (Leiterin)');
+    // A long role is cut short on the canvas; the details panel has it whole.
+    const long = mergeNeighborhood(EMPTY_GRAPH, {
+      ...hood,
+      edges: [
+        {
+          ...(hood.edges[0] as Neighborhood['edges'][number]),
+          role: 'Staatssekretär und Landes-CIO (Chief Information Officer)',
+        },
+      ],
+    });
+    const label = String(toElements(long)[2]?.data.label);
+    expect(label).toHaveLength(40);
+    expect(label.endsWith('…')).toBe(true);
   });
 
   it('merges expansions without duplicating what is already shown', () => {

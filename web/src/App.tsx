@@ -157,6 +157,9 @@ export function App() {
   if (loading) status = t('status.loading');
   else if (graph.nodes.size > 0)
     status = `${t('status.loaded', { count: graph.nodes.size })}${truncated ? ` ${t('status.truncated')}` : ''}`;
+  if (!loading && loaded.missing.length > 0)
+    status =
+      `${status} ${t('status.missing', { count: loaded.missing.length, ids: loaded.missing.join(', ') })}`.trim();
 
   return (
     <div className="app">

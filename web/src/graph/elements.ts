@@ -23,6 +23,9 @@ export function mergeNeighborhood(
   return { nodes, edges };
 }
 
+const MAX_EDGE_LABEL = 40;
+const shorten = (text: string) => (text.length > MAX_EDGE_LABEL ? `${text.slice(0, MAX_EDGE_LABEL - 1)}…` : text);
+
 export function edgeLabel(edge: RelationSummary, language: Language = 'de'): string {
   const type = relationLabel(edge.type, language);
   return edge.role ? `${type} (${edge.role})` : type;
@@ -83,12 +86,12 @@ export function toElements(graph: GraphData, language: Language = 'de', marks: M
   }));
   const edges: ElementDefinition[] = [...graph.edges.values()].map((edge) => ({
     group: 'edges',
-    // The role stays in the details panel; on the canvas it would bury the picture in text.
+    // The role ("Landes-CIO") is part of the label, cut short so the picture does not drown in text.
     data: {
       id: edge.id,
       source: edge.from.id,
       target: edge.to.id,
-      label: relationLabel(edge.type, language),
+      label: shorten(edgeLabel(edge, language)),
       type: edge.type,
     },
     classes: classes(edge.id),

@@ -51,6 +51,8 @@ const de = {
     loaded_one: '{{count, number}} Eintrag geladen.',
     loaded_other: '{{count, number}} Einträge geladen.',
     truncated: 'Gekürzt – es gibt weitere Nachbarn.',
+    missing_one: '{{count}} Eintrag des Links gibt es nicht mehr: {{ids}}.',
+    missing_other: '{{count}} Einträge des Links gibt es nicht mehr: {{ids}}.',
     failed: 'Laden fehlgeschlagen.',
   },
   asOf: {
@@ -162,6 +164,8 @@ const en: Messages = {
     loaded_one: '{{count, number}} entry loaded.',
     loaded_other: '{{count, number}} entries loaded.',
     truncated: 'Truncated – there are more neighbours.',
+    missing_one: '{{count}} entry of the link no longer exists: {{ids}}.',
+    missing_other: '{{count}} entries of the link no longer exist: {{ids}}.',
     failed: 'Loading failed.',
   },
   asOf: {

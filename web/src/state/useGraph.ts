@@ -10,6 +10,8 @@ export interface GraphLoad {
   /** Per entity on the canvas, how many neighbours were not loaded. */
   readonly hidden: ReadonlyMap<string, number>;
   readonly error: string | null;
+  /** Ids the view names that the graph no longer holds (a link older than the data). */
+  readonly missing: readonly string[];
 }
 
 interface Wanted {
@@ -18,6 +20,8 @@ interface Wanted {
   readonly removed: readonly string[];
   readonly asOf: string | null;
 }
+
+const GONE: Neighborhood = { truncated: false, nodes: [], edges: [], hiddenNeighbors: [] };
 
 const keyOf = (e: Expansion, asOf: string | null) => `${asOf ?? ''}|${e.id}|${e.types.join('.')}|${e.pages}`;
 
@@ -34,6 +38,7 @@ export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad
     truncated: false,
     hidden: new Map(),
     error: null,
+    missing: [],
   });
   const hoods = useRef(new Map<string, Promise<Neighborhood>>());
   const entities = useRef(new Map<string, Promise<EntitySummary | null>>());
@@ -44,7 +49,13 @@ export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad
       const key = keyOf(e, asOf);
       let hood = hoods.current.get(key);
       if (!hood) {
-        hood = fetchNeighborhood([e.id], { asOf, relationTypes: e.types, limit: e.pages * PAGE_SIZE });
+        hood = fetchNeighborhood([e.id], { asOf, relationTypes: e.types, limit: e.pages * PAGE_SIZE }).catch(
+          (error: unknown) => {
+            // An entity deleted since the link was made: nothing to show for it, the rest still loads.
+            if (error instanceof ApiError && error.code === 'NOT_FOUND') return GONE;
+            throw error;
+          },
+        );
         hoods.current.set(key, hood);
         // A failed request is not kept: the next change tries again.
         hood.catch(() => hoods.current.delete(key));
@@ -67,12 +78,16 @@ export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad
     Promise.all([Promise.all(expanded.map(loadHood)), loadEntities(placed)])
       .then(([loaded, alone]) => {
         if (cancelled) return;
+        const missing = [
+          ...expanded.filter((_, i) => loaded[i] === GONE).map((e) => e.id),
+          ...placed.filter((_, i) => alone[i] === null),
+        ];
         const { graph, hidden, truncated } = composeGraph(
           loaded.map((hood, i) => ({ id: expanded[i]?.id ?? '', allTypes: expanded[i]?.types.length === 0, hood })),
           alone.filter((n): n is EntitySummary => n !== null),
           new Set(removed),
         );
-        setState({ graph, loading: false, truncated, hidden, error: null });
+        setState({ graph, loading: false, truncated, hidden, error: null, missing });
       })
       .catch((error: unknown) => {
         if (cancelled) return;
