@@ -44,7 +44,10 @@ const focusedElement = (p: Page) =>
 async function pressUntil(p: Page, key: string, matches: (el: Focused) => boolean, max = 200): Promise<void> {
   const passed: string[] = [];
   for (let i = 0; i < max; i += 1) {
+    // Menus move focus a moment after the key (Radix roving focus): wait for it before looking.
+    const before = await p.evaluateHandle(() => document.activeElement);
     await p.keyboard.press(key);
+    await p.waitForFunction((b) => document.activeElement !== b, before, { timeout: 1000 }).catch(() => undefined);
     const focused = await focusedElement(p);
     if (matches(focused)) return;
     passed.push(`${focused.role} "${focused.name}"`);
@@ -112,7 +115,9 @@ describe('keyboard alone', () => {
     await page.getByRole('menuitem', { name: 'Expand by kind of relation ▸', exact: true, disabled: false }).waitFor();
     await pressUntil(page, 'ArrowDown', (el) => el.name.startsWith('Expand by kind of relation'), 10);
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('menu', { name: 'Expand by kind of relation' }).getByRole('menuitem').first().waitFor();
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[role=menu]')?.getAttribute('aria-label') === 'Expand by kind of relation',
+    );
     await page.keyboard.press('Enter');
     await page.waitForFunction(() =>
       /region:15089\*[A-Z_]+/.test(new URL(window.location.href).searchParams.get('e') ?? ''),
