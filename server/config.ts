@@ -42,6 +42,18 @@ const EnvSchema = z
       .default('1g'),
     GOVGRAPH_SEED: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }).default('auto'),
     GOVGRAPH_DEV: z.enum(['0', '1', '']).default(''),
+    GOVGRAPH_ADMIN_EMAIL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'must be an email address')
+        .optional(),
+    ),
+    GOVGRAPH_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must have at least 12 characters').optional()),
+  })
+  .refine((env) => (env.GOVGRAPH_ADMIN_EMAIL === undefined) === (env.GOVGRAPH_ADMIN_PASSWORD === undefined), {
+    path: ['GOVGRAPH_ADMIN_PASSWORD'],
+    message: 'and GOVGRAPH_ADMIN_EMAIL must be set together',
+    when: () => true,
   })
   .refine((env) => env.NEO4J_PASSWORD === undefined || env.NEO4J_USER !== undefined, {
     path: ['NEO4J_USER'],
@@ -67,6 +79,8 @@ export interface Config {
   };
   readonly seed: 'auto' | 'always' | 'never';
   readonly dev: boolean;
+  /** The first admin, created at start-up when there is no admin yet. */
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -92,5 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     seed: e.GOVGRAPH_SEED,
     dev: e.GOVGRAPH_DEV === '1',
+    admin:
+      e.GOVGRAPH_ADMIN_EMAIL && e.GOVGRAPH_ADMIN_PASSWORD
+        ? { email: e.GOVGRAPH_ADMIN_EMAIL, password: e.GOVGRAPH_ADMIN_PASSWORD }
+        : undefined,
   };
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import { Accounts, type User } from './auth/accounts.js';
 import type { Database } from './db/database.js';
+import { Editing } from './domain/editing.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
 
@@ -23,15 +25,36 @@ export interface Loaders {
 export interface Context {
   readonly graph: GraphService;
   readonly loaders: Loaders;
+  readonly accounts: Accounts;
+  readonly editing: Editing;
+  /** Who is asking: from the session cookie or an API token; null when anonymous. */
+  readonly user: User | null;
+  /** The HTTP request (cookies are set through its cookie store). */
+  readonly request: Request | null;
 }
 
-export function createContext(db: Database): Context {
+export const SESSION_COOKIE = 'govgraph_session';
+
+/** The caller's account from `Authorization: Bearer <token>` or the session cookie. */
+export async function callerOf(accounts: Accounts, request: Request | null): Promise<User | null> {
+  if (!request) return null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (bearer) return accounts.userForApiToken(bearer);
+  const session = await request.cookieStore?.get(SESSION_COOKIE);
+  return session?.value ? accounts.userForSession(session.value) : null;
+}
+
+export function createContext(db: Database, extra: { user?: User | null; request?: Request | null } = {}): Context {
   const graph = new GraphService(db);
   const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
   const countLoaders = new Map<string | null, DataLoader<string, RelationTypeCount[]>>();
   const entity = new DataLoader<string, EntityRecord | null>((ids) => graph.entitiesByIds(ids));
   return {
     graph,
+    accounts: new Accounts(db),
+    editing: new Editing(db),
+    user: extra.user ?? null,
+    request: extra.request ?? null,
     loaders: {
       entity,
       relation: new DataLoader((ids) => graph.relationsByIds(ids)),

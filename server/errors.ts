@@ -5,6 +5,9 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'QUERY_LIMIT_EXCEEDED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
@@ -32,5 +35,32 @@ export class ServiceUnavailableError extends CodedError {
   readonly code = 'SERVICE_UNAVAILABLE';
   constructor(message = 'The graph database is not reachable right now. Please try again shortly.') {
     super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  }
+}
+
+/** No valid session or token where one is needed. */
+export class UnauthenticatedError extends CodedError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Please log in (or send an API token) to do this.') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/** Logged in, but the role does not allow it. */
+export class ForbiddenError extends CodedError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/** An edit based on a version that is no longer the current one: nothing was changed. */
+export class ConflictError extends CodedError {
+  readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    details: { currentVersion: number; changedBy: string | null; changedAt: string | null; current: unknown },
+  ) {
+    super(message, { extensions: { code: 'CONFLICT', ...details } });
   }
 }

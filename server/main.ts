@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isEmpty, loadSeed } from '../seed/load.js';
+import { Accounts } from './auth/accounts.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
     if (config.seed === 'always' || (config.seed === 'auto' && (await isEmpty(connection.db)))) {
       const seeded = await loadSeed(connection.db);
       console.log(`Seeded ${seeded.entities} entities and ${seeded.relations} relations.`);
+    }
+    if (config.admin) {
+      const admin = await new Accounts(connection.db).ensureAdmin(config.admin.email, config.admin.password);
+      if (admin) console.log(`Created the first admin account, ${admin.email}.`);
     }
     const yoga = createGovGraphYoga(connection.db);
     server = createApp({ yoga, ...(config.dev ? { web: await devWeb() } : {}) });

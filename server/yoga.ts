@@ -1,7 +1,10 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention as csrfPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { type Context, createContext } from './context.js';
+import { Accounts } from './auth/accounts.js';
+import { type Context, callerOf, createContext } from './context.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
 import { schema } from './schema/index.js';
@@ -49,12 +52,14 @@ export type GovGraphYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /** The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process. */
 export function createGovGraphYoga(db: Database): GovGraphYoga {
+  const accounts = new Accounts(db);
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db),
+    context: async ({ request }) => createContext(db, { request, user: await callerOf(accounts, request) }),
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
-    plugins: [...armor.protect().plugins],
+    // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.
+    plugins: [cookies(), csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }), ...armor.protect().plugins],
     graphiql: { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: 'warn',

@@ -95,6 +95,33 @@ export class Database {
     }
   }
 
+  /**
+   * A write transaction whose steps depend on what earlier steps read (an edit
+   * checks the version it locked, then writes). Neo4j retries it on transient
+   * errors such as deadlocks, so `work` must only read and write through `run`.
+   */
+  async transaction<T>(
+    name: string,
+    work: (run: (query: CypherQuery, params?: Params) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      this.#roundTrips += 1;
+      return await session.executeWrite(
+        (tx) =>
+          work(async (query, params = {}) => {
+            const result = await tx.run(query.text, toDriverValue(params) as Params);
+            return result.records.map((record) => toPlain(record.toObject()) as Row);
+          }),
+        { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: name } },
+      );
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Schema statements run one per transaction, as Neo4j requires. */
   async schema(statement: string): Promise<void> {
     const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });

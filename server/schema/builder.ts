@@ -1,8 +1,10 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { atLeast } from '../auth/accounts.js';
 import type { Context } from '../context.js';
 import { isWellFormedId, KIND_INFO, kindOfId } from '../domain/vocabulary.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 /**
  * GovGraph ids are already global (`person:lydia-hueskens`, `rel:…`): the kind
@@ -26,9 +28,22 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
   Scalars: { Date: { Input: string; Output: string } };
+  AuthScopes: { viewer: boolean; editor: boolean; admin: boolean };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // Every mutation names the role it needs; an anonymous caller is asked to log in, a logged-in one is refused.
+    authScopes: (ctx) => ({
+      viewer: atLeast(ctx.user, 'viewer'),
+      editor: atLeast(ctx.user, 'editor'),
+      admin: atLeast(ctx.user, 'admin'),
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      ctx.user
+        ? new ForbiddenError(`Your role (${ctx.user.role}) may not use ${info.fieldName}.`)
+        : new UnauthenticatedError(`Please log in (or send an API token) to use ${info.fieldName}.`),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -7,6 +7,7 @@ import './neighborhood.js';
 import './stats.js';
 import './paths.js';
 import './timeline.js';
+import './editing.js';
 
 export const schema = builder.toSchema();
 

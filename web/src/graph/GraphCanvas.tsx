@@ -45,6 +45,7 @@ declare global {
       highlighted(): string[];
       /** Elements marked as said by the highlighted article. */
       article(): string[];
+      /** A point on the relation's line, off every node and its label, where a click selects the relation. */
       midpoint(edgeId: string): { x: number; y: number } | null;
       /** True when no layout is running: positions are final. */
       settled(): boolean;
@@ -177,7 +178,15 @@ export function GraphCanvas({
       article: () => cy.elements('.article').map((el) => el.id()),
       midpoint: (edgeId) => {
         const edge = cy.getElementById(edgeId);
-        return edge.nonempty() ? edge.renderedMidpoint() : null;
+        if (edge.empty() || !edge.isEdge()) return null;
+        const from = edge.source().renderedPosition();
+        const to = edge.target().renderedPosition();
+        const boxes = cy.nodes().map((n) => n.renderedBoundingBox({ includeLabels: true }));
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
+          const p = { x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y) };
+          if (!boxes.some((b) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2)) return p;
+        }
+        return edge.renderedMidpoint();
       },
       settled: () => state.running === 0,
       layouts: () => state.runs,

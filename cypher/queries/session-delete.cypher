@@ -1,0 +1,3 @@
+MATCH (s:Session {tokenHash: $tokenHash})
+DETACH DELETE s
+RETURN count(*) AS deleted

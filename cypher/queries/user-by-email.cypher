@@ -1,0 +1,2 @@
+MATCH (u:User {email: $email})
+RETURN u {.id, .email, .role, .passwordHash} AS user
