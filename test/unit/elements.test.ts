@@ -110,6 +110,12 @@ describe('filters', () => {
     expect(filtered.edges.size).toBe(0);
   });
 
+  it('hide single entities together with their relations', () => {
+    const filtered = filterGraph(graph, [], [], ['org:b']);
+    expect([...filtered.nodes.keys()]).toEqual(['person:a']);
+    expect(filtered.edges.size).toBe(0);
+  });
+
   it('change nothing when nothing is hidden', () => {
     expect(filterGraph(graph, [], [])).toBe(graph);
   });

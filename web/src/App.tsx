@@ -89,14 +89,10 @@ export function App() {
       graph = mergeNeighborhood(graph, { nodes: article.article.entities, edges: article.article.facts });
     return graph;
   }, [loaded.graph, path.result, article.article]);
-  const hiddenIds = useMemo(() => new Set(view.hidden), [view.hidden]);
-  const graph = useMemo(() => {
-    const filtered = filterGraph(full, view.hiddenKinds, view.hiddenTypes);
-    if (hiddenIds.size === 0) return filtered;
-    const nodes = new Map([...filtered.nodes].filter(([id]) => !hiddenIds.has(id)));
-    const edges = new Map([...filtered.edges].filter(([, e]) => nodes.has(e.from.id) && nodes.has(e.to.id)));
-    return { nodes, edges };
-  }, [full, view.hiddenKinds, view.hiddenTypes, hiddenIds]);
+  const graph = useMemo(
+    () => filterGraph(full, view.hiddenKinds, view.hiddenTypes, view.hidden),
+    [full, view.hiddenKinds, view.hiddenTypes, view.hidden],
+  );
   const relationTypes = useMemo(() => [...new Set([...full.edges.values()].map((e) => e.type))].sort(), [full]);
   const pinned = useMemo(() => new Set(view.pinned), [view.pinned]);
   const expandedIds = useMemo(() => new Set(view.expanded.map((e) => e.id)), [view.expanded]);

@@ -99,16 +99,21 @@ export function toElements(graph: GraphData, language: Language = 'de', marks: M
   return [...nodes, ...edges];
 }
 
-/** The graph without entities of hidden kinds and relations of hidden types (nor relations to hidden entities). */
+/**
+ * The graph without entities of hidden kinds, relations of hidden types and
+ * entities hidden one by one (nor relations to anything hidden).
+ */
 export function filterGraph(
   graph: GraphData,
   hiddenKinds: readonly string[],
   hiddenTypes: readonly string[],
+  hiddenIds: readonly string[] = [],
 ): GraphData {
-  if (hiddenKinds.length === 0 && hiddenTypes.length === 0) return graph;
+  if (hiddenKinds.length === 0 && hiddenTypes.length === 0 && hiddenIds.length === 0) return graph;
   const kinds = new Set(hiddenKinds);
   const types = new Set(hiddenTypes);
-  const nodes = new Map([...graph.nodes].filter(([, node]) => !kinds.has(node.kind)));
+  const ids = new Set(hiddenIds);
+  const nodes = new Map([...graph.nodes].filter(([id, node]) => !kinds.has(node.kind) && !ids.has(id)));
   const edges = new Map(
     [...graph.edges].filter(([, e]) => !types.has(e.type) && nodes.has(e.from.id) && nodes.has(e.to.id)),
   );
