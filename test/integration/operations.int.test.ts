@@ -18,10 +18,18 @@ const largest: Record<string, Record<string, unknown>> = {
   ArticleFactsDocument: { id: 'article:kommune21-2022-08-31-digitalrat-sachsen-anhalt' },
   RelationsDocument: { ids: ['rel:schloemer-landes-cio', 'rel:part-of-15089'] },
   RelationCountsDocument: { id: 'region:15', asOf: '2022-08-31' },
+  MeDocument: {},
+  EditableEntityDocument: { id: 'region:15' },
+  HistoryDocument: { id: 'person:lydia-hueskens' },
 };
+/** Anonymous here: `me` is rightly null. */
+const MAY_BE_NULL = new Set(['MeDocument']);
 
 describe("the explorer's queries", () => {
-  const documents = Object.entries(generated).filter(([name]) => name.endsWith('Document'));
+  // Mutations are exercised where they may change the graph (editing tests on a Neo4j of their own).
+  const documents = Object.entries(generated).filter(
+    ([name, document]) => name.endsWith('Document') && !String(document).trimStart().startsWith('mutation'),
+  );
 
   it('are all covered here', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(Object.keys(largest).sort());
@@ -31,6 +39,6 @@ describe("the explorer's queries", () => {
     const document = (generated as Record<string, unknown>)[name];
     const response = await gql<Record<string, unknown>>(String(document), largest[name]);
     expect(response.errors).toBeUndefined();
-    expect(Object.values(response.data ?? {}).every((value) => value !== null)).toBe(true);
+    if (!MAY_BE_NULL.has(name)) expect(Object.values(response.data ?? {}).every((value) => value !== null)).toBe(true);
   });
 });

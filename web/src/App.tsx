@@ -11,6 +11,9 @@ import { LayoutPicker } from './components/LayoutPicker.js';
 import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Timeline } from './components/Timeline.js';
+import { Editor, type EditTask } from './editing/Editor.js';
+import { LoginDialog } from './editing/LoginDialog.js';
+import { useSession } from './editing/useSession.js';
 import { filterGraph, type Marks, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas, type PositionSource } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
@@ -74,7 +77,11 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const loaded = useGraph(view);
+  const session = useSession();
+  const [revision, setRevision] = useState(0);
+  const [editTask, setEditTask] = useState<EditTask | null>(null);
+  const [loginOpen, setLoginOpen] = useState(false);
+  const loaded = useGraph(view, revision);
   const { loading, truncated, error } = loaded;
   const path = usePath(view.path, view.asOf);
   const article = useArticle(view.article);
@@ -182,6 +189,27 @@ export function App() {
             {t('history.redo')}
           </button>
         </div>
+        <div className="account">
+          {session.user ? (
+            <>
+              <span className="who">
+                {session.user.email} ({t(`edit.roles.${session.user.role}`)})
+              </span>
+              {session.canEdit && (
+                <button type="button" onClick={() => setEditTask({ task: 'new-entity' })}>
+                  {t('edit.newEntity')}
+                </button>
+              )}
+              <button type="button" onClick={() => void session.logout()}>
+                {t('edit.logout')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setLoginOpen(true)}>
+              {t('edit.login.open')}
+            </button>
+          )}
+        </div>
         <button
           type="button"
           className="language"
@@ -270,6 +298,21 @@ export function App() {
             selectedId={view.selected}
             language={language}
             onArticle={(id) => setView((v) => ({ ...v, article: id }))}
+            tools={(target) => (
+              <div className="edit-tools">
+                {session.canEdit && target.kind !== 'relation' && (
+                  <button type="button" onClick={() => setEditTask({ task: 'edit-entity', id: target.id })}>
+                    {t('edit.edit')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  onClick={() => setEditTask({ task: 'history', id: target.id, name: target.name })}
+                >
+                  {t('edit.history.open')}
+                </button>
+              </div>
+            )}
           />
           <Timeline graph={graph} selectedId={view.selected} language={language} onSelect={select} />
           <PathFinder
@@ -308,6 +351,20 @@ export function App() {
           />
         </aside>
       </main>
+      {loginOpen && <LoginDialog session={session} onClose={() => setLoginOpen(false)} />}
+      {editTask && (
+        <Editor
+          task={editTask}
+          language={language}
+          canEdit={session.canEdit}
+          revision={revision}
+          onClose={() => setEditTask(null)}
+          onChanged={({ created }) => {
+            setRevision((r) => r + 1);
+            if (created) setView((v) => choose(v, created), 'step');
+          }}
+        />
+      )}
     </div>
   );
 }

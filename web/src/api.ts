@@ -41,12 +41,18 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** What the server adds to the error: for CONFLICT the current state, for bad input the argument. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
 }
 
-async function request<R, V>(document: TypedDocumentString<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
+export async function request<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  signal?: AbortSignal,
+): Promise<R> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -61,10 +67,10 @@ async function request<R, V>(document: TypedDocumentString<R, V>, variables: V, 
   }
   const body = (await response.json().catch(() => null)) as {
     data?: R;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
   } | null;
   const first = body?.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR');
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR', first.extensions ?? {});
   if (!body?.data) throw new ApiError(i18next.t('errors.badResponse', { status: response.status }), 'BAD_RESPONSE');
   return body.data;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySummary, RelationSummary } from '../api.js';
 import { edgeLabel, type GraphData } from '../graph/elements.js';
@@ -11,6 +12,8 @@ interface Props {
   readonly language: Language;
   /** Highlights everything one article says. */
   readonly onArticle: (articleId: string) => void;
+  /** Buttons for the shown entity or relation (edit, history). */
+  readonly tools?: (target: { id: string; name: string; kind: 'entity' | 'relation' }) => ReactNode;
 }
 
 export function KindBadge({ entity, language }: { entity: EntitySummary; language: Language }) {
@@ -72,13 +75,14 @@ function Fact({ fact, graph, language, onArticle }: FactProps) {
  * The selected entity with its facts on the canvas grouped by relation type,
  * each with validity and sources; or, for a selected relation, its sources.
  */
-export function Details({ graph, selectedId, language, onArticle }: Props) {
+export function Details({ graph, selectedId, language, onArticle, tools }: Props) {
   const { t } = useTranslation();
   const relation = selectedId ? graph.edges.get(selectedId) : undefined;
   if (relation) {
     return (
       <section className="details" aria-label={t('details.region')}>
         <h2>{t('details.relation')}</h2>
+        {tools?.({ id: relation.id, name: edgeLabel(relation, language), kind: 'relation' })}
         <Fact fact={relation} graph={graph} language={language} onArticle={onArticle} />
       </section>
     );
@@ -97,6 +101,7 @@ export function Details({ graph, selectedId, language, onArticle }: Props) {
   return (
     <section className="details" aria-label={t('details.region')}>
       <h2>{entity.name}</h2>
+      {tools?.({ id: entity.id, name: entity.name, kind: 'entity' })}
       <p>
         <KindBadge entity={entity} language={language} /> {entity.description}
       </p>

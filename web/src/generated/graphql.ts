@@ -3,6 +3,38 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new entity. Without an id, one is made from the kind and name (person:lydia-hueskens). */
+export type CreateEntityInput = {
+  abbreviation: string | null | undefined;
+  address: string | null | undefined;
+  ags: string | null | undefined;
+  aliases: Array<string> | null | undefined;
+  areaKm2: number | null | undefined;
+  author: string | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string | null | undefined;
+  dateQualifier: DateQualifier | null | undefined;
+  description: string | null | undefined;
+  eventType: EventType | null | undefined;
+  id: string | null | undefined;
+  initiativeType: InitiativeType | null | undefined;
+  kind: EntityKind;
+  kreisType: string | null | undefined;
+  level: RegionLevel | null | undefined;
+  license: string | null | undefined;
+  name: string;
+  nuts: string | null | undefined;
+  orgType: OrgType | null | undefined;
+  population: number | null | undefined;
+  populationDate: string | null | undefined;
+  publishedOn: string | null | undefined;
+  publisher: string | null | undefined;
+  source: string | null | undefined;
+  tags: Array<string> | null | undefined;
+  url: string | null | undefined;
+  website: string | null | undefined;
+};
+
 /** How exactly a date is known. */
 export type DatePrecision =
   | 'DAY'
@@ -31,6 +63,92 @@ export type EntityKind =
   | 'PERSON'
   /** Region (Region) */
   | 'REGION';
+
+/** What to change; fields left out stay as they are, null clears an optional one. */
+export type EntityPatch = {
+  abbreviation: string | null | undefined;
+  address: string | null | undefined;
+  ags: string | null | undefined;
+  aliases: Array<string> | null | undefined;
+  areaKm2: number | null | undefined;
+  author: string | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string | null | undefined;
+  dateQualifier: DateQualifier | null | undefined;
+  description: string | null | undefined;
+  eventType: EventType | null | undefined;
+  initiativeType: InitiativeType | null | undefined;
+  kreisType: string | null | undefined;
+  level: RegionLevel | null | undefined;
+  license: string | null | undefined;
+  name: string | null | undefined;
+  nuts: string | null | undefined;
+  orgType: OrgType | null | undefined;
+  population: number | null | undefined;
+  populationDate: string | null | undefined;
+  publishedOn: string | null | undefined;
+  publisher: string | null | undefined;
+  source: string | null | undefined;
+  tags: Array<string> | null | undefined;
+  url: string | null | undefined;
+  website: string | null | undefined;
+};
+
+/** What kind of event. */
+export type EventType =
+  /** Decision or vote (Beschluss / Abstimmung) */
+  | 'DECISION'
+  /** Meeting (Sitzung / Treffen) */
+  | 'MEETING'
+  /** Other (Sonstiges) */
+  | 'OTHER';
+
+/** Programme, project, topic, role or series. */
+export type InitiativeType =
+  /** Programme (Programm) */
+  | 'PROGRAMME'
+  /** Project (Projekt) */
+  | 'PROJECT'
+  /** Role or position (Funktion / Stelle) */
+  | 'ROLE'
+  /** Series (Reihe) */
+  | 'SERIES'
+  /** Topic (Thema) */
+  | 'TOPIC';
+
+/** What kind of organisation. */
+export type OrgType =
+  /** Administration (Verwaltung) */
+  | 'ADMINISTRATION'
+  /** Association (Verband) */
+  | 'ASSOCIATION'
+  /** Authority (Behörde) */
+  | 'AUTHORITY'
+  /** Company (Unternehmen) */
+  | 'COMPANY'
+  /** Council or board (Gremium / Rat) */
+  | 'COUNCIL'
+  /** Lab (Labor / Innovationsraum) */
+  | 'LAB'
+  /** Media (Medium / Verlag) */
+  | 'MEDIA'
+  /** Ministry (Ministerium) */
+  | 'MINISTRY'
+  /** Other (Sonstige) */
+  | 'OTHER'
+  /** Parliament (Parlament / Länderkammer) */
+  | 'PARLIAMENT';
+
+/** Bund, Land, Kreis (incl. kreisfreie Städte) or Gemeinde. */
+export type RegionLevel =
+  /** Federation (Bund) */
+  | 'BUND'
+  /** Municipality (Gemeinde) */
+  | 'GEMEINDE'
+  /** District / district-free city (Kreis / kreisfreie Stadt) */
+  | 'KREIS'
+  /** State (Land) */
+  | 'LAND';
 
 /** The vocabulary of relations, each with the kinds allowed at its ends. */
 export type RelationType =
@@ -67,12 +185,125 @@ export type RelationType =
   /** took place in / fand statt in: EVENT → REGION */
   | 'TOOK_PLACE_IN';
 
+/** viewer reads, editor also edits, admin also manages accounts and API tokens. */
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'VIEWER';
+
 /** Where a search hit matched. */
 export type SearchField =
   /** In one of its aliases or abbreviations. */
   | 'ALIAS'
   /** In its name. */
   | 'NAME';
+
+type EditableEntity_Article_Fragment = { publisher: string | null, publishedOn: string | null, url: string | null, tags: Array<string>, license: string | null, author: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+type EditableEntity_Event_Fragment = { eventType: EventType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null, date: { date: string, qualifier: DateQualifier } | null };
+
+type EditableEntity_Initiative_Fragment = { initiativeType: InitiativeType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+type EditableEntity_Law_Fragment = { abbreviation: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+type EditableEntity_Organization_Fragment = { orgType: OrgType | null, website: string | null, address: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+type EditableEntity_Person_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+type EditableEntity_Region_Fragment = { level: RegionLevel | null, ags: string | null, nuts: string | null, kreisType: string | null, areaKm2: number | null, population: number | null, populationDate: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null };
+
+export type EditableEntityFragment =
+  | EditableEntity_Article_Fragment
+  | EditableEntity_Event_Fragment
+  | EditableEntity_Initiative_Fragment
+  | EditableEntity_Law_Fragment
+  | EditableEntity_Organization_Fragment
+  | EditableEntity_Person_Fragment
+  | EditableEntity_Region_Fragment
+;
+
+export type ChangeEntryFragment = { id: string, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, role: Role } | null };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { id: string, email: string, role: Role } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type EditableEntityQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EditableEntityQuery = { node:
+    | { publisher: string | null, publishedOn: string | null, url: string | null, tags: Array<string>, license: string | null, author: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { eventType: EventType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null, date: { date: string, qualifier: DateQualifier } | null }
+    | { initiativeType: InitiativeType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { abbreviation: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { orgType: OrgType | null, website: string | null, address: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { level: RegionLevel | null, ags: string | null, nuts: string | null, kreisType: string | null, areaKm2: number | null, population: number | null, populationDate: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type CreateEntityMutationVariables = Exact<{
+  input: CreateEntityInput;
+}>;
+
+
+export type CreateEntityMutation = { createEntity:
+    | { publisher: string | null, publishedOn: string | null, url: string | null, tags: Array<string>, license: string | null, author: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { eventType: EventType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null, date: { date: string, qualifier: DateQualifier } | null }
+    | { initiativeType: InitiativeType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { abbreviation: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { orgType: OrgType | null, website: string | null, address: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { level: RegionLevel | null, ags: string | null, nuts: string | null, kreisType: string | null, areaKm2: number | null, population: number | null, populationDate: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+   };
+
+export type UpdateEntityMutationVariables = Exact<{
+  id: string;
+  version: number;
+  patch: EntityPatch;
+}>;
+
+
+export type UpdateEntityMutation = { updateEntity:
+    | { publisher: string | null, publishedOn: string | null, url: string | null, tags: Array<string>, license: string | null, author: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { eventType: EventType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null, date: { date: string, qualifier: DateQualifier } | null }
+    | { initiativeType: InitiativeType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { abbreviation: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { orgType: OrgType | null, website: string | null, address: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { level: RegionLevel | null, ags: string | null, nuts: string | null, kreisType: string | null, areaKm2: number | null, population: number | null, populationDate: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+   };
+
+export type DeleteEntityMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type DeleteEntityMutation = { deleteEntity: string };
+
+export type HistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type HistoryQuery = { history: Array<{ id: string, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
 
 type EntityCard_Article_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
 
@@ -292,6 +523,65 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const EditableEntityFragmentDoc = new TypedDocumentString(`
+    fragment EditableEntity on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  version
+  recordedAt
+  recordedBy
+  ... on Organization {
+    orgType
+    website
+    address
+  }
+  ... on Region {
+    level
+    ags
+    nuts
+    kreisType
+    areaKm2
+    population
+    populationDate
+  }
+  ... on Law {
+    abbreviation
+  }
+  ... on Event {
+    eventType
+    date {
+      date
+      qualifier
+    }
+  }
+  ... on Initiative {
+    initiativeType
+  }
+  ... on Article {
+    publisher
+    publishedOn
+    url
+    tags
+    license
+    author
+  }
+}
+    `, {"fragmentName":"EditableEntity"}) as unknown as TypedDocumentString<EditableEntityFragment, unknown>;
+export const ChangeEntryFragmentDoc = new TypedDocumentString(`
+    fragment ChangeEntry on Change {
+  id
+  target
+  action
+  at
+  by
+  before
+  after
+  fromVersion
+}
+    `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
 export const EntityCardFragmentDoc = new TypedDocumentString(`
     fragment EntityCard on Entity {
   id
@@ -340,6 +630,203 @@ export const FactFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Fact"}) as unknown as TypedDocumentString<FactFragment, unknown>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const EditableEntityDocument = new TypedDocumentString(`
+    query EditableEntity($id: ID!) {
+  node(id: $id) {
+    ...EditableEntity
+  }
+}
+    fragment EditableEntity on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  version
+  recordedAt
+  recordedBy
+  ... on Organization {
+    orgType
+    website
+    address
+  }
+  ... on Region {
+    level
+    ags
+    nuts
+    kreisType
+    areaKm2
+    population
+    populationDate
+  }
+  ... on Law {
+    abbreviation
+  }
+  ... on Event {
+    eventType
+    date {
+      date
+      qualifier
+    }
+  }
+  ... on Initiative {
+    initiativeType
+  }
+  ... on Article {
+    publisher
+    publishedOn
+    url
+    tags
+    license
+    author
+  }
+}`) as unknown as TypedDocumentString<EditableEntityQuery, EditableEntityQueryVariables>;
+export const CreateEntityDocument = new TypedDocumentString(`
+    mutation CreateEntity($input: CreateEntityInput!) {
+  createEntity(input: $input) {
+    ...EditableEntity
+  }
+}
+    fragment EditableEntity on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  version
+  recordedAt
+  recordedBy
+  ... on Organization {
+    orgType
+    website
+    address
+  }
+  ... on Region {
+    level
+    ags
+    nuts
+    kreisType
+    areaKm2
+    population
+    populationDate
+  }
+  ... on Law {
+    abbreviation
+  }
+  ... on Event {
+    eventType
+    date {
+      date
+      qualifier
+    }
+  }
+  ... on Initiative {
+    initiativeType
+  }
+  ... on Article {
+    publisher
+    publishedOn
+    url
+    tags
+    license
+    author
+  }
+}`) as unknown as TypedDocumentString<CreateEntityMutation, CreateEntityMutationVariables>;
+export const UpdateEntityDocument = new TypedDocumentString(`
+    mutation UpdateEntity($id: ID!, $version: Int!, $patch: EntityPatch!) {
+  updateEntity(id: $id, version: $version, patch: $patch) {
+    ...EditableEntity
+  }
+}
+    fragment EditableEntity on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  version
+  recordedAt
+  recordedBy
+  ... on Organization {
+    orgType
+    website
+    address
+  }
+  ... on Region {
+    level
+    ags
+    nuts
+    kreisType
+    areaKm2
+    population
+    populationDate
+  }
+  ... on Law {
+    abbreviation
+  }
+  ... on Event {
+    eventType
+    date {
+      date
+      qualifier
+    }
+  }
+  ... on Initiative {
+    initiativeType
+  }
+  ... on Article {
+    publisher
+    publishedOn
+    url
+    tags
+    license
+    author
+  }
+}`) as unknown as TypedDocumentString<UpdateEntityMutation, UpdateEntityMutationVariables>;
+export const DeleteEntityDocument = new TypedDocumentString(`
+    mutation DeleteEntity($id: ID!, $version: Int!) {
+  deleteEntity(id: $id, version: $version)
+}
+    `) as unknown as TypedDocumentString<DeleteEntityMutation, DeleteEntityMutationVariables>;
+export const HistoryDocument = new TypedDocumentString(`
+    query History($id: ID!) {
+  history(id: $id, first: 50) {
+    ...ChangeEntry
+  }
+}
+    fragment ChangeEntry on Change {
+  id
+  target
+  action
+  at
+  by
+  before
+  after
+  fromVersion
+}`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $first: Int) {
   search(query: $query, first: $first) {

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { editingDe, editingEn } from './editing.js';
 
 const de = {
   tagline: 'Wer macht was in der digitalen Verwaltung?',
@@ -222,7 +223,7 @@ const en: Messages = {
 };
 
 void i18next.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: { de: { translation: { ...de, edit: editingDe } }, en: { translation: { ...en, edit: editingEn } } },
   lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },

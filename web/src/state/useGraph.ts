@@ -29,9 +29,10 @@ const keyOf = (e: Expansion, asOf: string | null) => `${asOf ?? ''}|${e.id}|${e.
  * The canvas content for a view: the neighbourhood of every expansion as of
  * the chosen day, the entities placed alone, without those removed. Each
  * neighbourhood is fetched once and kept, so undo, redo and collapse show
- * what was loaded before without asking the server again.
+ * what was loaded before without asking the server again — until `revision`
+ * changes, which says the graph itself changed.
  */
-export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad {
+export function useGraph({ expanded, placed, removed, asOf }: Wanted, revision = 0): GraphLoad {
   const [state, setState] = useState<GraphLoad>({
     graph: EMPTY_GRAPH,
     loading: false,
@@ -42,9 +43,16 @@ export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad
   });
   const hoods = useRef(new Map<string, Promise<Neighborhood>>());
   const entities = useRef(new Map<string, Promise<EntitySummary | null>>());
+  const seen = useRef(revision);
 
   useEffect(() => {
     let cancelled = false;
+    // The graph changed (an edit here or elsewhere): what was loaded before is stale.
+    if (seen.current !== revision) {
+      seen.current = revision;
+      hoods.current.clear();
+      entities.current.clear();
+    }
     const loadHood = (e: Expansion) => {
       const key = keyOf(e, asOf);
       let hood = hoods.current.get(key);
@@ -96,7 +104,7 @@ export function useGraph({ expanded, placed, removed, asOf }: Wanted): GraphLoad
     return () => {
       cancelled = true;
     };
-  }, [expanded, placed, removed, asOf]);
+  }, [expanded, placed, removed, asOf, revision]);
 
   return state;
 }

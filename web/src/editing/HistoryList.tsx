@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../state/view.js';
+import { type Change, fetchHistory } from './api.js';
+import { errorText } from './messages.js';
+
+interface Props {
+  readonly id: string;
+  readonly language: Language;
+  /** Reverts a change (editors); absent for readers. */
+  readonly onRevert?: (change: Change) => Promise<void>;
+  /** Changes when the graph changed, so the list reloads. */
+  readonly revision: number;
+}
+
+const parse = (json: string | null): Record<string, unknown> =>
+  json ? (JSON.parse(json) as Record<string, unknown>) : {};
+const shown = (value: unknown): string =>
+  value === null || value === undefined
+    ? '–'
+    : Array.isArray(value)
+      ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+
+/** The fields a change touched, with their value before and after. */
+export function changedFields(
+  change: Pick<Change, 'before' | 'after'>,
+): Array<{ field: string; before: string; after: string }> {
+  const before = parse(change.before);
+  const after = parse(change.after);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
+}
+
+/** Every recorded change of an entity or relation, newest first: who, when, which fields from what to what. */
+export function HistoryList({ id, language, onRevert, revision }: Props) {
+  const { t } = useTranslation();
+  const [changes, setChanges] = useState<readonly Change[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const load = useCallback(() => {
+    fetchHistory(id)
+      .then((list) => {
+        setChanges(list);
+        setFailure(null);
+      })
+      .catch((error: unknown) => setFailure(errorText(error, t)));
+  }, [id, t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means the graph changed: reload
+  useEffect(load, [load, revision]);
+  const locale = language === 'de' ? 'de-DE' : 'en-GB';
+  return (
+    <section className="history-list" aria-label={t('edit.history.title')}>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {changes?.length === 0 && <p className="muted">{t('edit.history.none')}</p>}
+      <ol>
+        {changes?.map((change) => (
+          <li key={change.id}>
+            <p>
+              <strong>{t(`edit.history.action.${change.action}`)}</strong>{' '}
+              {t('edit.history.byAt', { by: change.by, at: new Date(change.at).toLocaleString(locale) })}
+            </p>
+            {change.action === 'UPDATE' && (
+              <table className="diff">
+                <tbody>
+                  {changedFields(change).map((f) => (
+                    <tr key={f.field}>
+                      <th scope="row">{t(`edit.fields.${f.field}`, { defaultValue: f.field })}</th>
+                      <td>
+                        <del>{f.before}</del>
+                      </td>
+                      <td>
+                        <ins>{f.after}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {onRevert && (
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => {
+                  setBusy(change.id);
+                  onRevert(change)
+                    .then(load)
+                    .catch((error: unknown) => setFailure(errorText(error, t)))
+                    .finally(() => setBusy(null));
+                }}
+              >
+                {t('edit.history.revert')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { request } from '../api.js';
+import {
+  CreateEntityDocument,
+  type CreateEntityInput,
+  DeleteEntityDocument,
+  EditableEntityDocument,
+  type EditableEntityFragment,
+  type EntityPatch,
+  HistoryDocument,
+  type HistoryQuery,
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+  type MeQuery,
+  UpdateEntityDocument,
+} from '../generated/graphql.js';
+
+export type User = NonNullable<MeQuery['me']>;
+export type EditableEntity = EditableEntityFragment;
+export type Change = HistoryQuery['history'][number];
+
+export async function fetchMe(): Promise<User | null> {
+  return (await request(MeDocument, {})).me;
+}
+
+export async function login(email: string, password: string): Promise<User> {
+  return (await request(LoginDocument, { email, password })).login;
+}
+
+export async function logout(): Promise<void> {
+  await request(LogoutDocument, {});
+}
+
+/** The entity with every property a form edits, and the version an edit is based on; null when gone. */
+export async function fetchEditable(id: string): Promise<EditableEntity | null> {
+  const node = (await request(EditableEntityDocument, { id })).node;
+  return node && 'kind' in node ? (node as EditableEntity) : null;
+}
+
+export async function createEntity(input: CreateEntityInput): Promise<EditableEntity> {
+  return (await request(CreateEntityDocument, { input })).createEntity;
+}
+
+export async function updateEntity(id: string, version: number, patch: EntityPatch): Promise<EditableEntity> {
+  return (await request(UpdateEntityDocument, { id, version, patch })).updateEntity;
+}
+
+export async function deleteEntity(id: string, version: number): Promise<void> {
+  await request(DeleteEntityDocument, { id, version });
+}
+
+export async function fetchHistory(id: string): Promise<readonly Change[]> {
+  return (await request(HistoryDocument, { id })).history;
+}
+
+/** The model's view of an editable entity: what a form starts from and a patch is computed against. */
+export function modelOf(entity: EditableEntity): Record<string, unknown> {
+  const {
+    __typename: _t,
+    version: _v,
+    recordedAt: _a,
+    recordedBy: _b,
+    ...rest
+  } = entity as EditableEntity & {
+    __typename?: string;
+  };
+  const model: Record<string, unknown> = { ...rest };
+  if ('date' in model) {
+    const date = model.date as { date: string; qualifier: string } | null;
+    model.date = date?.date ?? null;
+    model.dateQualifier = date?.qualifier ?? null;
+  }
+  for (const [key, value] of Object.entries(model)) if (value === null && key !== 'description') delete model[key];
+  return model;
+}
