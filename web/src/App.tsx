@@ -300,9 +300,31 @@ export function App() {
             onArticle={(id) => setView((v) => ({ ...v, article: id }))}
             tools={(target) => (
               <div className="edit-tools">
-                {session.canEdit && target.kind !== 'relation' && (
-                  <button type="button" onClick={() => setEditTask({ task: 'edit-entity', id: target.id })}>
+                {session.canEdit && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setEditTask(
+                        target.kind === 'relation'
+                          ? { task: 'edit-relation', id: target.id }
+                          : { task: 'edit-entity', id: target.id },
+                      )
+                    }
+                  >
                     {t('edit.edit')}
+                  </button>
+                )}
+                {session.canEdit && target.kind !== 'relation' && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setEditTask({
+                        task: 'new-relation',
+                        from: { id: target.id, kind: target.kind, name: target.name },
+                      })
+                    }
+                  >
+                    {t('edit.addRelation')}
                   </button>
                 )}
                 <button

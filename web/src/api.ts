@@ -1,3 +1,4 @@
+import type { EntityKind } from './generated/graphql.js';
 import {
   ArticleFactsDocument,
   EntitiesDocument,
@@ -14,7 +15,7 @@ import {
 } from './generated/graphql.js';
 import { i18next } from './i18n/index.js';
 
-export type { EntityKind } from './generated/graphql.js';
+export type { EntityKind };
 
 /** Shapes of what the explorer reads, as generated from schema.graphql and web/src/operations.graphql. */
 export type Neighborhood = NeighborhoodQuery['neighborhood'];
@@ -75,8 +76,12 @@ export async function request<R, V>(
   return body.data;
 }
 
-export async function searchEntities(query: string, signal?: AbortSignal): Promise<readonly SearchHit[]> {
-  const data = await request(SearchDocument, { query, first: 8 }, signal);
+export async function searchEntities(
+  query: string,
+  signal?: AbortSignal,
+  kinds: readonly EntityKind[] | null = null,
+): Promise<readonly SearchHit[]> {
+  const data = await request(SearchDocument, { query, first: 8, kinds: kinds ? [...kinds] : null }, signal);
   return data.search.edges.map((edge) => ({ ...edge.node, matched: edge.matched }));
 }
 

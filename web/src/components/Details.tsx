@@ -13,7 +13,7 @@ interface Props {
   /** Highlights everything one article says. */
   readonly onArticle: (articleId: string) => void;
   /** Buttons for the shown entity or relation (edit, history). */
-  readonly tools?: (target: { id: string; name: string; kind: 'entity' | 'relation' }) => ReactNode;
+  readonly tools?: (target: { id: string; name: string; kind: 'relation' | EntitySummary['kind'] }) => ReactNode;
 }
 
 export function KindBadge({ entity, language }: { entity: EntitySummary; language: Language }) {
@@ -101,7 +101,7 @@ export function Details({ graph, selectedId, language, onArticle, tools }: Props
   return (
     <section className="details" aria-label={t('details.region')}>
       <h2>{entity.name}</h2>
-      {tools?.({ id: entity.id, name: entity.name, kind: 'entity' })}
+      {tools?.({ id: entity.id, name: entity.name, kind: entity.kind })}
       <p>
         <KindBadge entity={entity} language={language} /> {entity.description}
       </p>

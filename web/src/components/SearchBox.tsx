@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type SearchHit, searchEntities } from '../api.js';
+import { ApiError, type EntityKind, type SearchHit, searchEntities } from '../api.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
@@ -10,10 +10,14 @@ interface Props {
   readonly language: Language;
   /** Defaults to the main search's label. */
   readonly label?: string;
+  /** Only entities of these kinds (all when absent). */
+  readonly kinds?: readonly EntityKind[];
+  /** Marks the box as wrong, with the message's element id. */
+  readonly errorId?: string;
 }
 
 /** Autocomplete as a WAI-ARIA combobox: type, arrow through the results, Enter or click to choose. */
-export function SearchBox({ onChoose, language, label }: Props) {
+export function SearchBox({ onChoose, language, label, kinds, errorId }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [results, setResults] = useState<readonly SearchHit[]>([]);
@@ -33,7 +37,7 @@ export function SearchBox({ onChoose, language, label }: Props) {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchEntities(query, controller.signal)
+      searchEntities(query, controller.signal, kinds ?? null)
         .then((found) => {
           setResults(found);
           setActive(0);
@@ -50,7 +54,7 @@ export function SearchBox({ onChoose, language, label }: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text, chosen, t]);
+  }, [text, chosen, t, kinds]);
 
   const choose = (entity: SearchHit | undefined) => {
     if (!entity) return;
@@ -72,6 +76,8 @@ export function SearchBox({ onChoose, language, label }: Props) {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
         autoComplete="off"
         placeholder={t('search.placeholder')}
         value={text}

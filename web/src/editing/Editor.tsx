@@ -1,16 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../state/view.js';
-import { type EditableEntity, fetchEditable } from './api.js';
+import type { EntityKind } from '../../../server/domain/vocabulary.js';
+import { type EditableEntity, type EditableRelation, fetchEditable, fetchEditableRelation, mergeEntities } from './api.js';
 import { Dialog } from './Dialog.js';
 import { EntityForm } from './EntityForm.js';
 import { HistoryList } from './HistoryList.js';
 import { errorText } from './messages.js';
+import { RelationForm } from './RelationForm.js';
+import { SearchBox } from '../components/SearchBox.js';
+import { kindLabel } from '../i18n/labels.js';
 
 /** Which editing dialog is open. */
 export type EditTask =
   | { readonly task: 'new-entity' }
   | { readonly task: 'edit-entity'; readonly id: string }
+  | { readonly task: 'new-relation'; readonly from?: { id: string; kind: EntityKind; name: string } }
+  | { readonly task: 'edit-relation'; readonly id: string }
   | { readonly task: 'history'; readonly id: string; readonly name: string };
 
 interface Props {
@@ -82,8 +88,60 @@ function EditEntity({
         </p>
       )}
       {entity && (
-        <EntityForm
-          mode={{ create: false, entity }}
+        <>
+          <EntityForm
+            key={entity.version}
+            mode={{ create: false, entity }}
+            language={language}
+            onSaved={() => onChanged({})}
+            onDeleted={(gone) => {
+              onChanged({ deleted: gone });
+              onClose();
+            }}
+          />
+          <MergeSection
+            survivor={entity}
+            language={language}
+            onMerged={(merged, duplicate) => {
+              setEntity(merged);
+              onChanged({ deleted: duplicate });
+            }}
+          />
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function EditRelation({
+  id,
+  language,
+  onClose,
+  onChanged,
+}: {
+  id: string;
+  language: Language;
+  onClose: () => void;
+  onChanged: Props['onChanged'];
+}) {
+  const { t } = useTranslation();
+  const [relation, setRelation] = useState<EditableRelation | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    fetchEditableRelation(id)
+      .then((found) => (found ? setRelation(found) : setFailure(t('edit.errors.notFound'))))
+      .catch((error: unknown) => setFailure(errorText(error, t)));
+  }, [id, t]);
+  return (
+    <Dialog title={t('edit.relation.editTitle')} onClose={onClose} wide>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {relation && (
+        <RelationForm
+          mode={{ create: false, relation }}
           language={language}
           onSaved={() => onChanged({})}
           onDeleted={(gone) => {
@@ -93,5 +151,83 @@ function EditEntity({
         />
       )}
     </Dialog>
+  );
+}
+
+/**
+ * Merges a duplicate of the same kind into the entity being edited: its facts,
+ * mentions, name and aliases move over, then it is deleted — one recorded,
+ * revertible change.
+ */
+function MergeSection({
+  survivor,
+  language,
+  onMerged,
+}: {
+  survivor: EditableEntity;
+  language: Language;
+  onMerged: (merged: EditableEntity, duplicate: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [duplicate, setDuplicate] = useState<EditableEntity | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const kinds = useMemo(() => [survivor.kind] as const, [survivor.kind]);
+  const merge = async () => {
+    if (!duplicate) return;
+    setFailure(null);
+    try {
+      const merged = await mergeEntities(survivor, duplicate);
+      setDone(t('edit.merge.done', { duplicate: duplicate.name, survivor: merged.name }));
+      setDuplicate(null);
+      onMerged(merged, duplicate.id);
+    } catch (error) {
+      setFailure(errorText(error, t));
+    }
+  };
+  return (
+    <details className="merge">
+      <summary>{t('edit.merge.title')}</summary>
+      <p className="muted">{t('edit.merge.explain', { name: survivor.name })}</p>
+      <SearchBox
+        label={t('edit.merge.pick', { kind: kindLabel(survivor.kind as EntityKind, language) })}
+        language={language}
+        kinds={kinds}
+        onChoose={(hit) => {
+          setFailure(null);
+          setDone(null);
+          if (hit.id === survivor.id) {
+            setFailure(t('edit.merge.self'));
+            return;
+          }
+          fetchEditable(hit.id)
+            .then((found) => setDuplicate(found))
+            .catch((error: unknown) => setFailure(errorText(error, t)));
+        }}
+      />
+      {duplicate && (
+        <div className="confirm">
+          <p>{t('edit.merge.confirm', { duplicate: duplicate.name, id: duplicate.id, survivor: survivor.name })}</p>
+          <div className="form-buttons">
+            <button type="button" className="primary" onClick={() => void merge()}>
+              {t('edit.merge.submit')}
+            </button>
+            <button type="button" onClick={() => setDuplicate(null)}>
+              {t('edit.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+    </details>
   );
 }

@@ -7,6 +7,7 @@ import type { CreateEntityInput, EntityPatch } from '../generated/graphql.js';
 import { formatDate, kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { createEntity, deleteEntity, type EditableEntity, modelOf, updateEntity } from './api.js';
+import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { errorText } from './messages.js';
 import {
   entityCandidate,
@@ -32,16 +33,6 @@ interface Base {
   readonly version: number;
 }
 
-interface Conflict {
-  readonly current: Record<string, unknown>;
-  readonly version: number;
-  readonly by: string | null;
-  readonly at: string | null;
-  /** What the editor changed, against the state they started from. */
-  readonly mine: Record<string, unknown>;
-  readonly base: Record<string, unknown>;
-}
-
 /** Problems of the model's check, as react-hook-form errors per top-level field. */
 function toErrors(problems: ReadonlyArray<{ field: string; message: string }>): FieldErrors<FormValues> {
   const errors: FieldErrors<FormValues> = {};
@@ -51,9 +42,6 @@ function toErrors(problems: ReadonlyArray<{ field: string; message: string }>): 
   }
   return errors;
 }
-
-const shown = (value: unknown): string =>
-  value === null || value === undefined ? '–' : Array.isArray(value) ? value.join(', ') : String(value);
 
 /**
  * Creates or edits an entity of any kind. The form checks what is typed with
@@ -108,15 +96,7 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
         onSaved(saved, false);
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
-        const ext = error.extensions;
-        setConflict({
-          current: (ext.current ?? {}) as Record<string, unknown>,
-          version: Number(ext.currentVersion),
-          by: (ext.changedBy as string | null) ?? null,
-          at: (ext.changedAt as string | null) ?? null,
-          mine: patch,
-          base: base.model,
-        });
+        setConflict(conflictOf(error, base.model, patch));
       }
     } catch (error) {
       setFailure(errorText(error, t));
@@ -289,66 +269,6 @@ function Field({ name, spec, register, errors, multiline, language = 'de' }: Fie
           {error}
         </span>
       )}
-    </div>
-  );
-}
-
-function ConflictView({
-  conflict,
-  language,
-  onRebase,
-  onDiscard,
-}: {
-  conflict: Conflict;
-  language: Language;
-  onRebase: () => void;
-  onDiscard: () => void;
-}) {
-  const { t } = useTranslation();
-  const keys = [
-    ...new Set([...Object.keys(conflict.current), ...Object.keys(conflict.base), ...Object.keys(conflict.mine)]),
-  ]
-    .filter((key) => !['id', 'kind', 'figures'].includes(key))
-    .filter(
-      (key) =>
-        key in conflict.mine ||
-        JSON.stringify(conflict.current[key] ?? null) !== JSON.stringify(conflict.base[key] ?? null),
-    );
-  const when = conflict.at ? new Date(conflict.at).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB') : '';
-  return (
-    <div className="conflict" role="alert">
-      <p>
-        <strong>{t('edit.conflict.title')}</strong>{' '}
-        {t('edit.conflict.text', { by: conflict.by ?? '?', at: when, version: conflict.version })}
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('edit.conflict.field')}</th>
-            <th scope="col">{t('edit.conflict.base')}</th>
-            <th scope="col">{t('edit.conflict.theirs')}</th>
-            <th scope="col">{t('edit.conflict.mine')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key}>
-              <th scope="row">{t(`edit.fields.${key}`)}</th>
-              <td>{shown(conflict.base[key])}</td>
-              <td>{shown(conflict.current[key])}</td>
-              <td>{key in conflict.mine ? shown(conflict.mine[key]) : t('edit.conflict.unchanged')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="form-buttons">
-        <button type="button" className="primary" onClick={onRebase}>
-          {t('edit.conflict.rebase')}
-        </button>
-        <button type="button" onClick={onDiscard}>
-          {t('edit.conflict.discard')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -73,3 +73,42 @@ export function modelOf(entity: EditableEntity): Record<string, unknown> {
   for (const [key, value] of Object.entries(model)) if (value === null && key !== 'description') delete model[key];
   return model;
 }
+
+// ---- Relations ----
+
+export type EditableRelation = EditableRelationFragment;
+
+export async function fetchEditableRelation(id: string): Promise<EditableRelation | null> {
+  const node = (await request(EditableRelationDocument, { id })).node;
+  return node && 'type' in node ? (node as EditableRelation) : null;
+}
+
+export async function createRelation(input: CreateRelationInput): Promise<EditableRelation> {
+  return (await request(CreateRelationDocument, { input })).createRelation;
+}
+
+export async function updateRelation(id: string, version: number, patch: RelationPatch): Promise<EditableRelation> {
+  return (await request(UpdateRelationDocument, { id, version, patch })).updateRelation;
+}
+
+export async function deleteRelation(id: string, version: number): Promise<void> {
+  await request(DeleteRelationDocument, { id, version });
+}
+
+export async function mergeEntities(
+  survivor: { id: string; version: number },
+  duplicate: { id: string; version: number },
+): Promise<EditableEntity> {
+  return (
+    await request(MergeEntitiesDocument, {
+      survivor: survivor.id,
+      survivorVersion: survivor.version,
+      duplicate: duplicate.id,
+      duplicateVersion: duplicate.version,
+    })
+  ).mergeEntities;
+}
+
+export async function revertChange(id: string): Promise<readonly Change[]> {
+  return (await request(RevertChangeDocument, { id })).revertChange;
+}

@@ -350,6 +350,7 @@ export type FactFragment = { id: string, type: RelationType, role: string | null
 export type SearchQueryVariables = Exact<{
   query: string;
   first: number | null | undefined;
+  kinds: Array<EntityKind> | EntityKind | null | undefined;
 }>;
 
 
@@ -828,8 +829,8 @@ export const HistoryDocument = new TypedDocumentString(`
   fromVersion
 }`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($query: String!, $first: Int) {
-  search(query: $query, first: $first) {
+    query Search($query: String!, $first: Int, $kinds: [EntityKind!]) {
+  search(query: $query, first: $first, kinds: $kinds) {
     totalCount
     edges {
       score
