@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Row } from '../db/database.js';
 import { Q } from '../db/queries.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
-import { foldGerman } from './fold.js';
 import { Entity } from './model.js';
 import { type EntityRecord, toEntity } from './records.js';
 import { entityFromProps, entityLabel, entityProps } from './storage.js';
@@ -26,10 +25,22 @@ function validate(candidate: Record<string, unknown>): Entity {
   });
 }
 
-/** A readable id from the name: "Lydia Hüskens" → person:lydia-hueskens. */
+/**
+ * A readable id from the name: "Lydia Hüskens" → person:lydia-hueskens, as the seed spells ids. Not through
+ * foldGerman, which folds "ue" back to "u" for search.
+ */
 export function idFor(kind: EntityKind, name: string): string {
-  const slug = foldGerman(name.replace(/ä/gi, 'ae').replace(/ö/gi, 'oe').replace(/ü/gi, 'ue'))
-    .replace(/ /g, '-')
+  const slug = name
+    .normalize('NFC')
+    .replace(/ä/gi, 'ae')
+    .replace(/ö/gi, 'oe')
+    .replace(/ü/gi, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
     .slice(0, 80)
     .replace(/-+$/, '');
   return `${KIND_INFO[kind].idPrefix}:${slug || 'ohne-namen'}`;
