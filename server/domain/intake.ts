@@ -1,4 +1,4 @@
-import { idFor } from './editing.js';
+import { idFor } from './ids.js';
 import { type DateMention, findDates } from './intake/dates.js';
 import { type Confidence, type FactCandidate, sentenceFacts } from './intake/facts.js';
 import { type Mention, PeopleSeen, type ProposalReason, sentenceMentions } from './intake/mentions.js';

@@ -1,5 +1,5 @@
-import { idFor } from '../editing.js';
 import { foldGerman } from '../fold.js';
+import { idFor } from '../ids.js';
 import type { EntityKind } from '../vocabulary.js';
 import type { KnownEntity, NameIndex } from './names.js';
 import { findTitledNames, type Span, type TitleClass, type TitledName } from './people.js';
