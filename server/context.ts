@@ -3,6 +3,7 @@ import { Accounts, type User } from './auth/accounts.js';
 import type { Database } from './db/database.js';
 import { Editing } from './domain/editing.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
+import { type IntakeDictionaryCache, intakeDictionaryFor } from './domain/intake/dictionary.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
 
 export interface Loaders {
@@ -27,6 +28,8 @@ export interface Context {
   readonly loaders: Loaders;
   readonly accounts: Accounts;
   readonly editing: Editing;
+  /** The article intake's dictionary of known names, shared by all requests on this database. */
+  readonly intake: IntakeDictionaryCache;
   /** Who is asking: from the session cookie or an API token; null when anonymous. */
   readonly user: User | null;
   /** The HTTP request (cookies are set through its cookie store). */
@@ -53,6 +56,7 @@ export function createContext(db: Database, extra: { user?: User | null; request
     graph,
     accounts: new Accounts(db),
     editing: new Editing(db),
+    intake: intakeDictionaryFor(db),
     user: extra.user ?? null,
     request: extra.request ?? null,
     loaders: {

@@ -48,6 +48,7 @@ const QUERY_NAMES = [
   'entity-update',
   'entity-delete',
   'changes-of',
+  'intake-dictionary',
   'migration-applied',
   'migration-record',
 ] as const;

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Row } from '../db/database.js';
 import { Q } from '../db/queries.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
-import { foldGerman } from './fold.js';
+import { idFor } from './ids.js';
+import { intakeDictionaryFor } from './intake/dictionary.js';
 import { Entity } from './model.js';
 import { type EntityRecord, toEntity } from './records.js';
 import { entityFromProps, entityLabel, entityProps } from './storage.js';
-import { type EntityKind, KIND_INFO } from './vocabulary.js';
+import type { EntityKind } from './vocabulary.js';
 
 const BOOKKEEPING = ['version', 'recordedAt', 'recordedBy'];
 
@@ -26,14 +27,7 @@ function validate(candidate: Record<string, unknown>): Entity {
   });
 }
 
-/** A readable id from the name: "Lydia Hüskens" → person:lydia-hueskens. */
-export function idFor(kind: EntityKind, name: string): string {
-  const slug = foldGerman(name.replace(/ä/gi, 'ae').replace(/ö/gi, 'oe').replace(/ü/gi, 'ue'))
-    .replace(/ /g, '-')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `${KIND_INFO[kind].idPrefix}:${slug || 'ohne-namen'}`;
-}
+export { idFor } from './ids.js';
 
 export interface ChangeRecord {
   readonly id: string;
@@ -71,6 +65,7 @@ export class Editing {
         changeId: `change:${randomUUID()}`,
         after,
       });
+      this.#changed();
       return toEntity(row?.entity as Row);
     } catch (error) {
       if (/already exists|ConstraintValidation/i.test(String((error as Error).message))) {
@@ -86,7 +81,7 @@ export class Editing {
         argument: 'patch',
       });
     }
-    return this.db.transaction('entity-update', async (run) => {
+    const updated = await this.db.transaction('entity-update', async (run) => {
       const current = await this.#locked(run, id, version);
       const before = modelOf(current.entity);
       const entity = validate({ ...before, ...patch });
@@ -102,10 +97,12 @@ export class Editing {
       });
       return toEntity(row?.entity as Row);
     });
+    this.#changed();
+    return updated;
   }
 
   async deleteEntity(id: string, version: number, by: string): Promise<string> {
-    return this.db.transaction('entity-delete', async (run) => {
+    await this.db.transaction('entity-delete', async (run) => {
       const current = await this.#locked(run, id, version);
       if (current.relations > 0) {
         throw new BadInputError(
@@ -119,8 +116,14 @@ export class Editing {
         changeId: `change:${randomUUID()}`,
         before: JSON.stringify(modelOf(current.entity)),
       });
-      return id;
     });
+    this.#changed();
+    return id;
+  }
+
+  /** Names changed: the article intake must not propose from a stale dictionary. */
+  #changed(): void {
+    intakeDictionaryFor(this.db).invalidate();
   }
 
   async changesOf(target: string, limit = 50): Promise<ChangeRecord[]> {

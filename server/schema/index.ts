@@ -8,6 +8,7 @@ import './stats.js';
 import './paths.js';
 import './timeline.js';
 import './editing.js';
+import './intake.js';
 
 export const schema = builder.toSchema();
 

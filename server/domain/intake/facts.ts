@@ -1,0 +1,414 @@
+import { type EntityKind, RELATION_INFO, type RelationType, relationAllowed } from '../vocabulary.js';
+import type { Mention } from './mentions.js';
+import type { TitleClass } from './people.js';
+import { overlapsAny, scan } from './scan.js';
+
+/**
+ * Candidate facts of one sentence. Each rule needs words in the sentence
+ * that state the relation — an office ("Landrat des Salzlandkreises"), a
+ * verb ("verwies auf", "betonte", "berät") or a noun ("Mitglied",
+ * "Gastgeber") — and the entities at both ends in the same sentence.
+ * Nothing is inferred across sentences.
+ */
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface FactCandidate {
+  readonly type: RelationType;
+  readonly from: Mention;
+  readonly to: Mention;
+  readonly role: string | null;
+  readonly reason: string;
+  readonly confidence: Confidence;
+}
+
+type AgentRule = 'subject' | 'after' | 'all' | 'quote';
+/** any: anywhere in the sentence; clause: in the clauses of the agent and the cue. */
+type TargetRule = 'any' | 'clause' | 'after' | 'before' | 'firstAfter';
+
+interface Cue {
+  readonly type: RelationType;
+  readonly cue: RegExp;
+  readonly agents: AgentRule;
+  readonly targets: TargetRule;
+  /** Kinds at the far end, a subset of what the vocabulary allows. */
+  readonly targetKinds: readonly EntityKind[];
+  readonly agentKinds?: readonly EntityKind[];
+  readonly confidence: Confidence;
+}
+
+const word = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+/** A separable verb: "lehnt … ab", "nahm … teil", within one clause. */
+const separable = (stem: string, particle: string) => `${stem}\\s(?:[^,.;:]*?\\s)?${particle}`;
+const SUBJECTS: readonly EntityKind[] = ['LAW', 'INITIATIVE', 'EVENT', 'ORGANIZATION'];
+const SPEECH =
+  'sagte|sagt|sagten|betonte|betont|betonten|erklärte|erklärt|erklärten|sprach|sprachen|spricht|sprechen|' +
+  'unterstrich|unterstreicht|meinte|meint|forderte|fordert|forderten|warnte|warnt|kritisierte|kritisiert|' +
+  'berichtete|berichtet|berichteten|äußerte|äußert|hob|hebt';
+
+/** In order: a pair one cue has stated is not stated again by a later, weaker one. */
+const CUES: readonly Cue[] = [
+  {
+    type: 'REFERS_TO',
+    cue: word(separable('verw(?:ies|eist|iesen|eisen)', 'auf')),
+    agents: 'subject',
+    targets: 'after',
+    targetKinds: SUBJECTS,
+    confidence: 'medium',
+  },
+  {
+    type: 'ADVISES',
+    cue: word('berät|beraten|beriet|berieten'),
+    agents: 'subject',
+    targets: 'after',
+    targetKinds: ['ORGANIZATION', 'PERSON', 'REGION'],
+    confidence: 'medium',
+  },
+  {
+    type: 'MEMBER_OF',
+    cue: word('Mitglied|Mitglieder|Mitgliedern'),
+    agents: 'subject',
+    targets: 'firstAfter',
+    targetKinds: ['ORGANIZATION'],
+    confidence: 'medium',
+  },
+  {
+    type: 'OPPOSES',
+    cue: word(`${separable('lehn(?:t|te|ten|en)', 'ab')}|ablehn\\p{L}*|abgelehnt`),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['LAW', 'INITIATIVE'],
+    confidence: 'medium',
+  },
+  {
+    type: 'SUPPORTS',
+    cue: word('unterstütz\\p{L}*|förder(?:t|te|ten|n)|gefördert|begrüß\\p{L}*|befürwort\\p{L}*'),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['LAW', 'INITIATIVE', 'ORGANIZATION'],
+    confidence: 'medium',
+  },
+  {
+    type: 'IMPLEMENTS',
+    cue: word(`${separable('setz(?:t|te|ten|en)', 'um')}|umsetz\\p{L}*|umgesetzt`),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['LAW', 'INITIATIVE'],
+    confidence: 'medium',
+  },
+  {
+    type: 'HOSTED',
+    cue: word(
+      `Gastgeber|Gastgeberin|${separable('lud(?:en)?', 'ein')}|${separable('richtete(?:n)?', 'aus')}|veranstaltete`,
+    ),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['EVENT'],
+    confidence: 'medium',
+  },
+  {
+    type: 'PARTICIPATED_IN',
+    cue: word(`${separable('nahm(?:en)?', 'teil')}|teilnehm\\p{L}*|teilgenommen|anwesend|beteiligt\\p{L}*`),
+    agents: 'all',
+    targets: 'clause',
+    targetKinds: ['EVENT', 'INITIATIVE'],
+    confidence: 'medium',
+  },
+  {
+    type: 'CONCERNS',
+    cue: word('im Fokus|im Mittelpunkt|Schwerpunkt\\p{L}*|befass\\p{L}*|betrifft|betreffen|betraf|zum Thema'),
+    agents: 'subject',
+    agentKinds: ['EVENT', 'LAW', 'INITIATIVE'],
+    targets: 'clause',
+    targetKinds: SUBJECTS,
+    confidence: 'low',
+  },
+  {
+    type: 'SPOKE_ABOUT',
+    cue: word(SPEECH),
+    agents: 'subject',
+    targets: 'any',
+    targetKinds: SUBJECTS,
+    confidence: 'medium',
+  },
+  {
+    type: 'SPOKE_ABOUT',
+    cue: /,\s*so(?=\s)/gu,
+    agents: 'after',
+    targets: 'before',
+    targetKinds: SUBJECTS,
+    confidence: 'medium',
+  },
+  { type: 'SPOKE_ABOUT', cue: /[„"»]/gu, agents: 'quote', targets: 'any', targetKinds: SUBJECTS, confidence: 'low' },
+];
+
+/** Where the office of someone with this title is held, when the sentence names only one such place. */
+const OFFICE_PLACES: Record<TitleClass, (m: Mention) => boolean> = {
+  MINISTER: (m) => m.entity?.orgType === 'MINISTRY',
+  STATE_SECRETARY: (m) => m.entity?.orgType === 'MINISTRY',
+  HEAD_OF_GOVERNMENT: (m) => m.entity?.level === 'LAND',
+  LANDRAT: (m) =>
+    (m.entity?.level === 'KREIS' && !/stadt/i.test(m.entity.kreisType ?? '')) || m.entity?.orgType === 'ADMINISTRATION',
+  MAYOR: (m) =>
+    m.entity?.level === 'GEMEINDE' ||
+    /stadt/i.test(m.entity?.kreisType ?? '') ||
+    m.entity?.orgType === 'ADMINISTRATION',
+  PRESIDENT: (m) => m.kind === 'ORGANIZATION' && m.entity?.orgType !== 'MINISTRY',
+  CIO: (m) => m.entity?.level === 'LAND' || m.entity?.level === 'BUND',
+  SENATOR: (m) => m.entity?.level === 'LAND',
+  ACADEMIC: () => false,
+};
+
+const LOCATIVE = /(?:^|[^\p{L}])(?:in|im|aus|nach|bei|beim)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
+const PASSIVE_AGENT = /(?:^|[^\p{L}])(?:von|vom|durch)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
+const PASSIVE = word('wird|werden|wurde|wurden|worden');
+const COORDINATED = /^\s*(?:,|und|sowie)\s*(?:(?:der|die|das|dem|den)\s+)?$/u;
+const CLAUSE_BREAK = /[,;:–—()]/gu;
+
+export function sentenceFacts(text: string, mentions: readonly Mention[]): FactCandidate[] {
+  const facts: FactCandidate[] = [];
+  const add = (fact: FactCandidate) => {
+    if (fact.from.key === fact.to.key || !relationAllowed(fact.type, fact.from.kind, fact.to.kind)) return;
+    if (facts.some((f) => f.from.key === fact.from.key && f.to.key === fact.to.key)) return;
+    facts.push(fact);
+  };
+  for (const fact of officeFacts(mentions)) add(fact);
+  const textual = mentions.filter((m) => !m.derived);
+  const sentence = textual[0]?.sentence ?? mentions[0]?.sentence;
+  if (!sentence) return facts;
+  const before = (m: Mention) => text.slice(Math.max(sentence.start, m.start - 30), m.start);
+  const offices = mentions.flatMap((m) => (m.office ? [m.office.span] : []));
+  const free = textual.filter(
+    (m) => !LOCATIVE.test(before(m)) && !offices.some((o) => m.start >= o.start && m.end <= o.end),
+  );
+  const clauses = clauseBounds(text, sentence.start, sentence.end, textual);
+  const passive = scan(PASSIVE, text, sentence.start, sentence.end).length > 0;
+  let spoke = false;
+  for (const rule of CUES) {
+    if (rule.agents === 'quote' && spoke) continue;
+    for (const m of scan(rule.cue, text, sentence.start, sentence.end)) {
+      // A separable verb ("lehnte … ab") stands where its first word is.
+      const words = m[0].replace(/^,\s*/, '').split(/\s+/);
+      const first = /^,/.test(m[0]) ? m[0] : (words[0] ?? '');
+      const cue = {
+        start: m.index,
+        end: m.index + first.length,
+        text: words.length > 2 && rule.agents !== 'after' ? `${words[0]} … ${words.at(-1)}` : words.join(' '),
+      };
+      if (overlapsAny(textual, cue)) continue;
+      if (rule.agents === 'quote') cue.text = 'quotation marks';
+      const agentKinds = rule.agentKinds ?? RELATION_INFO[rule.type].from;
+      const agentsPool = free.filter((x) => agentKinds.includes(x.kind));
+      const byPassive =
+        passive && rule.agents === 'subject' ? agentsPool.filter((x) => PASSIVE_AGENT.test(before(x))) : [];
+      const agents = byPassive.length > 0 ? byPassive : pickAgents(rule.agents, agentsPool, cue, clauses, text);
+      const targets = pickTargets(
+        byPassive.length > 0 ? 'any' : rule.targets,
+        free,
+        rule.targetKinds,
+        cue,
+        agents,
+        clauses,
+      );
+      for (const from of agents) {
+        for (const to of targets) {
+          if (rule.type === 'SPOKE_ABOUT' || rule.type === 'REFERS_TO') spoke = true;
+          const how = byPassive.length > 0 ? `„${cue.text}“ with the agent after „von“` : `„${cue.text}“`;
+          add({
+            type: rule.type,
+            from,
+            to,
+            role: null,
+            reason: `${from.name} ${RELATION_INFO[rule.type].en} ${to.name}: ${how} in the same sentence.`,
+            confidence: rule.confidence,
+          });
+        }
+      }
+    }
+  }
+  for (const fact of placeFacts(text, textual, before)) add(fact);
+  return facts;
+}
+
+function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
+  const facts: FactCandidate[] = [];
+  for (const person of mentions) {
+    const office = person.office;
+    if (!office) continue;
+    const target = office.target;
+    if (target) {
+      const reason =
+        target.how === 'NAMED'
+          ? `The title „${office.span.text}“ of ${person.name} names ${target.mention.name}.`
+          : `The title „${office.span.text}“ of ${person.name} is an office of the ${target.mention.name}.`;
+      facts.push({
+        type: 'HOLDS_OFFICE_AT',
+        from: person,
+        to: target.mention,
+        role: office.role,
+        reason,
+        confidence: 'high',
+      });
+      continue;
+    }
+    const fits = OFFICE_PLACES[office.titleClass];
+    const places = uniqueByKey(mentions.filter((m) => !m.derived && m.kind !== 'PERSON' && fits(m)));
+    const sameTitle = mentions.filter((m) => m.office?.titleClass === office.titleClass);
+    const place = places[0];
+    if (place && places.length === 1 && sameTitle.length === 1) {
+      facts.push({
+        type: 'HOLDS_OFFICE_AT',
+        from: person,
+        to: place,
+        role: office.role,
+        reason: `${person.name} is named as ${office.title}, and ${place.name} is the only place of that kind of office in the same sentence.`,
+        confidence: 'medium',
+      });
+    }
+  }
+  return facts;
+}
+
+/** "Das Treffen in Bernburg": an event and where it took place; "der Kreativraum im Salzlandkreis": where something is. */
+function placeFacts(text: string, mentions: readonly Mention[], before: (m: Mention) => string): FactCandidate[] {
+  const facts: FactCandidate[] = [];
+  const places = mentions.filter((m) => m.kind === 'REGION' && LOCATIVE.test(before(m)));
+  for (const event of mentions.filter((m) => m.kind === 'EVENT')) {
+    for (const place of places) {
+      facts.push({
+        type: 'TOOK_PLACE_IN',
+        from: event,
+        to: place,
+        role: null,
+        reason: `${event.name} and „${before(place).trim().split(/\s+/).at(-1)} ${place.matched}“ in the same sentence.`,
+        confidence: 'medium',
+      });
+    }
+  }
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    if (next?.kind !== 'REGION' || !(m.kind === 'ORGANIZATION' || m.kind === 'INITIATIVE')) return;
+    const gap = text.slice(m.end, next.start);
+    if (!/^\s*(?:in|im|aus)\s+(?:(?:der|dem|den)\s+)?$/u.test(gap)) return;
+    facts.push({
+      type: 'LOCATED_IN',
+      from: m,
+      to: next,
+      role: null,
+      reason: `„${m.matched}${gap}${next.matched}“: ${m.name} is in ${next.name}.`,
+      confidence: 'medium',
+    });
+  });
+  return facts;
+}
+
+function uniqueByKey(mentions: readonly Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !seen.has(m.key) && Boolean(seen.add(m.key)));
+}
+
+/** The sentence cut at commas, dashes, colons and brackets that are not inside a name. */
+function clauseBounds(text: string, start: number, end: number, mentions: readonly Mention[]): number[] {
+  const cuts = [start];
+  for (const m of scan(CLAUSE_BREAK, text, start, end)) {
+    if (!overlapsAny(mentions, { start: m.index, end: m.index + 1 })) cuts.push(m.index);
+  }
+  cuts.push(end);
+  return cuts;
+}
+
+function clauseOf(clauses: readonly number[], at: number): [number, number] {
+  for (let i = 1; i < clauses.length; i += 1) {
+    const from = clauses[i - 1] ?? 0;
+    const to = clauses[i] ?? 0;
+    if (at >= from && at < to) return [from, to];
+  }
+  return [clauses[0] ?? 0, clauses.at(-1) ?? 0];
+}
+
+function pickAgents(
+  rule: AgentRule,
+  pool: readonly Mention[],
+  cue: { start: number; end: number },
+  clauses: readonly number[],
+  text: string,
+): Mention[] {
+  if (rule === 'all') return uniqueByKey(pool);
+  // pool is in text order: [0, split) before the cue, [split, …) after it.
+  const split = firstAtOrAfter(pool, cue.end);
+  const lastBefore = (from: number, keep: (m: Mention) => boolean) => {
+    for (let i = split - 1; i >= 0; i -= 1) {
+      const m = pool[i];
+      if (!m || m.start < from) return undefined;
+      if (m.end <= cue.start && keep(m)) return i;
+    }
+    return undefined;
+  };
+  const firstAfter = pool[split];
+  if (rule === 'after') return firstAfter ? [firstAfter] : [];
+  const nearest = lastBefore(0, () => true);
+  if (rule === 'quote') return [nearest === undefined ? firstAfter : pool[nearest]].filter((m) => m !== undefined);
+  const [from, to] = clauseOf(clauses, cue.start);
+  const isPerson = (m: Mention) => m.kind === 'PERSON';
+  const at =
+    lastBefore(from, isPerson) ??
+    lastBefore(from, () => true) ??
+    (firstAfter && firstAfter.end <= to ? split : undefined) ??
+    lastBefore(0, isPerson) ??
+    nearest;
+  const agent = at === undefined ? undefined : pool[at];
+  if (at === undefined || !agent) return [];
+  // "Thüringen und der Bitkom sprachen …": those joined to the subject by "und" or a comma speak too.
+  const agents = [agent];
+  const joined = (a: Mention | undefined, b: Mention | undefined) =>
+    a !== undefined && b !== undefined && COORDINATED.test(text.slice(a.end, b.start));
+  for (let i = at + 1; i < pool.length; i += 1) {
+    const next = pool[i];
+    if (!next || !joined(pool[i - 1], next)) break;
+    agents.push(next);
+  }
+  for (let i = at - 1; i >= 0; i -= 1) {
+    const previous = pool[i];
+    if (!previous || !joined(previous, pool[i + 1])) break;
+    agents.push(previous);
+  }
+  return uniqueByKey(agents);
+}
+
+/** The index of the first mention that starts at or after `offset`, in a list in text order. */
+function firstAtOrAfter(list: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pickTargets(
+  rule: TargetRule,
+  pool: readonly Mention[],
+  kinds: readonly EntityKind[],
+  cue: { start: number; end: number },
+  agents: readonly Mention[],
+  clauses: readonly number[],
+): Mention[] {
+  const keys = new Set(agents.map((a) => a.key));
+  const fitting = pool.filter((m) => kinds.includes(m.kind) && !keys.has(m.key));
+  const spans = [cue, ...agents].map((x) => clauseOf(clauses, x.start));
+  const from = Math.min(...spans.map(([a]) => a));
+  const to = Math.max(...spans.map(([, b]) => b));
+  const chosen =
+    rule === 'clause'
+      ? fitting.filter((m) => m.start >= from && m.end <= to)
+      : rule === 'after'
+        ? fitting.filter((m) => m.start >= cue.end)
+        : rule === 'before'
+          ? fitting.filter((m) => m.end <= cue.start)
+          : rule === 'firstAfter'
+            ? fitting.filter((m) => m.start >= cue.end).slice(0, 1)
+            : fitting;
+  return uniqueByKey(chosen);
+}

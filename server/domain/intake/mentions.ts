@@ -1,0 +1,222 @@
+import { foldGerman } from '../fold.js';
+import { idFor } from '../ids.js';
+import type { EntityKind } from '../vocabulary.js';
+import type { KnownEntity, NameIndex } from './names.js';
+import { findTitledNames, type Span, type TitleClass, type TitledName } from './people.js';
+import { overlapsAny, scan } from './scan.js';
+import type { Sentence } from './sentences.js';
+
+/** How an entity was found: by its name, an alias, a title before a new person's name, or as a region. */
+export type ProposalReason = 'NAME' | 'ALIAS' | 'TITLE_PATTERN' | 'REGION';
+
+export interface Office {
+  readonly title: string;
+  readonly titleClass: TitleClass;
+  /** Title and office as written, e.g. "Ministerin für Infrastruktur und Digitales". */
+  readonly span: Span;
+  readonly role: string | null;
+  /** Where the office is held, when the office itself names it. */
+  readonly target: { readonly mention: Mention; readonly how: 'NAMED' | 'MINISTRY' } | null;
+}
+
+export interface Mention {
+  readonly key: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly entity: KnownEntity | null;
+  readonly start: number;
+  readonly end: number;
+  readonly matched: string;
+  readonly reason: ProposalReason;
+  readonly sentence: Sentence;
+  office: Office | null;
+  /** Named only through someone's office (the ministry of a "Ministerin für …"), not by its own name. */
+  readonly derived: boolean;
+}
+
+const WORDS_OF_AN_OFFICE = /^(?:\s|für|des|der|im|in|von|vom|zur|zum|am|beim|bei|dem|den|die|das)*$/u;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+const surnameOf = (name: string) => foldGerman(name).split(' ').at(-1) ?? '';
+
+/** People named in full so far in the article, so that "Schlömer" or "Bauers" later refers to them. */
+export class PeopleSeen {
+  readonly #bySurname = new Map<string, Set<string>>();
+  readonly #people = new Map<string, { key: string; name: string; entity: KnownEntity | null }>();
+
+  add(key: string, name: string, entity: KnownEntity | null): void {
+    this.#people.set(key, { key, name, entity });
+    const keys = this.#bySurname.get(surnameOf(name)) ?? new Set();
+    keys.add(key);
+    this.#bySurname.set(surnameOf(name), keys);
+  }
+
+  /** The one person with this (folded) surname, or a genitive of it; null when none or several. */
+  bySurname(folded: string): { key: string; name: string; entity: KnownEntity | null } | null {
+    for (const form of [folded, folded.replace(/s$/, '')]) {
+      const keys = this.#bySurname.get(form);
+      if (keys?.size === 1) return this.#people.get([...keys][0] ?? '') ?? null;
+    }
+    return null;
+  }
+}
+
+/** Everyone and everything the sentence names, in text order. */
+export function sentenceMentions(
+  text: string,
+  sentence: Sentence,
+  index: NameIndex,
+  people: PeopleSeen,
+  blocked: ReadonlyArray<readonly [number, number]>,
+): Mention[] {
+  const mentions: Mention[] = index.match(text, sentence.start, sentence.end, blocked).map((match) => {
+    if (match.entity.kind === 'PERSON' && /\s/.test(match.form)) {
+      people.add(match.entity.id, match.entity.name, match.entity);
+    }
+    return {
+      key: match.entity.id,
+      kind: match.entity.kind,
+      name: match.entity.name,
+      entity: match.entity,
+      start: match.start,
+      end: match.end,
+      matched: text.slice(match.start, match.end).replace(/\s+/g, ' '),
+      reason: match.entity.kind === 'REGION' ? 'REGION' : match.field,
+      sentence,
+      office: null,
+      derived: false,
+    };
+  });
+  const titled = findTitledNames(text, sentence.start, sentence.end).filter(
+    (t) => !blocked.some(([a, b]) => t.name.start < b && t.name.end > a),
+  );
+  for (const t of titled) {
+    const person = personFor(t, mentions, index, people, sentence);
+    if (person) person.office = officeOf(t, person, mentions, index, sentence);
+  }
+  for (const word of surnameCandidates(text, sentence, mentions, blocked)) {
+    const seen = people.bySurname(word.folded);
+    if (!seen) continue;
+    mentions.push({
+      ...personMention(seen.key, seen.name, seen.entity, word, sentence, text.slice(word.start, word.end)),
+      reason: seen.entity ? 'NAME' : 'TITLE_PATTERN',
+    });
+  }
+  return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function personMention(
+  key: string,
+  name: string,
+  entity: KnownEntity | null,
+  at: { start: number; end: number },
+  sentence: Sentence,
+  matched: string,
+): Mention {
+  return {
+    key,
+    kind: 'PERSON',
+    name,
+    entity,
+    start: at.start,
+    end: at.end,
+    matched,
+    reason: 'TITLE_PATTERN',
+    sentence,
+    office: null,
+    derived: false,
+  };
+}
+
+/** The person a titled name refers to: one the dictionary found there, a known surname, or someone new. */
+function personFor(
+  t: TitledName,
+  mentions: Mention[],
+  index: NameIndex,
+  people: PeopleSeen,
+  sentence: Sentence,
+): Mention | null {
+  const clashing = mentions.filter((m) => overlaps(m, t.name));
+  if (clashing.some((m) => m.kind !== 'PERSON')) return null;
+  const known = clashing[0];
+  if (known) return known;
+  let mention: Mention;
+  if (t.nameWords < 2) {
+    const seen = people.bySurname(foldGerman(t.name.text));
+    if (!seen) return null;
+    mention = personMention(seen.key, seen.name, seen.entity, t.name, sentence, t.name.text);
+    if (seen.entity) mention = { ...mention, reason: 'NAME' };
+  } else {
+    const key = idFor('PERSON', t.name.text);
+    const existing = index.byId(key);
+    const entity = existing?.kind === 'PERSON' ? existing : null;
+    mention = personMention(key, entity?.name ?? t.name.text, entity, t.name, sentence, t.name.text);
+    people.add(key, mention.name, entity);
+  }
+  mentions.push(mention);
+  return mention;
+}
+
+/** The office of a titled person, with where it is held when the office says so. */
+function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: NameIndex, sentence: Sentence): Office {
+  const end = t.office?.end ?? t.titleSpan.end;
+  const span = { text: `${t.titleSpan.text}${t.office ? ` ${t.office.text}` : ''}`, start: t.titleSpan.start, end };
+  if (t.titleClass === 'ACADEMIC') return { title: t.title, titleClass: t.titleClass, span, role: null, target: null };
+  const full = `${t.title}${t.office ? ` ${t.office.text}` : ''}`;
+  const office = t.office;
+  const named = office
+    ? mentions.find((m) => m !== person && (m.kind === 'ORGANIZATION' || m.kind === 'REGION') && overlaps(m, office))
+    : undefined;
+  if (named && office) {
+    const rest = `${office.text.slice(0, named.start - office.start)} ${office.text.slice(named.end - office.start)}`;
+    const role = WORDS_OF_AN_OFFICE.test(rest) ? t.title : full;
+    return { title: t.title, titleClass: t.titleClass, span, role, target: { mention: named, how: 'NAMED' } };
+  }
+  const ministry = t.titleClass === 'MINISTER' ? ministryOf(t, index) : null;
+  if (!ministry) return { title: t.title, titleClass: t.titleClass, span, role: full, target: null };
+  const derived: Mention = {
+    key: ministry.id,
+    kind: ministry.kind,
+    name: ministry.name,
+    entity: ministry,
+    start: span.start,
+    end: span.end,
+    matched: span.text,
+    reason: 'TITLE_PATTERN',
+    sentence,
+    office: null,
+    derived: true,
+  };
+  mentions.push(derived);
+  return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: derived, how: 'MINISTRY' } };
+}
+
+/** "Ministerin für Infrastruktur und Digitales" → the Ministerium für Infrastruktur und Digitales, if the graph has exactly one. */
+function ministryOf(t: TitledName, index: NameIndex): KnownEntity | null {
+  const base = t.title.replace(/(in|s)$/, '');
+  const found = index
+    .byName(`${base}ium${t.office ? ` ${t.office.text}` : ''}`)
+    .filter((e) => e.kind === 'ORGANIZATION');
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/** Capitalised words no other mention covers: candidates for a surname named earlier. */
+function surnameCandidates(
+  text: string,
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  blocked: ReadonlyArray<readonly [number, number]>,
+): Array<{ folded: string; start: number; end: number }> {
+  const out: Array<{ folded: string; start: number; end: number }> = [];
+  const covered = mentions.filter((x) => !x.derived).sort((a, b) => a.start - b.start);
+  const pattern = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
+  for (const m of scan(pattern, text, sentence.start, sentence.end)) {
+    if (m.index > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[m.index - 1] ?? '')) continue;
+    const at = { start: m.index, end: m.index + m[0].replace(/['’]$/, '').length };
+    if (overlapsAny(covered, at) || blocked.some(([a, b]) => at.start < b && at.end > a)) {
+      continue;
+    }
+    out.push({ folded: foldGerman(m[0]), ...at });
+  }
+  return out;
+}

@@ -1,0 +1,254 @@
+import { foldGerman } from '../fold.js';
+import type { EntityKind } from '../vocabulary.js';
+import { scan } from './scan.js';
+
+/**
+ * Finds the graph's entities in text by their names and aliases. Text and
+ * names are compared word by word after German folding (Hüskens = Hueskens),
+ * so punctuation inside a name does not matter ("OZG-Umsetzung" = "OZG
+ * Umsetzung") — except that a name never runs across a comma or full stop.
+ * Abbreviations in capitals (MID, OZG) match only in capitals. German
+ * inflection is allowed where it is regular: a genitive s/es on the last word
+ * ("des Salzlandkreises", "des Digitalrats") and the ending of an adjective
+ * before a noun ("der digitalen Infrastruktur" = Digitale Infrastruktur).
+ */
+
+export interface KnownEntity {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Tell apart entities of the same name, e.g. the Stadt and the Landkreis Leipzig. */
+  readonly orgType?: string | null;
+  readonly level?: string | null;
+  readonly kreisType?: string | null;
+}
+
+export interface NameMatch {
+  readonly entity: KnownEntity;
+  readonly field: 'NAME' | 'ALIAS';
+  /** The name or alias that matched, as stored. */
+  readonly form: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Word {
+  readonly raw: string;
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Form {
+  readonly entity: KnownEntity;
+  readonly field: 'NAME' | 'ALIAS';
+  readonly text: string;
+  readonly words: readonly Word[];
+  /** Per word: an abbreviation that must match in capitals. */
+  readonly caps: readonly boolean[];
+  /** Per word: an adjective before a noun, whose ending may vary. */
+  readonly adjective: readonly boolean[];
+  /** Per gap between words: whether it holds a comma or the like. */
+  readonly stops: readonly boolean[];
+}
+
+/** Folding is the cost of matching; articles repeat their words, so each is folded once. */
+const folds = new Map<string, string>();
+function fold(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size > 100_000) folds.clear();
+    folded = foldGerman(word);
+    folds.set(word, folded);
+  }
+  return folded;
+}
+
+/** Words of letters and digits with their offsets; a word folds to one or more folded words. */
+export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  const words: Word[] = [];
+  const pattern = /[\p{L}\p{M}\p{N}]+/gu;
+  for (const match of scan(pattern, text, from, to)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (const folded of fold(match[0]).split(' ')) {
+      if (folded !== '') words.push({ raw: match[0], folded, start, end });
+    }
+  }
+  return words;
+}
+
+const STOP = /[,;:.!?]/;
+const isCaps = (raw: string) => raw.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
+const startsUpper = (raw: string) => /^\p{Lu}/u.test(raw);
+/** The stem of an adjective: digitale, digitalen, digitaler → digital. */
+const adjectiveStem = (folded: string) => (folded.length >= 6 ? folded.replace(/(e|er|en|es|em)$/, '') : folded);
+
+function formOf(entity: KnownEntity, field: 'NAME' | 'ALIAS', text: string): Form | null {
+  const words = wordsOf(text);
+  if (words.length === 0 || words.map((w) => w.folded).join('').length < 2) return null;
+  return {
+    entity,
+    field,
+    text,
+    words,
+    caps: words.map((w) => isCaps(w.raw)),
+    adjective: words.map(
+      (w, i) =>
+        entity.kind !== 'PERSON' &&
+        i < words.length - 1 &&
+        /[eE](r|s)?$/.test(w.raw) &&
+        w.folded.length >= 6 &&
+        startsUpper(words[i + 1]?.raw ?? ''),
+    ),
+    stops: words.slice(1).map((w, i) => STOP.test(text.slice(words[i]?.end ?? 0, w.start))),
+  };
+}
+
+/** Lookup keys of a text word: itself, without a genitive ending, as an adjective stem. */
+function keysOf(folded: string): string[] {
+  const keys = [folded, adjectiveStem(folded)];
+  if (folded.endsWith('es')) keys.push(folded.slice(0, -2));
+  if (folded.endsWith('s')) keys.push(folded.slice(0, -1));
+  return keys;
+}
+
+export class NameIndex {
+  readonly #byKey = new Map<string, Form[]>();
+  readonly #byFolded = new Map<string, KnownEntity[]>();
+  readonly #byId = new Map<string, KnownEntity>();
+
+  constructor(entities: readonly KnownEntity[]) {
+    for (const entity of entities) {
+      this.#byId.set(entity.id, entity);
+      const forms = [
+        formOf(entity, 'NAME', entity.name),
+        ...entity.aliases.map((alias) => formOf(entity, 'ALIAS', alias)),
+      ];
+      for (const form of forms) {
+        if (!form) continue;
+        const first = form.words[0]?.folded ?? '';
+        for (const key of new Set([first, form.adjective[0] ? adjectiveStem(first) : first])) {
+          const list = this.#byKey.get(key) ?? [];
+          list.push(form);
+          this.#byKey.set(key, list);
+        }
+        const folded = form.words.map((w) => w.folded).join(' ');
+        const same = this.#byFolded.get(folded) ?? [];
+        if (!same.includes(entity)) same.push(entity);
+        this.#byFolded.set(folded, same);
+      }
+    }
+  }
+
+  byId(id: string): KnownEntity | null {
+    return this.#byId.get(id) ?? null;
+  }
+
+  /** Entities whose name or an alias folds to exactly this text. */
+  byName(text: string): KnownEntity[] {
+    return this.#byFolded.get(foldGerman(text)) ?? [];
+  }
+
+  /**
+   * Entities named in text[from, to), longest first, without overlaps: at each
+   * word the longest name that starts there wins and the search goes on after it.
+   */
+  match(text: string, from: number, to: number, blocked: ReadonlyArray<readonly [number, number]> = []): NameMatch[] {
+    const words = wordsOf(text, from, to).filter((w) => !blocked.some(([a, b]) => w.start < b && w.end > a));
+    const found: NameMatch[] = [];
+    for (let i = 0; i < words.length; ) {
+      const best = this.#best(text, words, i);
+      if (!best) {
+        i += 1;
+        continue;
+      }
+      const last = words[i + best.length - 1]?.end ?? 0;
+      // "Bernburg (Saale)": a name that ends in a bracket takes the bracket along.
+      const end = /[)\]]$/.test(best.form.text) && /[)\]]/.test(text[last] ?? '') && last < to ? last + 1 : last;
+      found.push({
+        entity: best.form.entity,
+        field: best.form.field,
+        form: best.form.text,
+        start: words[i]?.start ?? 0,
+        end,
+      });
+      i += best.length;
+    }
+    return found;
+  }
+
+  #best(text: string, words: readonly Word[], i: number): { form: Form; length: number } | null {
+    const first = words[i];
+    if (!first) return null;
+    const candidates = new Set(keysOf(first.folded).flatMap((key) => this.#byKey.get(key) ?? []));
+    let best: { form: Form; length: number; rank: number[] } | null = null;
+    for (const form of candidates) {
+      const exact = matches(text, form, words, i);
+      if (exact === null) continue;
+      const length = form.words.length;
+      const surface = text.slice(first.start, words[i + length - 1]?.end ?? first.end).replace(/\s+/g, ' ');
+      const rank = [
+        length,
+        surface === form.text ? 1 : 0,
+        exact ? 1 : 0,
+        form.field === 'NAME' ? 1 : 0,
+        regionPreference(form.entity, text.slice(Math.max(0, first.start - 30), first.start)),
+      ];
+      if (!best || isBetter(rank, best.rank, form.entity.id, best.form.entity.id)) best = { form, length, rank };
+    }
+    return best;
+  }
+}
+
+/** Whether `form` matches the words from `i`: null if not, true if exactly, false if inflected. */
+function matches(text: string, form: Form, words: readonly Word[], i: number): boolean | null {
+  let exact = true;
+  for (let j = 0; j < form.words.length; j += 1) {
+    const word = words[i + j];
+    const expected = form.words[j];
+    if (!word || !expected) return null;
+    if (j > 0) {
+      const previous = words[i + j - 1];
+      if (!previous || previous.end > word.start) return null;
+      if (STOP.test(text.slice(previous.end, word.start)) !== form.stops[j - 1]) return null;
+    }
+    const isLast = j === form.words.length - 1;
+    if (form.caps[j]) {
+      if (word.raw !== expected.raw && !(isLast && word.raw === `${expected.raw}s`)) return null;
+      if (word.raw !== expected.raw) exact = false;
+      continue;
+    }
+    if (startsUpper(expected.raw) && !form.adjective[j] && !startsUpper(word.raw)) return null;
+    if (word.folded === expected.folded) continue;
+    exact = false;
+    const genitive =
+      isLast &&
+      expected.folded.length >= 3 &&
+      (word.folded === `${expected.folded}s` || word.folded === `${expected.folded}es`) &&
+      text[word.end] !== '-';
+    const adjective = form.adjective[j] && adjectiveStem(word.folded) === adjectiveStem(expected.folded);
+    if (!genitive && !adjective) return null;
+  }
+  return exact;
+}
+
+/**
+ * Of two regions with the same name (Leipzig the city, Leipzig the Landkreis):
+ * after "Landkreis" or "Kreis" the Kreis, otherwise the city, as a bare place
+ * name in the news usually means the city.
+ */
+function regionPreference(entity: KnownEntity, before: string): number {
+  if (entity.kind !== 'REGION') return 0;
+  const isCity = entity.level === 'GEMEINDE' || /stadt/i.test(entity.kreisType ?? '');
+  const afterKreis = /(Land)?[Kk]reis(es)?\s+$/.test(before);
+  return afterKreis ? (isCity ? 0 : 1) : isCity ? 1 : 0;
+}
+
+function isBetter(rank: number[], other: number[], id: string, otherId: string): boolean {
+  for (let k = 0; k < rank.length; k += 1) {
+    if ((rank[k] ?? 0) !== (other[k] ?? 0)) return (rank[k] ?? 0) > (other[k] ?? 0);
+  }
+  return id < otherId;
+}

@@ -1,0 +1,204 @@
+import { scan } from './scan.js';
+
+/**
+ * People named with a title: "Ministerin für Infrastruktur und Digitales,
+ * Lydia Hüskens", "Landrat des Salzlandkreises Markus Bauer", "Staatssekretär
+ * Schlömer", "Dr. Anna Beispiel". The office after the title ("für
+ * Infrastruktur und Digitales", "des Salzlandkreises") is kept apart from
+ * the name, which is two or three capitalised words (or one: a surname that
+ * can only refer to someone already named).
+ */
+
+export type TitleClass =
+  | 'HEAD_OF_GOVERNMENT'
+  | 'MINISTER'
+  | 'STATE_SECRETARY'
+  | 'LANDRAT'
+  | 'MAYOR'
+  | 'PRESIDENT'
+  | 'CIO'
+  | 'SENATOR'
+  | 'ACADEMIC';
+
+export interface Span {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TitledName {
+  /** The title in the nominative, e.g. "Landrat" for "des Landrats". */
+  readonly title: string;
+  readonly titleClass: TitleClass;
+  readonly titleSpan: Span;
+  /** What the title is of: "für Infrastruktur und Digitales", "des Salzlandkreises". */
+  readonly office: Span | null;
+  readonly name: Span;
+  /** 1 when only a surname follows the title. */
+  readonly nameWords: number;
+}
+
+const TITLES: ReadonlyArray<readonly [TitleClass, string]> = [
+  ['HEAD_OF_GOVERNMENT', '(?:\\p{Lu}\\p{Ll}*)?[Mm]inisterpräsident(?:in|en)?|Regierende[rn]? Bürgermeister(?:in|s)?'],
+  ['MINISTER', '(?:\\p{Lu}\\p{Ll}*)?[Mm]inister(?:in|s)?'],
+  ['STATE_SECRETARY', '(?:\\p{Lu}\\p{Ll}*)?[Ss]taatssekretär(?:in|s)?'],
+  ['LANDRAT', 'Landr(?:ätin|at(?:e?s)?)'],
+  ['MAYOR', '(?:Ober)?[Bb]ürgermeister(?:in|s)?'],
+  ['PRESIDENT', '(?:\\p{Lu}\\p{Ll}*)?[Pp]räsident(?:in|en)?'],
+  ['CIO', '(?:Landes-|Bundes-)?(?:CIO|CDO)'],
+  ['SENATOR', 'Senator(?:in|s)?'],
+  ['ACADEMIC', '(?:Prof\\.\\s?)?Dr\\.|Prof\\.'],
+];
+const TITLE = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${TITLES.map(([, source]) => `(${source})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+/** A cheap look for the words every title contains, before the costly pattern. */
+const MAY_HAVE_TITLE = /minister|sekretär|landr|bürgermeister|präsident|CIO|CDO|senator|Dr\.|Prof\./i;
+const IS_TITLE = new RegExp(
+  `^(?:${TITLES.slice(0, -1)
+    .map(([, source]) => source)
+    .join('|')})$`,
+  'u',
+);
+
+const CONNECTORS = new Set(['für', 'des', 'der', 'im', 'in', 'von', 'vom', 'zur', 'zum', 'am', 'beim', 'bei']);
+const INSIDE_OFFICE = new Set([...CONNECTORS, 'und', 'sowie', 'die', 'das', 'dem', 'den', 'a', 'D']);
+const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'zur', 'vom', 'di', 'da', 'le', 'la', 'ten', 'ter']);
+const NOT_NAMES = new Set(
+  (
+    'Der Die Das Dem Den Des Ein Eine Einen Einem Einer Er Sie Es Wir Ihr Ihre Sein Seine Seiner Ihrem Im In Am An ' +
+    'Auf Aus Bei Beim Mit Nach Von Vom Vor Zu Zum Zur Für Über Unter Und Oder Aber Auch Doch Dies Diese Dieser ' +
+    'Dieses Dabei Damit Nun Heute Gestern Morgen Herr Frau Januar Februar März April Mai Juni Juli August ' +
+    'September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag'
+  ).split(' '),
+);
+
+interface Token {
+  readonly kind: 'academic' | 'word' | 'comma' | 'other';
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const pattern =
+    /(Prof\.|Dr\.(?:\s?(?:med|phil|jur|rer\.\s?nat|ing|h\.\s?c)\.)*)|([\p{L}\p{M}][\p{L}\p{M}'’-]*)|(,)|(\S)/gu;
+  // An office and a name take a few dozen words at most.
+  for (const m of scan(pattern, text, from, Math.min(to, from + 400))) {
+    const kind = m[1] ? 'academic' : m[2] ? 'word' : m[3] ? 'comma' : 'other';
+    out.push({ kind, raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const isNameWord = (t: Token | undefined) =>
+  t?.kind === 'word' &&
+  /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(t.raw) &&
+  /\p{Ll}/u.test(t.raw) &&
+  !NOT_NAMES.has(t.raw) &&
+  !IS_TITLE.test(t.raw);
+const isUpper = (t: Token | undefined) => t?.kind === 'word' && /^\p{Lu}/u.test(t.raw) && !IS_TITLE.test(t.raw);
+
+/** A name from `i`: name words with particles between them; null when more than three name words follow. */
+function readName(list: readonly Token[], i: number): { from: number; to: number; words: number } | null {
+  let j = i;
+  while (list[j]?.kind === 'academic') j += 1;
+  const from = j;
+  let words = 0;
+  while (j < list.length) {
+    const t = list[j];
+    if (isNameWord(t)) {
+      words += 1;
+      j += 1;
+    } else if (words > 0 && t && PARTICLES.has(t.raw)) {
+      // "von der Heide": particles count only when a name word follows them.
+      let k = j;
+      while (PARTICLES.has(list[k]?.raw ?? '')) k += 1;
+      if (!isNameWord(list[k])) break;
+      j = k;
+    } else break;
+  }
+  if (words === 0 || words > 3) return null;
+  return { from, to: j, words };
+}
+
+function span(text: string, list: readonly Token[], from: number, to: number): Span {
+  const start = list[from]?.start ?? 0;
+  const end = list[to - 1]?.end ?? start;
+  return { text: text.slice(start, end).replace(/\s+/g, ' '), start, end };
+}
+
+/** The title in the nominative: "Landrats" → "Landrat", "Präsidenten" → "Präsident". */
+function nominative(title: string, titleClass: TitleClass): string {
+  if (titleClass === 'CIO' || titleClass === 'ACADEMIC') return title;
+  return title
+    .replace(/(at|er|är|or)e?s$/, '$1')
+    .replace(/enten$/, 'ent')
+    .replace(/^Regierenden?/, 'Regierender');
+}
+
+/** Every titled name in text[from, to). */
+export function findTitledNames(text: string, from: number, to: number): TitledName[] {
+  const found: TitledName[] = [];
+  if (!MAY_HAVE_TITLE.test(text.slice(from, to))) return found;
+  for (const m of scan(TITLE, text, from, to)) {
+    const group = m.slice(1).findIndex((g) => g !== undefined);
+    const titleClass = TITLES[group]?.[0];
+    if (!titleClass) continue;
+    const titleEnd = m.index + m[0].length;
+    const list = tokens(text, titleEnd, to);
+    const academic = titleClass === 'ACADEMIC' ? readName(list, 0) : null;
+    const parsed: Parsed | null = academic ? { ...academic, office: null } : parseAfterTitle(list);
+    if (!parsed) continue;
+    if (titleClass === 'ACADEMIC' && parsed.words < 2) continue;
+    const name = span(text, list, parsed.from, parsed.to);
+    if (found.some((f) => f.name.start === name.start)) continue;
+    found.push({
+      title: nominative(m[0], titleClass),
+      titleClass,
+      titleSpan: { text: m[0], start: m.index, end: titleEnd },
+      office: parsed.office ? span(text, list, parsed.office[0], parsed.office[1]) : null,
+      name,
+      nameWords: parsed.words,
+    });
+  }
+  return found;
+}
+
+/** After a title: an optional office, then the name (after a comma, or as the last words of the office). */
+interface Parsed {
+  readonly from: number;
+  readonly to: number;
+  readonly words: number;
+  readonly office: readonly [number, number] | null;
+}
+
+function parseAfterTitle(list: readonly Token[]): Parsed | null {
+  const first = list[0];
+  if (!(first?.kind === 'word' && CONNECTORS.has(first.raw))) {
+    const start = first?.kind === 'comma' ? 1 : 0;
+    const name = readName(list, start);
+    return name ? { ...name, office: null } : null;
+  }
+  let j = 0;
+  while (j < list.length && j < 14) {
+    const t = list[j];
+    const adjective = t?.kind === 'word' && /^\p{Ll}+(e|en|er|es|em)$/u.test(t.raw) && isUpper(list[j + 1]);
+    if (t?.kind === 'word' && (INSIDE_OFFICE.has(t.raw) || isUpper(t) || adjective)) j += 1;
+    else break;
+  }
+  let officeEnd = j;
+  while (officeEnd > 0 && INSIDE_OFFICE.has(list[officeEnd - 1]?.raw ?? '')) officeEnd -= 1;
+  if (officeEnd <= 1) return null;
+  if (list[j]?.kind === 'comma') {
+    const name = readName(list, j + 1);
+    if (name && name.words >= 2) return { ...name, office: [0, officeEnd] };
+  }
+  // No comma: the name is the last two of three or more capitalised words ("des Salzlandkreises Markus Bauer").
+  let run = officeEnd;
+  while (run > 0 && isNameWord(list[run - 1])) run -= 1;
+  if (officeEnd - run < 3) return null;
+  return { from: officeEnd - 2, to: officeEnd, words: 2, office: [0, officeEnd - 2] };
+}

@@ -1,0 +1,450 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSeed, readSeedFiles } from '../../seed/load.js';
+import { findDates } from '../../server/domain/intake/dates.js';
+import { findTitledNames } from '../../server/domain/intake/people.js';
+import { collapse, splitSentences } from '../../server/domain/intake/sentences.js';
+import { type ArticleDraft, IntakeIndex, type IntakeProposal, proposeFacts } from '../../server/domain/intake.js';
+import { RelationId } from '../../server/domain/model.js';
+import { kindOfId, relationAllowed } from '../../server/domain/vocabulary.js';
+
+const seed = buildSeed(readSeedFiles());
+const index = new IntakeIndex({
+  entities: seed.entities
+    .filter((e) => e.kind !== 'ARTICLE')
+    .map((e) => ({ ...e, orgType: e.orgType ?? null, level: e.level ?? null, kreisType: e.kreisType ?? null })),
+  articles: seed.entities.filter((e) => e.kind === 'ARTICLE').map((e) => ({ id: e.id, url: e.url ?? null })),
+});
+const SOURCE = readFileSync(
+  new URL('../../seed/sources/kommune21-2022-08-31-digitalrat-sachsen-anhalt.txt', import.meta.url),
+  'utf8',
+);
+const DRAFT: ArticleDraft = {
+  title: 'Sachsen-Anhalt: Digitalrat tritt erneut zusammen',
+  publishedOn: '2022-08-31',
+  url: 'https://www.kommune21.de/meldung_39647_Digitalrat+tritt+erneut+zusammen.html',
+  publisher: 'Kommune21',
+  text: SOURCE,
+};
+const propose = (text: string, publishedOn = '2024-05-01') =>
+  proposeFacts({ title: 'Test', publishedOn, url: 'https://example.org/a', text }, index);
+const sentences = (text: string) => splitSentences(text).map((s) => s.text);
+const entity = (p: IntakeProposal, key: string) => p.entities.find((e) => e.key === key);
+const fact = (p: IntakeProposal, type: string, from: string, to: string) =>
+  p.facts.find((f) => f.type === type && f.from === from && f.to === to);
+
+describe('the sentence splitter', () => {
+  it('does not split at abbreviations, initials, "z. B." or ordinals', () => {
+    expect(
+      sentences(
+        'Dr. Anna Beispiel sprach am 31. August über Nr. 5, z. B. die 2. Sitzung bzw. Lydia M. Hüskens. Dann ging es weiter.',
+      ),
+    ).toEqual([
+      'Dr. Anna Beispiel sprach am 31. August über Nr. 5, z. B. die 2. Sitzung bzw. Lydia M. Hüskens.',
+      'Dann ging es weiter.',
+    ]);
+  });
+
+  it('splits at ! and ?, keeps a closing quotation mark with its sentence, and splits before an opening one', () => {
+    expect(sentences('Sie sehe eine „Kernaufgabe“ darin.“ Wirklich? Ja! „Das OZG“ hilft.')).toEqual([
+      'Sie sehe eine „Kernaufgabe“ darin.“',
+      'Wirklich?',
+      'Ja!',
+      '„Das OZG“ hilft.',
+    ]);
+  });
+
+  it('keeps a year at the end of a sentence as its end', () => {
+    expect(sentences('Das Gesetz gilt seit 2022. Die Länder setzen es um.')).toHaveLength(2);
+  });
+
+  it('keeps headlines, datelines and paragraphs apart and joins soft-wrapped lines', () => {
+    const text =
+      'Sachsen-Anhalt:\nDigitalrat tritt erneut zusammen\n\n[31.8.2022] In Sachsen-Anhalt traf der Digitalrat zum zweiten\nMal zusammen. Die Digitalisierung im ländlichen Raum stand im Fokus des Treffens im\nSalzlandkreis.';
+    expect(sentences(text)).toEqual([
+      'Sachsen-Anhalt:',
+      'Digitalrat tritt erneut zusammen',
+      '[31.8.2022]',
+      'In Sachsen-Anhalt traf der Digitalrat zum zweiten Mal zusammen.',
+      'Die Digitalisierung im ländlichen Raum stand im Fokus des Treffens im Salzlandkreis.',
+    ]);
+  });
+
+  it('gives offsets that point at the sentence in the text', () => {
+    for (const s of splitSentences(SOURCE)) expect(collapse(SOURCE.slice(s.start, s.end))).toBe(s.text);
+  });
+});
+
+describe('dates in German text', () => {
+  const dates = (text: string) => findDates(text).map((d) => [d.date, d.precision, d.text]);
+
+  it.each([
+    ['am 31. August 2022', '2022-08-31', 'DAY', '31. August 2022'],
+    ['am 1. Okt. 2023', '2023-10-01', 'DAY', '1. Okt. 2023'],
+    ['am 31.08.2022', '2022-08-31', 'DAY', '31.08.2022'],
+    ['[31.8.2022]', '2022-08-31', 'DAY', '31.8.2022'],
+    ['am 2022-08-31', '2022-08-31', 'DAY', '2022-08-31'],
+    ['im August 2022', '2022-08', 'MONTH', 'August 2022'],
+    ['Stand 08/2022', '2022-08', 'MONTH', '08/2022'],
+    ['im Jahr 2023', '2023', 'YEAR', 'im Jahr 2023'],
+    ['seit 2022', '2022', 'YEAR', '2022'],
+  ])('reads "%s" as %s', (text, date, precision, written) => {
+    expect(dates(text)).toEqual([[date, precision, written]]);
+  });
+
+  it('skips what is not a real date: 31 February, postcodes, versions, quantities', () => {
+    expect(dates('am 31.02.2022, 04103 Leipzig, OZG 2.0, 2000 Einwohner, 1234 Fälle')).toEqual([]);
+  });
+
+  it('notes whether a date starts or ends something', () => {
+    const found = findDates('seit März 2021 und zunächst bis Ende Juni 2025, am 3. Mai 2022');
+    expect(found.map((d) => [d.date, d.bound])).toEqual([
+      ['2021-03', 'SINCE'],
+      ['2025-06', 'UNTIL'],
+      ['2022-05-03', null],
+    ]);
+  });
+});
+
+describe('people named with a title', () => {
+  const titled = (text: string) =>
+    findTitledNames(text, 0, text.length).map((t) => ({
+      title: t.title,
+      office: t.office?.text ?? null,
+      name: t.name.text,
+      words: t.nameWords,
+    }));
+
+  it('separates the office from the name, with and without a comma', () => {
+    expect(
+      titled('Neben der Ministerin für Infrastruktur und Digitales, Lydia Hüskens, dem Landes-CIO Bernd Schlömer'),
+    ).toEqual([
+      { title: 'Ministerin', office: 'für Infrastruktur und Digitales', name: 'Lydia Hüskens', words: 2 },
+      { title: 'Landes-CIO', office: null, name: 'Bernd Schlömer', words: 2 },
+    ]);
+    expect(titled('Landrat des Salzlandkreises Markus Bauer berichtete')).toEqual([
+      { title: 'Landrat', office: 'des Salzlandkreises', name: 'Markus Bauer', words: 2 },
+    ]);
+  });
+
+  it('reads inflected titles, academic degrees and name particles', () => {
+    expect(titled('die Rede des Landrats Markus Bauer')[0]?.title).toBe('Landrat');
+    expect(titled('Oberbürgermeisterin Dr. Eva Beispiel sagte')[0]).toMatchObject({
+      title: 'Oberbürgermeisterin',
+      name: 'Eva Beispiel',
+    });
+    expect(titled('Bürgermeister Hans-Peter von der Heide sagte')[0]?.name).toBe('Hans-Peter von der Heide');
+    expect(titled('Prof. Dr. Anna Beispiel sagte')[0]).toMatchObject({ title: 'Prof. Dr.', name: 'Anna Beispiel' });
+  });
+
+  it('finds only a surname, or nothing, where no full name follows', () => {
+    expect(titled('Staatssekretär Schlömer verwies')).toEqual([
+      { title: 'Staatssekretär', office: null, name: 'Schlömer', words: 1 },
+    ]);
+    expect(titled('Die Digitalministerin betonte die Bedeutung')).toEqual([]);
+    expect(titled('im Ministerium für Digitales')).toEqual([]);
+    expect(titled('Der Landrat des Salzlandkreises betonte')).toEqual([]);
+  });
+});
+
+describe('recognising entities', () => {
+  const keys = (text: string) => propose(text).entities.map((e) => [e.key, e.matched]);
+
+  it('folds umlauts and their spellings: Hüskens, Hueskens', () => {
+    expect(keys('Lydia Hueskens und Lydia Hüskens')).toEqual([['person:lydia-hueskens', 'Lydia Hueskens']]);
+  });
+
+  it('matches abbreviations only in capitals', () => {
+    expect(keys('Das MID und das OZG.')).toEqual([
+      ['org:mid-sachsen-anhalt', 'MID'],
+      ['law:ozg', 'OZG'],
+    ]);
+    expect(keys('Das Mid und das Ozg.')).toEqual([]);
+  });
+
+  it('prefers the longest name and never proposes overlapping ones', () => {
+    expect(keys('Die OZG-Umsetzung in Sachsen-Anhalt.')).toEqual([
+      ['initiative:ozg-umsetzung', 'OZG-Umsetzung'],
+      ['region:15', 'Sachsen-Anhalt'],
+    ]);
+  });
+
+  it('reads a genitive and an adjective ending', () => {
+    expect(keys('Die Sitzung des Digitalrats im Gebiet des Salzlandkreises zur digitalen Infrastruktur.')).toEqual([
+      ['org:digitalrat-sachsen-anhalt', 'Digitalrats'],
+      ['region:15089', 'Salzlandkreises'],
+      ['initiative:digitale-infrastruktur', 'digitalen Infrastruktur'],
+    ]);
+  });
+
+  it('does not run a name across a comma, and names nothing inside a link', () => {
+    expect(keys('Stichwörter: Sachsen, Anhalt')).toEqual([
+      ['region:14', 'Sachsen'],
+      // "Anhalt" alone is no entity.
+    ]);
+    expect(keys('Mehr unter https://mid.sachsen-anhalt.de und www.sachsen-anhalt.de.')).toEqual([]);
+  });
+
+  it('tells the city from the Landkreis of the same name by the word before it', () => {
+    expect(keys('In Leipzig und im Landkreis Leipzig')).toEqual([
+      ['region:14713', 'Leipzig'],
+      ['region:14729', 'Leipzig'],
+    ]);
+  });
+
+  it('gives regions the reason REGION, names NAME, aliases ALIAS', () => {
+    const p = propose('Der Digitalrat Sachsen-Anhalt und der Digitalrat in Bernburg (Saale).');
+    expect(p.entities.map((e) => [e.key, e.reason, e.matched])).toEqual([
+      ['org:digitalrat-sachsen-anhalt', 'NAME', 'Digitalrat Sachsen-Anhalt'],
+      ['region:bernburg-saale', 'REGION', 'Bernburg (Saale)'],
+    ]);
+  });
+});
+
+describe('new people by title', () => {
+  it('proposes a person with an id by the editing slug rule, the office as role', () => {
+    const p = propose('Landrätin Anna Müller-Lüdenscheid eröffnete die Sitzung.');
+    expect(p.entities).toEqual([
+      {
+        key: 'person:anna-mueller-luedenscheid',
+        existingId: null,
+        kind: 'PERSON',
+        name: 'Anna Müller-Lüdenscheid',
+        matched: 'Anna Müller-Lüdenscheid',
+        reason: 'TITLE_PATTERN',
+        role: 'Landrätin',
+        quote: 'Landrätin Anna Müller-Lüdenscheid eröffnete die Sitzung.',
+      },
+    ]);
+  });
+
+  it('recognises people already in the graph instead of proposing them again', () => {
+    const p = propose('Landrat Markus Bauer berichtete aus der Praxis.');
+    expect(p.entities).toEqual([
+      expect.objectContaining({
+        key: 'person:markus-bauer',
+        existingId: 'person:markus-bauer',
+        reason: 'NAME',
+        role: 'Landrat',
+      }),
+    ]);
+  });
+
+  it('follows a surname back to the person named in full before, and only then', () => {
+    const p = propose('Landrätin Anna Muster leitet den Kreis. Muster sagte, das OZG sei wichtig.');
+    expect(p.entities.filter((e) => e.kind === 'PERSON').map((e) => e.key)).toEqual(['person:anna-muster']);
+    expect(fact(p, 'SPOKE_ABOUT', 'person:anna-muster', 'law:ozg')?.quote).toBe('Muster sagte, das OZG sei wichtig.');
+    expect(propose('Muster sagte, das OZG sei wichtig.').facts).toEqual([]);
+  });
+});
+
+describe('candidate facts', () => {
+  it('an office that names a Kreis: HOLDS_OFFICE_AT the region, the title as role', () => {
+    const p = propose('Landrat des Salzlandkreises Markus Bauer sprach über die OZG-Umsetzung.');
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:markus-bauer', 'region:15089')).toMatchObject({
+      role: 'Landrat',
+      validFrom: '2024-05-01',
+      validFromQualifier: 'ON_OR_BEFORE',
+      reason: 'The title „Landrat des Salzlandkreises“ of Markus Bauer names Salzlandkreis. Confidence: high.',
+    });
+    expect(fact(p, 'SPOKE_ABOUT', 'person:markus-bauer', 'initiative:ozg-umsetzung')).toBeDefined();
+  });
+
+  it('"Ministerin für X" is an office at the Ministerium für X, even where the ministry is not named', () => {
+    const p = propose('Die Ministerin für Infrastruktur und Digitales Lydia Hüskens eröffnete die Sitzung.');
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:lydia-hueskens', 'org:mid-sachsen-anhalt')?.role).toBe(
+      'Ministerin für Infrastruktur und Digitales',
+    );
+    expect(entity(p, 'org:mid-sachsen-anhalt')).toMatchObject({
+      reason: 'TITLE_PATTERN',
+      matched: 'Ministerin für Infrastruktur und Digitales',
+    });
+  });
+
+  it('a title and the only fitting place in the sentence: HOLDS_OFFICE_AT, medium confidence', () => {
+    const p = propose(
+      'Oberbürgermeisterin Dr. Eva Beispiel aus Leipzig ist seit Januar 2021 Mitglied des Digitalrats.',
+    );
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-beispiel', 'region:14713')?.reason).toMatch(/Confidence: medium\.$/);
+    expect(fact(p, 'MEMBER_OF', 'person:eva-beispiel', 'org:digitalrat-sachsen-anhalt')).toMatchObject({
+      validFrom: '2021-01',
+      validFromQualifier: 'EXACT',
+    });
+    // Two places that would fit: no guess.
+    const two = propose('Landrat Max Probe besuchte den Salzlandkreis und den Landkreis Harz.');
+    expect(two.facts.filter((f) => f.type === 'HOLDS_OFFICE_AT')).toEqual([]);
+  });
+
+  it('speech: a speech verb, "so …" at the end, or only quotation marks (low confidence)', () => {
+    expect(
+      fact(propose('Lydia Hüskens betonte die Bedeutung des OZG.'), 'SPOKE_ABOUT', 'person:lydia-hueskens', 'law:ozg'),
+    ).toBeDefined();
+    expect(
+      fact(
+        propose('Die OZG-Umsetzung sei eine Herausforderung, so Lydia Hüskens.'),
+        'SPOKE_ABOUT',
+        'person:lydia-hueskens',
+        'initiative:ozg-umsetzung',
+      ),
+    ).toBeDefined();
+    const quoted = fact(
+      propose('Lydia Hüskens: „Das OZG ist ein Hebel.“'),
+      'SPOKE_ABOUT',
+      'person:lydia-hueskens',
+      'law:ozg',
+    );
+    expect(quoted?.reason).toMatch(/quotation marks.*Confidence: low\.$/);
+  });
+
+  it('those joined by "und" speak together; a place after "in" is where, not what', () => {
+    const p = propose('In Sachsen-Anhalt sprachen Thüringen und der Bitkom über die Verwaltungsdigitalisierung.');
+    expect(p.facts.map((f) => [f.type, f.from, f.to])).toEqual([
+      ['SPOKE_ABOUT', 'region:16', 'initiative:verwaltungsdigitalisierung'],
+      ['SPOKE_ABOUT', 'org:bitkom', 'initiative:verwaltungsdigitalisierung'],
+    ]);
+  });
+
+  it('a passive with "vom": the one after "vom" is the agent', () => {
+    const p = propose('Das MID wird vom Digitalrat beraten.');
+    expect(p.facts.map((f) => [f.type, f.from, f.to])).toEqual([
+      ['ADVISES', 'org:digitalrat-sachsen-anhalt', 'org:mid-sachsen-anhalt'],
+    ]);
+  });
+
+  it('a separable verb, and only within its clause', () => {
+    const p = propose(
+      'Während Schleswig-Holstein das OZG-Änderungsgesetz ablehnt, fördert Thüringen die OZG-Umsetzung.',
+    );
+    expect(p.facts.map((f) => [f.type, f.from, f.to])).toEqual([
+      ['OPPOSES', 'region:01', 'law:ozg-aenderungsgesetz'],
+      ['SUPPORTS', 'region:16', 'initiative:ozg-umsetzung'],
+    ]);
+    expect(propose('Im Jahr 2023 lehnte Schleswig-Holstein das OZG-Änderungsgesetz ab.').facts[0]?.reason).toContain(
+      '„lehnte … ab“',
+    );
+  });
+
+  it('events: who hosted, where they took place; organisations: where they are', () => {
+    const p = propose(
+      'Die Zweite Sitzung des Digitalrats Sachsen-Anhalt fand in Bernburg statt. Markus Bauer war Gastgeber der zweiten Sitzung des Digitalrats Sachsen-Anhalt. Der Kreativraum im Salzlandkreis half.',
+    );
+    const event = 'event:digitalrat-sachsen-anhalt-2022-sitzung-2';
+    expect(p.facts.map((f) => [f.type, f.from, f.to])).toEqual([
+      ['TOOK_PLACE_IN', event, 'region:bernburg-saale'],
+      ['HOSTED', 'person:markus-bauer', event],
+      ['LOCATED_IN', 'org:kreativraum-salzlandkreis', 'region:15089'],
+    ]);
+  });
+
+  it('takes validFrom from the sentence: held then for lasting facts, exactly then for events, never an end date', () => {
+    const held = propose('Am 3. März 2023 sagte Landrat des Salzlandkreises Markus Bauer etwas über das OZG.');
+    expect(fact(held, 'HOLDS_OFFICE_AT', 'person:markus-bauer', 'region:15089')).toMatchObject({
+      validFrom: '2023-03-03',
+      validFromQualifier: 'ON_OR_BEFORE',
+    });
+    expect(fact(held, 'SPOKE_ABOUT', 'person:markus-bauer', 'law:ozg')).toMatchObject({
+      validFrom: '2023-03-03',
+      validFromQualifier: 'EXACT',
+    });
+    const until = propose('Baden-Württemberg fördert die E-Government-Koordinatoren bis Ende Juni 2025.', '2024-03-28');
+    expect(until.facts[0]).toMatchObject({ validFrom: '2024-03-28', validFromQualifier: 'ON_OR_BEFORE' });
+  });
+
+  it('proposes nothing where no words state a relation', () => {
+    expect(propose('Lydia Hüskens, das OZG und der Digitalrat. Markus Bauer im Salzlandkreis.').facts).toEqual([]);
+  });
+});
+
+describe('the source article (Kommune21, 31.8.2022)', () => {
+  const p = proposeFacts(DRAFT, index);
+  const body = SOURCE.slice(0, SOURCE.indexOf('Stichwörter'));
+  const inBody = proposeFacts({ ...DRAFT, text: body }, index);
+
+  it('recognises the people, bodies and regions it names, all already in the graph', () => {
+    expect(entity(p, 'person:lydia-hueskens')).toMatchObject({
+      existingId: 'person:lydia-hueskens',
+      reason: 'NAME',
+      matched: 'Lydia Hüskens',
+      role: 'Ministerin für Infrastruktur und Digitales',
+    });
+    expect(entity(p, 'person:bernd-schloemer')?.role).toBe('Landes-CIO, Staatssekretär');
+    expect(entity(p, 'person:markus-bauer')?.role).toBe('Landrat');
+    expect(entity(p, 'org:digitalrat-sachsen-anhalt')).toMatchObject({ reason: 'ALIAS', matched: 'Digitalrat' });
+    expect(entity(p, 'org:mid-sachsen-anhalt')).toMatchObject({
+      reason: 'NAME',
+      quote:
+        'In Sachsen-Anhalt wird das Ministerium für Infrastruktur und Digitales (MID) vom Digitalrat in den Bereichen Technologie, Innovation und Digitalisierung beraten.',
+    });
+    expect(entity(p, 'region:15')).toMatchObject({
+      reason: 'REGION',
+      quote: 'In Sachsen-Anhalt traf der Digitalrat zum zweiten Mal zusammen.',
+    });
+    for (const key of ['region:15089', 'region:bernburg-saale', 'law:ozg', 'initiative:ozg-umsetzung']) {
+      expect(entity(p, key)).toBeDefined();
+    }
+    expect(inBody.entities.filter((e) => e.existingId === null)).toEqual([]);
+  });
+
+  it('proposes each entity once, and no article', () => {
+    const keys = p.entities.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => kindOfId(k) === 'ARTICLE')).toEqual([]);
+  });
+
+  it('finds the dateline 31.8.2022 and the later dates', () => {
+    expect(p.dates[0]).toEqual({ date: '2022-08-31', precision: 'DAY', text: '31.8.2022', quote: '[31.8.2022]' });
+    expect(p.dates.map((d) => d.date)).toEqual([
+      '2022-08-31',
+      '2024-04-09',
+      '2024-04-03',
+      '2024-03-28',
+      '2025-06',
+      '2024-03-06',
+    ]);
+  });
+
+  it('proposes the facts the article states in words, each a fact the seed editors also found', () => {
+    expect(fact(inBody, 'HOLDS_OFFICE_AT', 'person:lydia-hueskens', 'org:mid-sachsen-anhalt')).toMatchObject({
+      key: 'rel:lydia-hueskens-holds-office-at-mid-sachsen-anhalt',
+      role: 'Ministerin für Infrastruktur und Digitales',
+      validFrom: '2022-08-31',
+      validFromQualifier: 'ON_OR_BEFORE',
+      quote:
+        'Neben der Ministerin für Infrastruktur und Digitales, Lydia Hüskens, dem Landes-CIO Bernd Schlömer und dem Landrat Markus Bauer als Gastgeber waren bei dem Treffen zahlreiche Kommunalvertreter anwesend.',
+    });
+    expect(fact(inBody, 'ADVISES', 'org:digitalrat-sachsen-anhalt', 'org:mid-sachsen-anhalt')).toBeDefined();
+    expect(fact(inBody, 'REFERS_TO', 'person:bernd-schloemer', 'law:ozg')?.quote).toBe(
+      'Staatssekretär Schlömer verwies auf das Onlinezugangsgesetz.',
+    );
+    const stated = new Set(seed.relations.map((r) => `${r.type} ${r.from} ${r.to}`));
+    expect(inBody.facts.map((f) => `${f.type} ${f.from} ${f.to}`).filter((f) => !stated.has(f))).toEqual([]);
+  });
+
+  it('quotes whole sentences verbatim and only relates entities it proposes, by the vocabulary', () => {
+    const text = collapse(SOURCE);
+    const kinds = new Map(p.entities.map((e) => [e.key, e.kind]));
+    for (const item of [...p.entities, ...p.dates, ...p.facts]) expect(text).toContain(item.quote);
+    for (const f of p.facts) {
+      const [from, to] = [kinds.get(f.from), kinds.get(f.to)];
+      expect(from && to && relationAllowed(f.type, from, to)).toBe(true);
+      expect(RelationId.safeParse(f.key).success).toBe(true);
+      expect(f.reason).toMatch(/Confidence: (high|medium|low)\.$/);
+    }
+    expect(new Set(p.facts.map((f) => f.key)).size).toBe(p.facts.length);
+  });
+
+  it('suggests an article id and spots an article already in the graph by its URL', () => {
+    expect(p.article).toEqual({
+      id: 'article:kommune21-2022-08-31-sachsen-anhalt-digitalrat-tritt-erneut-zusammen',
+      existingId: null,
+    });
+    const destatis = proposeFacts(
+      {
+        ...DRAFT,
+        url: 'http://destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/04-kreise.html/',
+      },
+      index,
+    );
+    expect(destatis.article.existingId).toBe('article:destatis-kreise-2018');
+  });
+});
