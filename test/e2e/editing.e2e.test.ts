@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
-import { launchChromium, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
 import { canvasNodes } from '../support/explorer.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 
@@ -162,6 +163,7 @@ describe('editors in Chromium', () => {
     await expect(conflict.getByRole('row', { name: /Beschreibung/ }).textContent()).resolves.toContain(
       'Sitzung in Magdeburg.',
     );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'editing-conflict.png') });
     // Nothing of the stale form was saved.
     expect(await entity(id)).toMatchObject({ version: 3, description: null });
 
@@ -181,5 +183,207 @@ describe('editors in Chromium', () => {
       description: 'Sitzung in Magdeburg.',
     });
     await dialog.getByRole('button', { name: 'Schließen' }).click();
+  });
+});
+
+describe('the whole editing task in Chromium', () => {
+  let second: Page;
+  const person = 'person:anna-beispiel';
+
+  async function choose(scope: ReturnType<Page['getByRole']>, box: string, text: string, option: RegExp) {
+    const input = scope.getByRole('combobox', { name: box });
+    await input.fill(text);
+    await scope.getByRole('option', { name: option }).first().click();
+  }
+
+  async function relationsOf(id: string) {
+    const data = await asOtherEditor<{
+      node: {
+        relations: {
+          nodes: Array<{
+            id: string;
+            type: string;
+            role: string | null;
+            version: number;
+            validFrom: { date: string } | null;
+            to: { id: string };
+            citations: Array<{ quote: string | null; article: { id: string } }>;
+          }>;
+        };
+      } | null;
+    }>(
+      'query($id: ID!) { node(id: $id) { ... on Entity { relations(first: 50) { nodes { id type role version validFrom { date } to { id } citations { quote article { id } } } } } } }',
+      { id },
+    );
+    return data.node?.relations.nodes ?? [];
+  }
+
+  it('adds a new person and their office with a source; a fact without an article is refused in German', async () => {
+    // A second reader has the explorer open, anonymous, in another browser.
+    second = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' })).newPage();
+
+    await page.getByRole('button', { name: 'Neuer Eintrag' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neuer Eintrag' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Anna Beispiel');
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByRole('heading', { name: 'Anna Beispiel' }).waitFor();
+
+    await details.getByRole('button', { name: 'Beziehung hinzufügen' }).click();
+    const form = page.getByRole('dialog', { name: 'Neue Beziehung' });
+    await choose(form, 'Zu', 'Ministerium Infrastruktur', /Ministerium für Infrastruktur und Digitales/);
+    await form.getByRole('combobox', { name: 'Beziehung' }).selectOption('HOLDS_OFFICE_AT');
+    await form.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Staatssekretärin');
+    await form.getByRole('textbox', { name: 'Gültig ab' }).fill('2022-09');
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    await form.getByText('Einen Artikel als Quelle wählen.').waitFor();
+    expect(await relationsOf(person)).toEqual([]);
+
+    await choose(form, 'Artikel', 'Digitalrat tritt', /Digitalrat tritt erneut zusammen/);
+    await form
+      .getByRole('textbox', { name: 'Zitat aus dem Artikel' })
+      .fill('Staatssekretärin Anna Beispiel nahm teil.');
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    await form.waitFor({ state: 'detached' });
+    const [office] = await relationsOf(person);
+    expect(office).toMatchObject({
+      type: 'HOLDS_OFFICE_AT',
+      role: 'Staatssekretärin',
+      validFrom: { date: '2022-09' },
+      to: { id: 'org:mid-sachsen-anhalt' },
+      citations: [
+        {
+          quote: 'Staatssekretärin Anna Beispiel nahm teil.',
+          article: { id: 'article:kommune21-2022-08-31-digitalrat-sachsen-anhalt' },
+        },
+      ],
+    });
+  });
+
+  it('corrects a date, and the second browser shows it without reloading; then the correction is reverted', async () => {
+    const [office] = await relationsOf(person);
+    if (!office) throw new Error('no office');
+    await second.goto(`${site.url}?e=${person}&sel=${office.id}`);
+    const theirDetails = second.getByRole('region', { name: 'Details' });
+    await theirDetails.getByText('seit September 2022').waitFor();
+    let reloaded = false;
+    second.on('framenavigated', () => {
+      reloaded = true;
+    });
+
+    await page.goto(`${site.url}?e=${person}&sel=${office.id}`);
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByRole('button', { name: 'Bearbeiten' }).click();
+    const form = page.getByRole('dialog', { name: 'Beziehung bearbeiten' });
+    await form.getByRole('textbox', { name: 'Gültig ab' }).fill('2022-09-15');
+    await form.getByRole('combobox', { name: 'Genauigkeit des Beginns' }).selectOption('EXACT');
+    await form.getByRole('button', { name: 'Speichern' }).click();
+    await form.getByText('Gespeichert (Version 2).').waitFor();
+    await form.getByRole('button', { name: 'Schließen' }).click();
+
+    // Live: the other browser's details change by themselves.
+    await theirDetails.getByText('seit 15.9.2022').waitFor();
+    await second.getByRole('status').filter({ hasText: 'redaktion@govgraph.test hat' }).waitFor();
+    expect(reloaded).toBe(false);
+
+    await details.getByRole('button', { name: 'Verlauf' }).click();
+    const history = page.getByRole('dialog', { name: /Verlauf von/ });
+    const latest = history.getByRole('listitem').first();
+    await expect(latest.textContent()).resolves.toMatch(/Geändert/);
+    await latest.getByRole('button', { name: 'Rückgängig machen' }).click();
+    await history.getByText('– nimmt eine frühere Änderung zurück').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'editing-history.png') });
+    await page.keyboard.press('Escape');
+    expect((await relationsOf(person))[0]).toMatchObject({ validFrom: { date: '2022-09' }, version: 3 });
+    await theirDetails.getByText('seit September 2022').waitFor();
+  });
+
+  it('merges a duplicate: its facts and its name move to the survivor, nothing is dropped', async () => {
+    await asOtherEditor(
+      'mutation { createEntity(input: { kind: PERSON, name: "A. Beispiel", aliases: ["Anna B."] }) { id } }',
+      {},
+    );
+    await asOtherEditor(
+      `mutation { createRelation(input: { type: PARTICIPATED_IN, from: "person:a-beispiel", to: "event:digitalrat-sachsen-anhalt-2022-sitzung-2",
+        citations: [{ article: "article:kommune21-2022-08-31-digitalrat-sachsen-anhalt", quote: "A. Beispiel war dabei." }] }) { id } }`,
+      {},
+    );
+    await page.goto(`${site.url}?e=${person}&sel=${person}`);
+    await page.getByRole('region', { name: 'Details' }).getByRole('button', { name: 'Bearbeiten' }).click();
+    const dialog = page.getByRole('dialog', { name: /bearbeiten/ });
+    await dialog.getByText('Duplikat zusammenführen').click();
+    await choose(dialog, 'Doppelter Eintrag (Person)', 'A. Beispiel', /A\. Beispiel/);
+    await dialog.getByText('„A. Beispiel“ (person:a-beispiel) in „Anna Beispiel“ überführen?').waitFor();
+    await dialog.getByRole('button', { name: 'Zusammenführen', exact: true }).click();
+    await dialog.getByText('„A. Beispiel“ wurde in „Anna Beispiel“ überführt.').waitFor();
+    await page.keyboard.press('Escape');
+
+    expect(await entity('person:a-beispiel')).toBeNull();
+    const moved = await relationsOf(person);
+    expect(moved.map((r) => r.type).sort()).toEqual(['HOLDS_OFFICE_AT', 'PARTICIPATED_IN']);
+    const survivor = await asOtherEditor<{ node: { aliases: string[] } }>(
+      'query { node(id: "person:anna-beispiel") { ... on Entity { aliases } } }',
+      {},
+    );
+    expect(survivor.node.aliases).toEqual(expect.arrayContaining(['A. Beispiel', 'Anna B.']));
+  });
+
+  it('turns a pasted article into cited facts: proposals with their sentences, accepted, saved in one go', async () => {
+    await page.getByRole('button', { name: 'Artikel erfassen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Artikel erfassen' });
+    await dialog.getByRole('button', { name: 'Vorschläge erzeugen' }).click();
+    await dialog.getByText('Pflichtfeld.').first().waitFor();
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Salzlandkreis startet digitales Bürgerportal');
+    await dialog.getByRole('textbox', { name: 'Medium / Herausgeber' }).fill('Kommune21');
+    await dialog.getByRole('textbox', { name: 'Erschienen am (JJJJ-MM-TT)' }).fill('12.03.2023');
+    await dialog
+      .getByRole('textbox', { name: 'Adresse (URL)' })
+      .fill('https://www.kommune21.de/meldung_40000_salzlandkreis-portal.html');
+    await dialog
+      .getByRole('textbox', { name: 'Text des Artikels' })
+      .fill(
+        'Der Salzlandkreis hat am 10. März 2023 ein digitales Bürgerportal gestartet. ' +
+          'Landrätin Erika Musterfrau des Salzlandkreises stellte es in Bernburg vor. ' +
+          'Ministerin für Infrastruktur und Digitales Lydia Hüskens betonte die Bedeutung des Onlinezugangsgesetzes.',
+      );
+    await dialog.getByRole('button', { name: 'Vorschläge erzeugen' }).click();
+    await dialog.getByText('Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT angeben, z. B. 2022-08-31.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Erschienen am (JJJJ-MM-TT)' }).fill('2023-03-12');
+    await dialog.getByRole('button', { name: 'Vorschläge erzeugen' }).click();
+
+    await dialog.getByRole('heading', { name: /Erkannte Einträge/ }).waitFor();
+    await dialog
+      .getByText(/Neu anlegen \(Person\)/)
+      .first()
+      .waitFor();
+    await dialog.getByText(/Erkannt: Lydia Hüskens/).waitFor();
+    const office = dialog.getByRole('group', { name: /Erika Musterfrau – hat Amt inne bei – Salzlandkreis/ });
+    await office.waitFor();
+    await expect(office.getByRole('textbox', { name: 'Zitat aus dem Artikel' }).inputValue()).resolves.toBe(
+      'Landrätin Erika Musterfrau des Salzlandkreises stellte es in Bernburg vor.',
+    );
+    const accept = office.getByRole('checkbox');
+    if (!(await accept.isChecked())) await accept.check();
+    await office.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Landrätin');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'editing-intake.png') });
+    await dialog.getByRole('button', { name: 'Angenommenes speichern' }).click();
+    await dialog.getByText(/Fakt(en)? gespeichert, mit dem Artikel als Quelle\./).waitFor();
+    await page.keyboard.press('Escape');
+
+    const facts = await relationsOf('person:erika-musterfrau');
+    expect(facts).toContainEqual(
+      expect.objectContaining({
+        type: 'HOLDS_OFFICE_AT',
+        role: 'Landrätin',
+        to: { id: 'region:15089' },
+        citations: [
+          {
+            quote: 'Landrätin Erika Musterfrau des Salzlandkreises stellte es in Bernburg vor.',
+            article: { id: expect.stringMatching(/^article:/) },
+          },
+        ],
+      }),
+    );
   });
 });

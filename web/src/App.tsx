@@ -12,6 +12,7 @@ import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Timeline } from './components/Timeline.js';
 import { Editor, type EditTask } from './editing/Editor.js';
+import { useLiveChanges } from './editing/live.js';
 import { LoginDialog } from './editing/LoginDialog.js';
 import { useSession } from './editing/useSession.js';
 import { filterGraph, type Marks, mergeNeighborhood } from './graph/elements.js';
@@ -81,6 +82,13 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [editTask, setEditTask] = useState<EditTask | null>(null);
   const [loginOpen, setLoginOpen] = useState(false);
+  const [live, setLive] = useState<string | null>(null);
+  // Another editor's change (or one's own in another tab): the canvas reloads what it shows, no reload of the page.
+  useLiveChanges((change) => {
+    setRevision((r) => r + 1);
+    const count = change.entityIds.length + change.relationIds.length + change.deletedIds.length;
+    setLive(t('edit.live.changed', { by: change.by, count, time: new Date(change.at).toLocaleTimeString(language) }));
+  });
   const loaded = useGraph(view, revision);
   const { loading, truncated, error } = loaded;
   const path = usePath(view.path, view.asOf);
@@ -196,9 +204,14 @@ export function App() {
                 {session.user.email} ({t(`edit.roles.${session.user.role}`)})
               </span>
               {session.canEdit && (
-                <button type="button" onClick={() => setEditTask({ task: 'new-entity' })}>
-                  {t('edit.newEntity')}
-                </button>
+                <>
+                  <button type="button" onClick={() => setEditTask({ task: 'new-entity' })}>
+                    {t('edit.newEntity')}
+                  </button>
+                  <button type="button" onClick={() => setEditTask({ task: 'intake' })}>
+                    {t('edit.intake.open')}
+                  </button>
+                </>
               )}
               <button type="button" onClick={() => void session.logout()}>
                 {t('edit.logout')}
@@ -288,6 +301,11 @@ export function App() {
           <p className="status" role="status" aria-live="polite">
             {status}
           </p>
+          {live && (
+            <p className="live" role="status">
+              {live}
+            </p>
+          )}
           {[error, article.error && t('article.failed', { error: article.error })].filter(Boolean).map((message) => (
             <p key={message as string} className="error" role="alert">
               {message}
@@ -381,9 +399,10 @@ export function App() {
           canEdit={session.canEdit}
           revision={revision}
           onClose={() => setEditTask(null)}
-          onChanged={({ created }) => {
+          onChanged={({ created, article }) => {
             setRevision((r) => r + 1);
             if (created) setView((v) => choose(v, created), 'step');
+            if (article) setView((v) => ({ ...choose(v, article), article }), 'step');
           }}
         />
       )}

@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../state/view.js';
 import type { EntityKind } from '../../../server/domain/vocabulary.js';
-import { type EditableEntity, type EditableRelation, fetchEditable, fetchEditableRelation, mergeEntities } from './api.js';
+import { type EditableEntity, type EditableRelation, fetchEditable, fetchEditableRelation, mergeEntities, revertChange } from './api.js';
 import { Dialog } from './Dialog.js';
 import { EntityForm } from './EntityForm.js';
 import { HistoryList } from './HistoryList.js';
+import { IntakeDialog } from './IntakeDialog.js';
 import { errorText } from './messages.js';
 import { RelationForm } from './RelationForm.js';
 import { SearchBox } from '../components/SearchBox.js';
@@ -17,6 +18,7 @@ export type EditTask =
   | { readonly task: 'edit-entity'; readonly id: string }
   | { readonly task: 'new-relation'; readonly from?: { id: string; kind: EntityKind; name: string } }
   | { readonly task: 'edit-relation'; readonly id: string }
+  | { readonly task: 'intake' }
   | { readonly task: 'history'; readonly id: string; readonly name: string };
 
 interface Props {
@@ -26,7 +28,7 @@ interface Props {
   readonly revision: number;
   readonly onClose: () => void;
   /** The graph changed: the canvas reloads; a new entity is put on it. */
-  readonly onChanged: (change: { created?: string; deleted?: string }) => void;
+  readonly onChanged: (change: { created?: string; deleted?: string; article?: string }) => void;
 }
 
 /** The editing dialogs, one at a time. */
@@ -35,7 +37,19 @@ export function Editor({ task, language, canEdit, revision, onClose, onChanged }
   if (task.task === 'history') {
     return (
       <Dialog title={t('edit.history.titleOf', { name: task.name })} onClose={onClose} wide>
-        <HistoryList id={task.id} language={language} revision={revision} />
+        <HistoryList
+          id={task.id}
+          language={language}
+          revision={revision}
+          onRevert={
+            canEdit
+              ? async (change) => {
+                  await revertChange(change.id);
+                  onChanged({});
+                }
+              : undefined
+          }
+        />
       </Dialog>
     );
   }

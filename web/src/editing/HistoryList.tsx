@@ -66,6 +66,11 @@ export function HistoryList({ id, language, onRevert, revision }: Props) {
             <p>
               <strong>{t(`edit.history.action.${change.action}`)}</strong>{' '}
               {t('edit.history.byAt', { by: change.by, at: new Date(change.at).toLocaleString(locale) })}
+              {NAMED_OPERATIONS.has(change.operation) && (
+                <span className="muted"> ({t(`edit.history.operation.${change.operation}`)})</span>
+              )}
+              {change.reverts && <span className="muted"> {t('edit.history.isRevert')}</span>}
+              {change.revertedBy && <span className="muted"> {t('edit.history.reverted')}</span>}
             </p>
             {change.action === 'UPDATE' && (
               <table className="diff">
@@ -84,7 +89,7 @@ export function HistoryList({ id, language, onRevert, revision }: Props) {
                 </tbody>
               </table>
             )}
-            {onRevert && (
+            {onRevert && !change.revertedBy && (
               <button
                 type="button"
                 disabled={busy !== null}

@@ -109,6 +109,10 @@ export const editingDe = {
     removeSource: 'Quelle entfernen',
     confirmDelete: 'Diese Beziehung wirklich löschen? Ihr letzter Stand bleibt im Verlauf.',
   },
+  live: {
+    changed_one: '{{time}}: {{by}} hat {{count}} Eintrag geändert; die Ansicht ist aktuell.',
+    changed_other: '{{time}}: {{by}} hat {{count}} Einträge geändert; die Ansicht ist aktuell.',
+  },
   intake: {
     open: 'Artikel erfassen',
     title: 'Artikel erfassen',
@@ -198,6 +202,14 @@ export const editingDe = {
     byAt: 'von {{by}} am {{at}}',
     revert: 'Rückgängig machen',
     action: { CREATE: 'Angelegt', UPDATE: 'Geändert', DELETE: 'Gelöscht' },
+    operation: {
+      mergeEntities: 'beim Zusammenführen',
+      revertChange: 'Rücknahme',
+      submitIntake: 'aus einem erfassten Artikel',
+      approveIntake: 'aus einem freigegebenen Artikel',
+    },
+    isRevert: '– nimmt eine frühere Änderung zurück',
+    reverted: '– wurde zurückgenommen',
   },
   errors: {
     unknown: 'Unerwarteter Fehler: {{error}}',
@@ -233,6 +245,10 @@ export const editingEn: typeof editingDe = {
     addSource: 'Another source',
     removeSource: 'Remove source',
     confirmDelete: 'Really delete this relation? Its last state stays in the history.',
+  },
+  live: {
+    changed_one: '{{time}}: {{by}} changed {{count}} item; the view is up to date.',
+    changed_other: '{{time}}: {{by}} changed {{count}} items; the view is up to date.',
   },
   intake: {
     open: 'Add article',
@@ -319,6 +335,14 @@ export const editingEn: typeof editingDe = {
     byAt: 'by {{by}} on {{at}}',
     revert: 'Revert',
     action: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
+    operation: {
+      mergeEntities: 'in a merge',
+      revertChange: 'revert',
+      submitIntake: 'from an added article',
+      approveIntake: 'from an approved article',
+    },
+    isRevert: '– reverts an earlier change',
+    reverted: '– was reverted',
   },
   errors: {
     unknown: 'Unexpected error: {{error}}',
