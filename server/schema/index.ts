@@ -7,7 +7,11 @@ import './neighborhood.js';
 import './stats.js';
 import './paths.js';
 import './timeline.js';
+import './accounts.js';
 import './editing.js';
+import './relation-editing.js';
+import './changes.js';
+import './live.js';
 
 export const schema = builder.toSchema();
 
