@@ -103,22 +103,30 @@ export async function replaceEntity(batch: Batch, current: LockedEntity, entity:
   return row?.entity as Row;
 }
 
+/** What a deleted entity was linked to besides its facts, kept in its deletion's record for a revert. */
+export interface Links {
+  readonly mentionedIn?: readonly string[];
+  readonly mentions?: readonly string[];
+  /** Deleted by a merge: the survivor, and the mentions it gained from this entity. */
+  readonly mergedInto?: string;
+  readonly gainedIn?: readonly string[];
+  readonly gained?: readonly string[];
+}
+
 /**
- * Deletes a locked entity with its mentions and records its last state;
- * `links` (the articles that mentioned it, …) go into that record so a revert
- * can restore them. Relations must be gone or moved first.
+ * Deletes a locked entity with its mentions and records its last state, with
+ * its `links` (the articles that mentioned it, …) so a revert can restore
+ * them. Its facts must be gone or moved first.
  */
-export async function removeEntity(
-  batch: Batch,
-  current: LockedEntity,
-  links: Record<string, readonly string[]> = {},
-): Promise<void> {
+export async function removeEntity(batch: Batch, current: LockedEntity, links: Links = {}): Promise<void> {
   await batch.run(Q['entity-delete'], { id: current.id });
-  const kept = Object.fromEntries(Object.entries(links).filter(([, ids]) => ids.length > 0));
+  const kept = Object.fromEntries(
+    Object.entries(links).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : value !== undefined)),
+  );
   batch.record({
     target: current.id,
     action: 'DELETE',
-    before: { ...current.model, ...kept },
+    before: Object.keys(kept).length > 0 ? { ...current.model, links: kept } : current.model,
     after: null,
     fromVersion: current.version,
     toVersion: null,

@@ -98,6 +98,11 @@ async function reciteArticle(batch: Batch, survivor: string, duplicate: string):
   }
 }
 
+async function linksOf(batch: Batch, id: string): Promise<{ mentionedIn: string[]; mentions: string[] }> {
+  const [row] = await batch.run(Q['entity-links'], { id });
+  return { mentionedIn: (row?.mentionedIn as string[]) ?? [], mentions: (row?.mentions as string[]) ?? [] };
+}
+
 /** Locks both, in id order (so two merges never wait for each other), each at the version the editor saw. */
 async function lockPair(batch: Batch, request: MergeRequest): Promise<[LockedEntity, LockedEntity]> {
   const wanted = [
@@ -136,12 +141,18 @@ export async function mergeEntities(
       );
     }
     const merged = mergedModel(survivor, duplicate);
+    const had = await linksOf(batch, survivor.id);
     await moveRelations(batch, survivor.id, duplicate.id);
     if (duplicate.kind === 'ARTICLE') await reciteArticle(batch, survivor.id, duplicate.id);
-    const [links] = await batch.run(Q['mentions-move'], { from: duplicate.id, to: survivor.id });
+    const [moved] = await batch.run(Q['mentions-move'], { from: duplicate.id, to: survivor.id });
+    const has = await linksOf(batch, survivor.id);
     await removeEntity(batch, duplicate, {
-      mentionedIn: (links?.mentionedIn as string[] | undefined) ?? [],
-      mentions: (links?.mentions as string[] | undefined) ?? [],
+      mentionedIn: (moved?.mentionedIn as string[] | undefined) ?? [],
+      mentions: (moved?.mentions as string[] | undefined) ?? [],
+      mergedInto: survivor.id,
+      // What the survivor gained, by moved facts or mentions, is taken back if the merge is reverted.
+      gainedIn: has.mentionedIn.filter((id) => !had.mentionedIn.includes(id)),
+      gained: has.mentions.filter((id) => !had.mentions.includes(id)),
     });
     // Last, so the duplicate's URL (now the survivor's, if it had none) is free by then.
     return toEntity(await replaceEntity(batch, survivor, merged));

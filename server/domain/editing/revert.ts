@@ -3,7 +3,7 @@ import { Q } from '../../db/queries.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors.js';
 import type { Entity } from '../model.js';
 import { type Batch, type ChangeRecord, inBatch, isRelationId, type Publish } from './batch.js';
-import { insertEntity, removeEntity, replaceEntity, validEntity } from './entities.js';
+import { insertEntity, type Links, removeEntity, replaceEntity, validEntity } from './entities.js';
 import { type Locked, type LockedEntity, lockTarget } from './locks.js';
 import { insertRelation, referenceProblems, removeRelation, replaceRelation, validRelation } from './relations.js';
 import { refuse } from './validation.js';
@@ -89,35 +89,52 @@ async function restoreRelation(batch: Batch, change: ChangeRecord, current: Lock
   else await insertRelation(batch, relation, change.fromVersion);
 }
 
-async function restoreEntity(batch: Batch, change: ChangeRecord, current: Locked | null): Promise<void> {
-  // A deletion's record also lists the mentions the entity had (see removeEntity).
-  const { mentionedIn, mentions, ...model } = JSON.parse(change.before ?? '{}') as Entity & {
-    mentionedIn?: string[];
-    mentions?: string[];
-  };
+/** A mention, as the seed and import write them. */
+type MentionPair = { article: string; entity: string };
+
+/**
+ * Brings an entity back to its state before the change; a deleted one with
+ * its mentions. Returns the mentions a merge gave the survivor, to be taken
+ * back once the facts are moved back.
+ */
+async function restoreEntity(batch: Batch, change: ChangeRecord, current: Locked | null): Promise<MentionPair[]> {
+  const { links, ...model } = JSON.parse(change.before ?? '{}') as Entity & { links?: Links };
   const entity = validEntity(model);
   if (current) {
     await replaceEntity(batch, current as LockedEntity, entity);
-    return;
+    return [];
   }
   await insertEntity(batch, entity, change.fromVersion);
-  const links = [
-    ...(mentionedIn ?? []).map((article) => ({ article, entity: entity.id })),
-    ...(mentions ?? []).map((other) => ({ article: entity.id, entity: other })),
+  const restored = [
+    ...(links?.mentionedIn ?? []).map((article) => ({ article, entity: entity.id })),
+    ...(links?.mentions ?? []).map((other) => ({ article: entity.id, entity: other })),
   ];
-  if (links.length > 0) await batch.run(Q['seed-mentions'], { mentions: links });
+  if (restored.length > 0) await batch.run(Q['seed-mentions'], { mentions: restored });
+  const survivor = links?.mergedInto;
+  if (!survivor) return [];
+  return [
+    ...(links?.gainedIn ?? []).map((article) => ({ article, entity: survivor })),
+    ...(links?.gained ?? []).map((other) => ({ article: survivor, entity: other })),
+  ];
 }
 
-/** Undoes one change, recording the undoing as a change of its own. */
-async function undo(batch: Batch, change: ChangeRecord, current: Locked | null): Promise<void> {
+/** Undoes one change, recording the undoing as a change of its own; returns mentions to take back at the end. */
+async function undo(batch: Batch, change: ChangeRecord, current: Locked | null): Promise<MentionPair[]> {
   if (change.action === 'CREATE') {
-    if (!current) return;
-    if (isRelationId(change.target)) return removeRelation(batch, current);
+    if (!current) return [];
+    if (isRelationId(change.target)) {
+      await removeRelation(batch, current);
+      return [];
+    }
     await assertNothingRefersTo(batch.run, current as LockedEntity);
-    return removeEntity(batch, current as LockedEntity);
+    await removeEntity(batch, current as LockedEntity);
+    return [];
   }
   // UPDATE and DELETE both bring back the state before.
-  if (isRelationId(change.target)) return restoreRelation(batch, change, current);
+  if (isRelationId(change.target)) {
+    await restoreRelation(batch, change, current);
+    return [];
+  }
   return restoreEntity(batch, change, current);
 }
 
@@ -138,7 +155,11 @@ export async function revertBatch(
     batch.reverts = original;
     await assertNotReverted(batch.run, original);
     const current = await lockUnchanged(batch.run, changes);
-    for (const change of [...changes].reverse()) await undo(batch, change, current.get(change.target) ?? null);
+    const takeBack: MentionPair[] = [];
+    for (const change of [...changes].reverse()) {
+      takeBack.push(...(await undo(batch, change, current.get(change.target) ?? null)));
+    }
+    if (takeBack.length > 0) await batch.run(Q['mentions-prune'], { mentions: takeBack });
     return batch;
   });
   return [...done.records];
