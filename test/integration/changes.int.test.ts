@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/http/app.js';
 import { codeOf, type EditorsWorld, startEditorsWorld } from '../support/editors.js';
 
 // Merges and reverts change the graph, so they run on a Neo4j of their own, seeded.
@@ -392,5 +394,112 @@ describe('reverting a batch', () => {
       expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(codeOf(r.body));
     const history = (await ok<{ history: Change[] }>(`{ history(id: "${id}") { ${CHANGE} } }`)).history;
     expect(history.map((c) => c.operation)).toEqual(['revertChange', 'updateEntity', 'createEntity']);
+  });
+});
+
+/** The `next` events of a server-sent event stream, parsed; returning from it closes the stream. */
+async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, unknown>> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event
+          .split('\n')
+          .find((line) => line.startsWith('data: '))
+          ?.slice(6);
+        if (event.includes('event: next') && data) yield JSON.parse(data) as Record<string, unknown>;
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+}
+
+describe('live updates', () => {
+  const server = { url: '', close: async () => {} };
+  beforeAll(async () => {
+    const http = createApp({ yoga: world.yoga });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+    server.close = () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      });
+  });
+  afterAll(() => server.close());
+
+  const SUBSCRIPTION = 'subscription { graphChanged { batch at by entityIds relationIds deletedIds } }';
+
+  /** Opens the stream over HTTP as a browser's fetch would, and waits until it is listening. */
+  async function subscribe(method: 'GET' | 'POST') {
+    const headers = { accept: 'text/event-stream', 'x-govgraph-csrf': '1' };
+    const response =
+      method === 'GET'
+        ? await fetch(`${server.url}?query=${encodeURIComponent(SUBSCRIPTION)}`, { headers })
+        : await fetch(server.url, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ query: SUBSCRIPTION }),
+          });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const body = response.body as ReadableStream<Uint8Array>;
+    const reader = body.getReader();
+    // The server opens with a ping; reading it lets the subscription start listening.
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe(':\n\n');
+    reader.releaseLock();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return sseEvents(body);
+  }
+
+  it('sends every open stream (GET or POST) one event per committed batch, none for a refused one', async () => {
+    const [byGet, byPost] = [await subscribe('GET'), await subscribe('POST')];
+    const nextGet = byGet.next();
+    const nextPost = byPost.next();
+
+    const refused = await call('mutation { deleteEntity(id: "person:bernd-schloemer", version: 99) }', {}, 'editor');
+    expect(codeOf(refused.body)).toBe('CONFLICT');
+    const id = await createEntity({ kind: 'INITIATIVE', name: `Live ${run}`, initiativeType: 'PROJECT' });
+    const [created] = await recent(1);
+
+    const expected = {
+      data: {
+        graphChanged: {
+          batch: created?.batch,
+          at: expect.any(String),
+          by: world.emailOf('editor'),
+          entityIds: [id],
+          relationIds: [],
+          deletedIds: [],
+        },
+      },
+    };
+    expect((await nextGet).value).toEqual(expected);
+    expect((await nextPost).value).toEqual(expected);
+
+    // A revert is a batch like any other: here it deletes what was created.
+    const reverted = await ok<{ revertChange: Change[] }>(REVERT, { id: created?.id }, 'editor2');
+    expect((await byPost.next()).value).toMatchObject({
+      data: {
+        graphChanged: {
+          batch: reverted.revertChange[0]?.batch,
+          by: world.emailOf('editor2'),
+          entityIds: [],
+          deletedIds: [id],
+        },
+      },
+    });
+    // Closing the streams ends the subscriptions.
+    await byGet.return(undefined);
+    await byPost.return(undefined);
   });
 });
