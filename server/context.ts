@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { createPubSub } from 'graphql-yoga';
 import { Accounts, type User } from './auth/accounts.js';
+import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
 import { Editing, type GraphChange } from './domain/editing/index.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
@@ -29,13 +30,7 @@ export function createGraphPubSub(): GraphPubSub {
   return createPubSub<{ graphChanged: [GraphChange] }>();
 }
 
-/** How this server is run (from the configuration). */
-export interface Settings {
-  /** Anyone may read the graph; when false, reading needs at least the viewer role. */
-  readonly publicRead: boolean;
-  /** Article intake waits for a second editor's approval. */
-  readonly fourEyes: boolean;
-}
+export type { Settings };
 
 export const DEFAULT_SETTINGS: Settings = { publicRead: true, fourEyes: false };
 
@@ -69,6 +64,7 @@ export function createContext(
   extra: { user?: User | null; request?: Request | null; pubsub?: GraphPubSub; settings?: Settings } = {},
 ): Context {
   const pubsub = extra.pubsub ?? createGraphPubSub();
+  const settings = extra.settings ?? DEFAULT_SETTINGS;
   const graph = new GraphService(db);
   const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
   const countLoaders = new Map<string | null, DataLoader<string, RelationTypeCount[]>>();
@@ -76,11 +72,11 @@ export function createContext(
   return {
     graph,
     accounts: new Accounts(db),
-    editing: new Editing(db, (change) => pubsub.publish('graphChanged', change)),
+    editing: new Editing(db, (change) => pubsub.publish('graphChanged', change), settings),
     user: extra.user ?? null,
     request: extra.request ?? null,
     pubsub,
-    settings: extra.settings ?? DEFAULT_SETTINGS,
+    settings,
     loaders: {
       entity,
       relation: new DataLoader((ids) => graph.relationsByIds(ids)),

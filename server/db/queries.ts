@@ -64,6 +64,10 @@ const QUERY_NAMES = [
   'changes-of-batch',
   'changes-recent',
   'batch-reverted',
+  'intake-create',
+  'intake-lock',
+  'intake-decide',
+  'intakes-pending',
   'migration-applied',
   'migration-record',
 ] as const;

@@ -26,6 +26,8 @@ builder.queryField('me', (t) =>
   t.field({
     type: UserRef,
     nullable: true,
+    // Open to everyone, so a client can tell whether to ask for a login.
+    skipTypeScopes: true,
     description: 'The account of the caller (session cookie or API token); null when anonymous.',
     resolve: (_root, _args, ctx) => ctx.user,
   }),

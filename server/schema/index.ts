@@ -12,6 +12,7 @@ import './editing.js';
 import './relation-editing.js';
 import './changes.js';
 import './live.js';
+import './intake.js';
 
 export const schema = builder.toSchema();
 

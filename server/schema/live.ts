@@ -13,7 +13,7 @@ const GraphChangeRef = builder.objectRef<GraphChange>('GraphChange').implement({
   }),
 });
 
-builder.subscriptionType({ description: 'Live updates, served as server-sent events.' });
+builder.subscriptionType({ description: 'Live updates, served as server-sent events.', authScopes: { reader: true } });
 
 builder.subscriptionField('graphChanged', (t) =>
   t.field({

@@ -23,7 +23,7 @@ const UPDATE = `mutation($id: ID!, $version: Int!, $patch: EntityPatch!) { updat
 const DELETE = `mutation($id: ID!, $version: Int!) { deleteEntity(id: $id, version: $version) }`;
 
 describe('who may do what', () => {
-  // Every mutation × every role: anonymous callers are asked to log in, too small a role is refused.
+  // Every mutation (and editors' query) × every role: anonymous callers are asked to log in, too small a role is refused.
   const mutations: Record<string, { needs: Role; query: string; variables: () => Record<string, unknown> }> = {
     createEntity: {
       needs: 'editor',
@@ -63,6 +63,27 @@ describe('who may do what', () => {
       query: `mutation { revertChange(id: "change:none") { id } }`,
       variables: () => ({}),
     },
+    submitIntake: {
+      needs: 'editor',
+      query: `mutation($input: IntakeInput!) { submitIntake(input: $input) { status } }`,
+      variables: () => ({
+        input: {
+          article: { title: `Probe ${Math.random()}`, publisher: 'Kommune21', publishedOn: '2024' },
+          facts: [{ type: 'ADVISES', from: 'org:nkr', to: 'org:bundesrat', quote: 'berät' }],
+        },
+      }),
+    },
+    approveIntake: {
+      needs: 'editor',
+      query: `mutation { approveIntake(id: "intake:none") { status } }`,
+      variables: () => ({}),
+    },
+    rejectIntake: {
+      needs: 'editor',
+      query: `mutation { rejectIntake(id: "intake:none", reason: "nein") { id } }`,
+      variables: () => ({}),
+    },
+    pendingIntakes: { needs: 'editor', query: '{ pendingIntakes { id } }', variables: () => ({}) },
     createUser: {
       needs: 'admin',
       query: `mutation($email: String!) { createUser(email: $email, password: "${PASSWORD}", role: VIEWER) { id } }`,

@@ -3,6 +3,7 @@ import { Q } from '../../db/queries.js';
 import type { EntityRecord } from '../records.js';
 import type { ChangeRecord, Publish } from './batch.js';
 import { EntityEditing } from './entities.js';
+import { IntakeService } from './intake.js';
 import { type MergeRequest, mergeEntities } from './merge.js';
 import { RelationEditing } from './relations.js';
 import { revertBatch, toChange } from './revert.js';
@@ -34,14 +35,17 @@ export class Editing {
   readonly entities: EntityEditing;
   readonly relations: RelationEditing;
   readonly changes: ChangeLog;
+  readonly intake: IntakeService;
 
   constructor(
     private readonly db: Database,
     private readonly publish: Publish,
+    options: { readonly fourEyes: boolean },
   ) {
     this.entities = new EntityEditing(db, publish);
     this.relations = new RelationEditing(db, publish);
     this.changes = new ChangeLog(db, publish);
+    this.intake = new IntakeService(db, publish, options.fourEyes);
   }
 
   merge(request: MergeRequest, by: string): Promise<EntityRecord> {
