@@ -14,6 +14,16 @@ const port = (fallback: number) =>
     .max(65535, 'must be 0 to 65535')
     .default(fallback);
 
+/** true/false (also 1/0, yes/no), case-insensitive. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'must be true or false' }))
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
+
 const optionalText = z
   .string()
   .trim()
@@ -49,6 +59,8 @@ const EnvSchema = z
         .optional(),
     ),
     GOVGRAPH_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must have at least 12 characters').optional()),
+    GOVGRAPH_PUBLIC_READ: flag(true),
+    GOVGRAPH_FOUR_EYES: flag(false),
   })
   .refine((env) => (env.GOVGRAPH_ADMIN_EMAIL === undefined) === (env.GOVGRAPH_ADMIN_PASSWORD === undefined), {
     path: ['GOVGRAPH_ADMIN_PASSWORD'],
@@ -61,6 +73,14 @@ const EnvSchema = z
     // Report this together with any other bad variable, not only once those are fixed.
     when: () => true,
   });
+
+/** How the API behaves, beyond where it runs. */
+export interface Settings {
+  /** Anyone may read the graph; when false, reading needs at least the viewer role. */
+  readonly publicRead: boolean;
+  /** Article intake waits for a second editor's approval. */
+  readonly fourEyes: boolean;
+}
 
 export interface Config {
   readonly host: string;
@@ -81,6 +101,8 @@ export interface Config {
   readonly dev: boolean;
   /** The first admin, created at start-up when there is no admin yet. */
   readonly admin: { readonly email: string; readonly password: string } | undefined;
+  /** Reading without an account, and whether article intake needs a second editor. */
+  readonly settings: Settings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -110,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       e.GOVGRAPH_ADMIN_EMAIL && e.GOVGRAPH_ADMIN_PASSWORD
         ? { email: e.GOVGRAPH_ADMIN_EMAIL, password: e.GOVGRAPH_ADMIN_PASSWORD }
         : undefined,
+    settings: { publicRead: e.GOVGRAPH_PUBLIC_READ, fourEyes: e.GOVGRAPH_FOUR_EYES },
   };
 }

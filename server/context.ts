@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
+import { createPubSub } from 'graphql-yoga';
 import { Accounts, type User } from './auth/accounts.js';
+import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
-import { Editing } from './domain/editing.js';
+import { Editing, type GraphChange } from './domain/editing/index.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
 import { type IntakeDictionaryCache, intakeDictionaryFor } from './domain/intake/dictionary.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
@@ -22,6 +24,17 @@ export interface Loaders {
   ): DataLoader<string, Page<RelationRecord>>;
 }
 
+/** Live updates: one channel, announcing each committed batch of changes. */
+export type GraphPubSub = ReturnType<typeof createPubSub<{ graphChanged: [GraphChange] }>>;
+
+export function createGraphPubSub(): GraphPubSub {
+  return createPubSub<{ graphChanged: [GraphChange] }>();
+}
+
+export type { Settings };
+
+export const DEFAULT_SETTINGS: Settings = { publicRead: true, fourEyes: false };
+
 /** Per request: the graph service and fresh DataLoaders, so each id is read once per request. */
 export interface Context {
   readonly graph: GraphService;
@@ -34,6 +47,8 @@ export interface Context {
   readonly user: User | null;
   /** The HTTP request (cookies are set through its cookie store). */
   readonly request: Request | null;
+  readonly pubsub: GraphPubSub;
+  readonly settings: Settings;
 }
 
 export const SESSION_COOKIE = 'govgraph_session';
@@ -47,7 +62,13 @@ export async function callerOf(accounts: Accounts, request: Request | null): Pro
   return session?.value ? accounts.userForSession(session.value) : null;
 }
 
-export function createContext(db: Database, extra: { user?: User | null; request?: Request | null } = {}): Context {
+export function createContext(
+  db: Database,
+  extra: { user?: User | null; request?: Request | null; pubsub?: GraphPubSub; settings?: Settings } = {},
+): Context {
+  const pubsub = extra.pubsub ?? createGraphPubSub();
+  const settings = extra.settings ?? DEFAULT_SETTINGS;
+  const intake = intakeDictionaryFor(db);
   const graph = new GraphService(db);
   const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
   const countLoaders = new Map<string | null, DataLoader<string, RelationTypeCount[]>>();
@@ -55,10 +76,20 @@ export function createContext(db: Database, extra: { user?: User | null; request
   return {
     graph,
     accounts: new Accounts(db),
-    editing: new Editing(db),
-    intake: intakeDictionaryFor(db),
+    // Every committed change: the intake's names are read anew, and open explorers are told.
+    editing: new Editing(
+      db,
+      (change) => {
+        intake.invalidate();
+        pubsub.publish('graphChanged', change);
+      },
+      settings,
+    ),
+    intake,
     user: extra.user ?? null,
     request: extra.request ?? null,
+    pubsub,
+    settings,
     loaders: {
       entity,
       relation: new DataLoader((ids) => graph.relationsByIds(ids)),

@@ -19,7 +19,8 @@ abstract class CodedError extends GraphQLError {
 
 export class BadInputError extends CodedError {
   readonly code = 'BAD_USER_INPUT';
-  constructor(message: string, details: { argument?: string } = {}) {
+  /** `argument` names the input at fault; `problems` lists every problem where there are several. */
+  constructor(message: string, details: { argument?: string; problems?: readonly string[] } = {}) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
   }
 }
@@ -59,7 +60,15 @@ export class ConflictError extends CodedError {
   readonly code = 'CONFLICT';
   constructor(
     message: string,
-    details: { currentVersion: number; changedBy: string | null; changedAt: string | null; current: unknown },
+    details: {
+      /** The entity or relation that changed, where an edit touches several. */
+      target?: string;
+      /** null: it no longer exists (or, reverting a deletion, exists again). */
+      currentVersion: number | null;
+      changedBy: string | null;
+      changedAt: string | null;
+      current: unknown;
+    },
   ) {
     super(message, { extensions: { code: 'CONFLICT', ...details } });
   }

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       const admin = await new Accounts(connection.db).ensureAdmin(config.admin.email, config.admin.password);
       if (admin) console.log(`Created the first admin account, ${admin.email}.`);
     }
-    const yoga = createGovGraphYoga(connection.db);
+    const yoga = createGovGraphYoga(connection.db, config.settings);
     server = createApp({ yoga, ...(config.dev ? { web: await devWeb() } : {}) });
     const listening = server;
     await new Promise<void>((resolve, reject) => {

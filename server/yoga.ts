@@ -4,7 +4,14 @@ import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
-import { type Context, callerOf, createContext } from './context.js';
+import {
+  type Context,
+  callerOf,
+  createContext,
+  createGraphPubSub,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from './context.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
 import { schema } from './schema/index.js';
@@ -51,12 +58,15 @@ const armor = new EnvelopArmor({
 export type GovGraphYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /** The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process. */
-export function createGovGraphYoga(db: Database): GovGraphYoga {
+export function createGovGraphYoga(db: Database, settings: Settings = DEFAULT_SETTINGS): GovGraphYoga {
   const accounts = new Accounts(db);
+  // One channel per server, so every request's edits reach every open subscription.
+  const pubsub = createGraphPubSub();
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request }) => createContext(db, { request, user: await callerOf(accounts, request) }),
+    context: async ({ request }) =>
+      createContext(db, { request, user: await callerOf(accounts, request), pubsub, settings }),
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.
     plugins: [cookies(), csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }), ...armor.protect().plugins],

@@ -1,5 +1,4 @@
-// A new entity and the record of its creation, in one transaction.
+// A new entity (the editing transaction records the change).
 CREATE (n:Entity {id: $id})
-SET n += $props, n:$($label), n.version = 1, n.recordedAt = datetime(), n.recordedBy = $by
-CREATE (c:Change {id: $changeId, target: $id, action: 'CREATE', at: datetime(), by: $by, before: null, after: $after})
+SET n += $props, n:$($label), n.version = $version, n.recordedAt = datetime(), n.recordedBy = $by
 RETURN n {.*} AS entity

@@ -1,6 +1,5 @@
-// Deletes an entity (the caller checked it has no relations); its last state stays in the change record.
+// Deletes an entity with its mentions; the caller checked it has no relations left
+// and records its last state.
 MATCH (n:Entity {id: $id})
-CREATE (c:Change {id: $changeId, target: $id, action: 'DELETE', at: datetime(), by: $by,
-                  before: $before, after: null, fromVersion: n.version})
 DETACH DELETE n
 RETURN $id AS id

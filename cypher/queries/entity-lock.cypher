@@ -3,4 +3,4 @@
 MATCH (n:Entity {id: $id})
 SET n._lock = true
 REMOVE n._lock
-RETURN n {.*} AS entity, COUNT { (n)--(:Entity) } AS relations
+RETURN n {.*} AS entity, COUNT { (n)--(:Entity) } AS links

@@ -28,6 +28,9 @@ function translate(error: unknown): unknown {
 }
 export type Params = Record<string, unknown>;
 
+/** Runs one query inside the transaction that `Database.transaction` opened. */
+export type Run = (query: CypherQuery, params?: Params) => Promise<Row[]>;
+
 export interface DatabaseOptions {
   readonly uri: string;
   readonly user?: string | undefined;
@@ -100,10 +103,7 @@ export class Database {
    * checks the version it locked, then writes). Neo4j retries it on transient
    * errors such as deadlocks, so `work` must only read and write through `run`.
    */
-  async transaction<T>(
-    name: string,
-    work: (run: (query: CypherQuery, params?: Params) => Promise<Row[]>) => Promise<T>,
-  ): Promise<T> {
+  async transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
     const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
     try {
       this.#roundTrips += 1;

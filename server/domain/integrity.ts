@@ -1,11 +1,42 @@
 import type { Entity, Mention, Relation } from './model.js';
-import { kindOfId, RELATION_INFO, relationAllowed } from './vocabulary.js';
+import { type EntityKind, kindOfId, RELATION_INFO, relationAllowed } from './vocabulary.js';
 
 /** What gets written: the model's entities, relations and mentions, checked as a whole. */
 export interface GraphContent {
   readonly entities: readonly Entity[];
   readonly relations: readonly Relation[];
   readonly mentions: readonly Mention[];
+}
+
+/** One thing wrong with an input; `path` names the field (`facts[2].validFrom`), empty for the whole. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Whether a relation's ends and cited articles are known, and the relation type allows the kinds at its ends. */
+export function relationProblems(
+  relation: Pick<Relation, 'type' | 'from' | 'to' | 'citations'>,
+  kindOf: (id: string) => EntityKind | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const from = kindOf(relation.from);
+  const to = kindOf(relation.to);
+  if (!from) problems.push({ path: 'from', message: `${relation.from} is not a known entity` });
+  if (!to) problems.push({ path: 'to', message: `${relation.to} is not a known entity` });
+  if (from && to && !relationAllowed(relation.type, from, to)) {
+    const info = RELATION_INFO[relation.type];
+    problems.push({
+      path: '',
+      message: `${relation.type} goes from ${info.from.join('/')} to ${info.to.join('/')}, not ${from} to ${to}`,
+    });
+  }
+  for (const citation of relation.citations) {
+    if (kindOf(citation.article) !== 'ARTICLE') {
+      problems.push({ path: '', message: `cites ${citation.article}, which is not a known article` });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -35,19 +66,8 @@ export function checkContent(
       const seen = relationIn.get(relation.id);
       if (seen) problems.push(`${at} is already defined in ${seen}`);
       relationIn.set(relation.id, where);
-      const from = kinds.get(relation.from);
-      const to = kinds.get(relation.to);
-      if (!from) problems.push(`${at}: from ${relation.from} is not a known entity`);
-      if (!to) problems.push(`${at}: to ${relation.to} is not a known entity`);
-      if (from && to && !relationAllowed(relation.type, from, to)) {
-        const info = RELATION_INFO[relation.type];
-        problems.push(
-          `${at}: ${relation.type} goes from ${info.from.join('/')} to ${info.to.join('/')}, not ${from} to ${to}`,
-        );
-      }
-      for (const citation of relation.citations) {
-        if (kinds.get(citation.article) !== 'ARTICLE')
-          problems.push(`${at}: cites ${citation.article}, which is not a known article`);
+      for (const problem of relationProblems(relation, (id) => kinds.get(id))) {
+        problems.push(`${at}: ${problem.path ? `${problem.path} ` : ''}${problem.message}`);
       }
     }
     for (const entity of content.entities) {

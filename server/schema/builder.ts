@@ -28,13 +28,17 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
   Scalars: { Date: { Input: string; Output: string } };
-  AuthScopes: { viewer: boolean; editor: boolean; admin: boolean };
+  AuthScopes: { reader: boolean; viewer: boolean; editor: boolean; admin: boolean };
 }>({
   plugins: [ScopeAuthPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A subscription is refused when it is opened, not silently kept open to fail at each event.
+    authorizeOnSubscribe: true,
     // Every mutation names the role it needs; an anonymous caller is asked to log in, a logged-in one is refused.
     authScopes: (ctx) => ({
+      // Reading is public unless GOVGRAPH_PUBLIC_READ=false; then it needs an account.
+      reader: ctx.settings.publicRead || atLeast(ctx.user, 'viewer'),
       viewer: atLeast(ctx.user, 'viewer'),
       editor: atLeast(ctx.user, 'editor'),
       admin: atLeast(ctx.user, 'admin'),
@@ -55,7 +59,8 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Read the GovGraph knowledge graph.' });
+// Every query needs the reader scope (everyone, unless reading is restricted); `me` opts out.
+builder.queryType({ description: 'Read the GovGraph knowledge graph.', authScopes: { reader: true } });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items there are in all pages together.', resolve: (parent) => parent.totalCount }),

@@ -7,8 +7,13 @@ import './neighborhood.js';
 import './stats.js';
 import './paths.js';
 import './timeline.js';
+import './accounts.js';
 import './editing.js';
+import './relation-editing.js';
+import './changes.js';
+import './live.js';
 import './intake.js';
+import './intake-apply.js';
 
 export const schema = builder.toSchema();
 

@@ -1,65 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
-import { Accounts, type Role } from '../../server/auth/accounts.js';
+import type { Accounts, Role } from '../../server/auth/accounts.js';
 import type { Database } from '../../server/db/database.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
-import { startScratchNeo4j } from '../support/scratch.js';
+import { codeOf, type EditorsWorld, PASSWORD, startEditorsWorld } from '../support/editors.js';
 
 // Edits change the graph, so they run on a Neo4j of their own, seeded, not on the one other tests read.
-let scratch: Awaited<ReturnType<typeof startScratchNeo4j>>;
+let world: EditorsWorld;
 let db: Database;
-let yoga: GovGraphYoga;
 let accounts: Accounts;
-const PASSWORD = 'correct horse battery staple';
-const run = `${Date.now()}`;
-const emailOf = (role: string) => `${role}-${run}@govgraph.test`;
-const tokens: Partial<Record<Role, string>> = {};
-
-interface Reply<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
-
-async function call<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<{ body: Reply<T>; response: Response }> {
-  const response = await yoga.fetch('http://govgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { body: (await response.json()) as Reply<T>, response };
-}
-
-const as = (role: Role | 'anonymous'): Record<string, string> =>
-  role === 'anonymous' ? {} : { authorization: `Bearer ${tokens[role]}` };
-const codeOf = (body: Reply) => body.errors?.[0]?.extensions?.code ?? null;
+let run: string;
+let emailOf: EditorsWorld['emailOf'];
+let call: EditorsWorld['call'];
 
 beforeAll(async () => {
-  scratch = await startScratchNeo4j();
-  db = scratch.db;
-  await loadSeed(db);
-  yoga = createGovGraphYoga(db);
-  accounts = new Accounts(db);
-  const admin = await accounts.createUser({ email: emailOf('admin'), password: PASSWORD, role: 'admin' }, 'test');
-  for (const role of ['viewer', 'editor'] as const) {
-    await accounts.createUser({ email: emailOf(role), password: PASSWORD, role }, admin.email);
-  }
-  for (const role of ['viewer', 'editor', 'admin'] as const) {
-    tokens[role] = (await accounts.createApiToken(emailOf(role), `test ${role}`, admin.email)).token;
-  }
+  world = await startEditorsWorld();
+  ({ db, accounts, run, emailOf, call } = world);
 });
 
-afterAll(() => scratch?.stop());
+afterAll(() => world?.stop());
 
 const CREATE = `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id name version } }`;
 const UPDATE = `mutation($id: ID!, $version: Int!, $patch: EntityPatch!) { updateEntity(id: $id, version: $version, patch: $patch) { id name description version } }`;
 const DELETE = `mutation($id: ID!, $version: Int!) { deleteEntity(id: $id, version: $version) }`;
 
 describe('who may do what', () => {
-  // Every mutation × every role: anonymous callers are asked to log in, too small a role is refused.
+  // Every mutation (and editors' query) × every role: anonymous callers are asked to log in, too small a role is refused.
   const mutations: Record<string, { needs: Role; query: string; variables: () => Record<string, unknown> }> = {
     createEntity: {
       needs: 'editor',
@@ -72,6 +36,54 @@ describe('who may do what', () => {
       variables: () => ({ id: 'person:nobody-here', version: 1, patch: {} }),
     },
     deleteEntity: { needs: 'editor', query: DELETE, variables: () => ({ id: 'person:nobody-here', version: 1 }) },
+    createRelation: {
+      needs: 'editor',
+      query: `mutation($input: CreateRelationInput!) { createRelation(input: $input) { id } }`,
+      variables: () => ({
+        input: { type: 'ADVISES', from: 'person:nobody-here', to: 'person:nobody-either', citations: [] },
+      }),
+    },
+    updateRelation: {
+      needs: 'editor',
+      query: `mutation { updateRelation(id: "rel:nothing-here", version: 1, patch: { role: "x" }) { id } }`,
+      variables: () => ({}),
+    },
+    deleteRelation: {
+      needs: 'editor',
+      query: `mutation { deleteRelation(id: "rel:nothing-here", version: 1) }`,
+      variables: () => ({}),
+    },
+    mergeEntities: {
+      needs: 'editor',
+      query: `mutation { mergeEntities(survivor: "person:nobody-here", survivorVersion: 1, duplicate: "person:nobody-either", duplicateVersion: 1) { id } }`,
+      variables: () => ({}),
+    },
+    revertChange: {
+      needs: 'editor',
+      query: `mutation { revertChange(id: "change:none") { id } }`,
+      variables: () => ({}),
+    },
+    submitIntake: {
+      needs: 'editor',
+      query: `mutation($input: IntakeInput!) { submitIntake(input: $input) { status } }`,
+      variables: () => ({
+        input: {
+          article: { title: `Probe ${Math.random()}`, publisher: 'Kommune21', publishedOn: '2024' },
+          facts: [{ type: 'ADVISES', from: 'org:nkr', to: 'org:bundesrat', quote: 'berät' }],
+        },
+      }),
+    },
+    approveIntake: {
+      needs: 'editor',
+      query: `mutation { approveIntake(id: "intake:none") { status } }`,
+      variables: () => ({}),
+    },
+    rejectIntake: {
+      needs: 'editor',
+      query: `mutation { rejectIntake(id: "intake:none", reason: "nein") { id } }`,
+      variables: () => ({}),
+    },
+    pendingIntakes: { needs: 'editor', query: '{ pendingIntakes { id } }', variables: () => ({}) },
     createUser: {
       needs: 'admin',
       query: `mutation($email: String!) { createUser(email: $email, password: "${PASSWORD}", role: VIEWER) { id } }`,
@@ -89,15 +101,14 @@ describe('who may do what', () => {
   const cases = Object.entries(mutations).flatMap(([name, m]) => roles.map((role) => [name, role, m] as const));
 
   it.each(cases)('%s as %s', async (_name, role, m) => {
-    const before = await db.read({ name: 'count', text: 'MATCH (n) RETURN count(n) AS n' });
-    const { body } = await call(m.query, m.variables(), as(role));
+    const before = await world.snapshot();
+    const { body } = await call(m.query, m.variables(), role);
     if (rank(role) >= rank(m.needs)) {
       // Allowed: it either worked or failed for a reason other than the role.
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(codeOf(body));
     } else {
       expect(codeOf(body)).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-      const after = await db.read({ name: 'count', text: 'MATCH (n) RETURN count(n) AS n' });
-      expect(after).toEqual(before);
+      expect(await world.snapshot()).toEqual(before);
     }
   });
 
@@ -133,14 +144,16 @@ describe('who may do what', () => {
     const revoked = await call<{ revokeApiToken: boolean }>(
       `mutation { revokeApiToken(id: "${created.id}") }`,
       {},
-      as('admin'),
+      'admin',
     );
     expect(revoked.body.data?.revokeApiToken).toBe(true);
     expect((await call<{ me: unknown }>('{ me { email } }', {}, headers)).body.data?.me).toBeNull();
   });
 
   it('refuses a cross-site GET that could ride on a cookie (CSRF)', async () => {
-    const response = await yoga.fetch('http://govgraph.test/graphql?query=%7Bme%7Bemail%7D%7D', { method: 'GET' });
+    const response = await world.yoga.fetch('http://govgraph.test/graphql?query=%7Bme%7Bemail%7D%7D', {
+      method: 'GET',
+    });
     expect(response.status).toBe(403);
   });
 });
@@ -151,7 +164,7 @@ describe('editing entities', () => {
     const created = await call<{ createEntity: { id: string; version: number } }>(
       CREATE,
       { input: { kind: 'PERSON', name, description: 'Landrätin' } },
-      as('editor'),
+      'editor',
     );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data?.createEntity.id as string;
@@ -161,7 +174,7 @@ describe('editing entities', () => {
     const updated = await call<{ updateEntity: { description: string; version: number } }>(
       UPDATE,
       { id, version: 1, patch: { description: 'Landrätin des Salzlandkreises' } },
-      as('editor'),
+      'editor',
     );
     expect(updated.body.data?.updateEntity).toMatchObject({ description: 'Landrätin des Salzlandkreises', version: 2 });
     // Found by search under its new name at once.
@@ -170,7 +183,7 @@ describe('editing entities', () => {
     );
     expect(found.body.data?.search.edges[0]?.node.id).toBe(id);
 
-    const deleted = await call<{ deleteEntity: string }>(DELETE, { id, version: 2 }, as('editor'));
+    const deleted = await call<{ deleteEntity: string }>(DELETE, { id, version: 2 }, 'editor');
     expect(deleted.body.data?.deleteEntity).toBe(id);
     expect((await call<{ node: unknown }>(`{ node(id: "${id}") { id } }`)).body.data?.node).toBeNull();
 
@@ -189,11 +202,11 @@ describe('editing entities', () => {
     const created = await call<{ createEntity: { id: string } }>(
       CREATE,
       { input: { kind: 'LAW', name: `Testgesetz ${run}` } },
-      as('editor'),
+      'editor',
     );
     const id = created.body.data?.createEntity.id as string;
-    await call(UPDATE, { id, version: 1, patch: { description: 'erste Fassung' } }, as('editor'));
-    const stale = await call(UPDATE, { id, version: 1, patch: { description: 'überholt' } }, as('editor'));
+    await call(UPDATE, { id, version: 1, patch: { description: 'erste Fassung' } }, 'editor');
+    const stale = await call(UPDATE, { id, version: 1, patch: { description: 'überholt' } }, 'editor');
     expect(codeOf(stale.body)).toBe('CONFLICT');
     expect(stale.body.errors?.[0]?.extensions).toMatchObject({
       currentVersion: 2,
@@ -210,12 +223,12 @@ describe('editing entities', () => {
     const created = await call<{ createEntity: { id: string } }>(
       CREATE,
       { input: { kind: 'INITIATIVE', name: `Wettlauf ${run}`, initiativeType: 'PROJECT' } },
-      as('editor'),
+      'editor',
     );
     const id = created.body.data?.createEntity.id as string;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        call(UPDATE, { id, version: 1, patch: { description: `Fassung ${i}` } }, as('editor')),
+        call(UPDATE, { id, version: 1, patch: { description: `Fassung ${i}` } }, 'editor'),
       ),
     );
     const won = results.filter((r) => !r.body.errors);
@@ -242,14 +255,14 @@ describe('editing entities', () => {
     ['an empty name', { kind: 'PERSON', name: '' }, 'name'],
   ])('refuses %s with a message that says what is wrong, and stores nothing', async (_what, input, message) => {
     const before = await db.read({ name: 'count', text: 'MATCH (n) RETURN count(n) AS n' });
-    const { body } = await call(CREATE, { input }, as('editor'));
+    const { body } = await call(CREATE, { input }, 'editor');
     expect(codeOf(body)).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain(message);
     expect(await db.read({ name: 'count', text: 'MATCH (n) RETURN count(n) AS n' })).toEqual(before);
   });
 
   it('refuses to delete an entity that still has facts, so none is lost', async () => {
-    const { body } = await call(DELETE, { id: 'person:bernd-schloemer', version: 1 }, as('editor'));
+    const { body } = await call(DELETE, { id: 'person:bernd-schloemer', version: 1 }, 'editor');
     expect(codeOf(body)).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain('still has');
     expect(

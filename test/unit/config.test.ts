@@ -40,3 +40,23 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ GOVGRAPH_NEO4J_HEAP: 'lots' })).toThrow(/GOVGRAPH_NEO4J_HEAP must be a JVM heap size/);
   });
 });
+
+describe('settings of the API', () => {
+  it('reads publicly and applies intake at once unless told otherwise', () => {
+    expect(loadConfig({}).settings).toEqual({ publicRead: true, fourEyes: false });
+    expect(loadConfig({ GOVGRAPH_PUBLIC_READ: 'false', GOVGRAPH_FOUR_EYES: 'TRUE' }).settings).toEqual({
+      publicRead: false,
+      fourEyes: true,
+    });
+    expect(loadConfig({ GOVGRAPH_PUBLIC_READ: '0', GOVGRAPH_FOUR_EYES: 'yes' }).settings).toEqual({
+      publicRead: false,
+      fourEyes: true,
+    });
+  });
+
+  it('refuses a flag that is neither true nor false', () => {
+    expect(() => loadConfig({ GOVGRAPH_PUBLIC_READ: 'maybe' })).toThrow(
+      'GOVGRAPH_PUBLIC_READ must be true or false (got "maybe")',
+    );
+  });
+});

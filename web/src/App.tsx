@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchRelationCounts, type SearchHit } from './api.js';
+import { type EntityKind, fetchRelationCounts, type SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
 import { Details } from './components/Details.js';
 import { EntityList } from './components/EntityList.js';
@@ -12,8 +12,8 @@ import { PathFinder } from './components/PathFinder.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Timeline } from './components/Timeline.js';
 import { Editor, type EditTask } from './editing/Editor.js';
-import { useLiveChanges } from './editing/live.js';
 import { LoginDialog } from './editing/LoginDialog.js';
+import { useLiveChanges } from './editing/live.js';
 import { useSession } from './editing/useSession.js';
 import { filterGraph, type Marks, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas, type PositionSource } from './graph/GraphCanvas.js';
@@ -332,13 +332,13 @@ export function App() {
                     {t('edit.edit')}
                   </button>
                 )}
-                {session.canEdit && target.kind !== 'relation' && (
+                {session.canEdit && target.kind !== 'relation' && target.kind !== 'ARTICLE' && (
                   <button
                     type="button"
                     onClick={() =>
                       setEditTask({
                         task: 'new-relation',
-                        from: { id: target.id, kind: target.kind, name: target.name },
+                        from: { id: target.id, kind: target.kind as EntityKind, name: target.name },
                       })
                     }
                   >

@@ -1,16 +1,23 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../state/view.js';
 import type { EntityKind } from '../../../server/domain/vocabulary.js';
-import { type EditableEntity, type EditableRelation, fetchEditable, fetchEditableRelation, mergeEntities, revertChange } from './api.js';
+import { SearchBox } from '../components/SearchBox.js';
+import { kindLabel } from '../i18n/labels.js';
+import type { Language } from '../state/view.js';
+import {
+  type EditableEntity,
+  type EditableRelation,
+  fetchEditable,
+  fetchEditableRelation,
+  mergeEntities,
+  revertChange,
+} from './api.js';
 import { Dialog } from './Dialog.js';
 import { EntityForm } from './EntityForm.js';
 import { HistoryList } from './HistoryList.js';
 import { IntakeDialog } from './IntakeDialog.js';
 import { errorText } from './messages.js';
 import { RelationForm } from './RelationForm.js';
-import { SearchBox } from '../components/SearchBox.js';
-import { kindLabel } from '../i18n/labels.js';
 
 /** Which editing dialog is open. */
 export type EditTask =
@@ -67,7 +74,27 @@ export function Editor({ task, language, canEdit, revision, onClose, onChanged }
       </Dialog>
     );
   }
-  return <EditEntity id={task.id} language={language} canEdit={canEdit} onClose={onClose} onChanged={onChanged} />;
+  if (task.task === 'new-relation') {
+    return (
+      <Dialog title={t('edit.relation.newTitle')} onClose={onClose} wide>
+        <RelationForm
+          mode={{ create: true, ...(task.from ? { from: task.from } : {}) }}
+          language={language}
+          onSaved={() => {
+            onChanged({});
+            onClose();
+          }}
+        />
+      </Dialog>
+    );
+  }
+  if (task.task === 'intake') {
+    return <IntakeDialog language={language} onClose={onClose} onApplied={(article) => onChanged({ article })} />;
+  }
+  if (task.task === 'edit-relation') {
+    return <EditRelation id={task.id} language={language} onClose={onClose} onChanged={onChanged} />;
+  }
+  return <EditEntity id={task.id} language={language} onClose={onClose} onChanged={onChanged} />;
 }
 
 function EditEntity({
@@ -78,7 +105,6 @@ function EditEntity({
 }: {
   id: string;
   language: Language;
-  canEdit: boolean;
   onClose: () => void;
   onChanged: Props['onChanged'];
 }) {

@@ -24,6 +24,12 @@ const shown = (value: unknown): string =>
         ? JSON.stringify(value)
         : String(value);
 
+/** Operations that say more than the action: part of a merge, a revert, an article's intake. */
+const NAMED_OPERATIONS = new Set(['mergeEntities', 'revertChange', 'submitIntake', 'approveIntake']);
+
+/** Missing, null and an empty list all mean "nothing". */
+const normal = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? null : (value ?? null));
+
 /** The fields a change touched, with their value before and after. */
 export function changedFields(
   change: Pick<Change, 'before' | 'after'>,
@@ -31,7 +37,7 @@ export function changedFields(
   const before = parse(change.before);
   const after = parse(change.after);
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .filter((key) => normal(before[key]) !== normal(after[key]))
     .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
 }
 

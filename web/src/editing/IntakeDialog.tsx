@@ -91,7 +91,8 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
       errors[field] ??= { type: 'model', message: p.message };
     }
     if (!values.text.trim()) errors.text = { type: 'required', message: t('edit.required') };
-    else if (values.text.length > MAX_TEXT) errors.text = { type: 'max', message: t('edit.intake.tooLong', { max: MAX_TEXT }) };
+    else if (values.text.length > MAX_TEXT)
+      errors.text = { type: 'max', message: t('edit.intake.tooLong', { max: MAX_TEXT }) };
     return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
   };
   const { register, handleSubmit, formState } = useForm<DraftValues>({
@@ -151,7 +152,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
       const input: IntakeInput = {
         article: {
           id: proposal.article.id,
-          name: draft.title.trim(),
+          title: draft.title.trim(),
           publishedOn: draft.publishedOn.trim(),
           url: draft.url.trim(),
           publisher: draft.publisher.trim(),
@@ -160,6 +161,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
         newEntities,
         facts,
         mentions,
+        // Fields left out are absent on purpose: the server fills defaults and checks the rest.
       } as unknown as IntakeInput;
       const done = await submitIntake(input);
       setResult(done);
@@ -234,12 +236,18 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                       onChange={(event) =>
                         setReview({
                           ...review,
-                          entities: { ...review.entities, [e.key]: { name: r?.name ?? e.name, accept: event.target.checked } },
+                          entities: {
+                            ...review.entities,
+                            [e.key]: { name: r?.name ?? e.name, accept: event.target.checked },
+                          },
                         })
                       }
                     />
                     {e.existing
-                      ? t('edit.intake.known', { name: e.existing.name, kind: kindLabel(e.kind as EntityKind, language) })
+                      ? t('edit.intake.known', {
+                          name: e.existing.name,
+                          kind: kindLabel(e.kind as EntityKind, language),
+                        })
                       : t('edit.intake.new', { kind: kindLabel(e.kind as EntityKind, language) })}
                   </label>
                   {!e.existing && (
@@ -251,7 +259,10 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                         onChange={(event) =>
                           setReview({
                             ...review,
-                            entities: { ...review.entities, [e.key]: { accept: r?.accept ?? true, name: event.target.value } },
+                            entities: {
+                              ...review.entities,
+                              [e.key]: { accept: r?.accept ?? true, name: event.target.value },
+                            },
                           })
                         }
                       />
@@ -276,7 +287,11 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                 setReview({ ...review, facts: { ...review.facts, [f.key]: { ...r, ...change } } });
               const types = typesBetween(kindOf(f.from) ?? null, kindOf(f.to) ?? null);
               return (
-                <li key={f.key} role="group" aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}>
+                <li
+                  key={f.key}
+                  role="group"
+                  aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
+                >
                   <label className="check">
                     <input
                       type="checkbox"
@@ -285,7 +300,8 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                       onChange={(event) => set({ accept: event.target.checked })}
                     />
                     <span>
-                      <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)} <strong>{nameOf(f.to)}</strong>
+                      <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
+                      <strong>{nameOf(f.to)}</strong>
                     </span>
                   </label>
                   {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
@@ -307,11 +323,18 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                     </label>
                     <label>
                       {t('edit.fields.validFrom')}
-                      <input type="text" value={r.validFrom} onChange={(event) => set({ validFrom: event.target.value })} />
+                      <input
+                        type="text"
+                        value={r.validFrom}
+                        onChange={(event) => set({ validFrom: event.target.value })}
+                      />
                     </label>
                     <label>
                       {t('edit.fields.validFromQualifier')}
-                      <select value={r.validFromQualifier} onChange={(event) => set({ validFromQualifier: event.target.value })}>
+                      <select
+                        value={r.validFromQualifier}
+                        onChange={(event) => set({ validFromQualifier: event.target.value })}
+                      >
                         <option value="">{t('edit.choose')}</option>
                         {QUALIFIER_OPTIONS.map((o) => (
                           <option key={o.value} value={o.value}>
@@ -340,7 +363,12 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
             </p>
           )}
           <div className="form-buttons">
-            <button type="button" className="primary" disabled={busy || Boolean(proposal.article.existing)} onClick={() => void submit()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || Boolean(proposal.article.existing)}
+              onClick={() => void submit()}
+            >
               {t('edit.intake.submit')}
             </button>
             <button type="button" onClick={() => setProposal(null)}>

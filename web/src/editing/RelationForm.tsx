@@ -10,8 +10,8 @@ import { createRelation, deleteRelation, type EditableRelation, updateRelation }
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { errorText } from './messages.js';
 import {
-  patchOf,
   type Problem,
+  patchOf,
   QUALIFIER_OPTIONS,
   type RelationDraft,
   relationCandidate,
@@ -25,7 +25,9 @@ interface End {
   readonly name: string;
 }
 
-type Mode = { readonly create: true; readonly from?: End } | { readonly create: false; readonly relation: EditableRelation };
+type Mode =
+  | { readonly create: true; readonly from?: End }
+  | { readonly create: false; readonly relation: EditableRelation };
 
 interface Props {
   readonly mode: Mode;
@@ -81,7 +83,9 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [base, setBase] = useState(mode.create ? null : { draft: draftOf(mode.relation), relation: mode.relation });
-  const [draft, setDraft] = useState<Draft>(base?.draft ?? { ...EMPTY, from: mode.create ? (mode.from ?? null) : null });
+  const [draft, setDraft] = useState<Draft>(
+    base?.draft ?? { ...EMPTY, from: mode.create ? (mode.from ?? null) : null },
+  );
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -190,7 +194,11 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
               onChoose={(hit) => set({ [end]: { id: hit.id, kind: hit.kind as EntityKind, name: hit.name } })}
               errorId={error ? `${id}-${end}-error` : undefined}
             />
-            {chosen && <span className="hint">{t('edit.relation.chosen', { name: chosen.name, kind: kindLabel(chosen.kind, language) })}</span>}
+            {chosen && (
+              <span className="hint">
+                {t('edit.relation.chosen', { name: chosen.name, kind: kindLabel(chosen.kind, language) })}
+              </span>
+            )}
           </>
         )}
         {error && (
@@ -250,7 +258,12 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
       }}
     >
       {conflict && (
-        <ConflictView conflict={conflict} language={language} onRebase={() => rebase(true)} onDiscard={() => rebase(false)} />
+        <ConflictView
+          conflict={conflict}
+          language={language}
+          onRebase={() => rebase(true)}
+          onDiscard={() => rebase(false)}
+        />
       )}
       {endField('from')}
       {endField('to')}
@@ -322,7 +335,9 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
                 {t('edit.fields.quote')}
                 <textarea rows={2} value={citation.quote} onChange={(e) => update({ quote: e.target.value })} />
               </label>
-              {problem(`citations.${index}.quote`) && <span className="field-error">{problem(`citations.${index}.quote`)}</span>}
+              {problem(`citations.${index}.quote`) && (
+                <span className="field-error">{problem(`citations.${index}.quote`)}</span>
+              )}
               <label>
                 {t('edit.fields.note')}
                 <input type="text" value={citation.note} onChange={(e) => update({ note: e.target.value })} />
@@ -335,7 +350,10 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
             </div>
           );
         })}
-        <button type="button" onClick={() => set({ citations: [...draft.citations, { article: '', quote: '', note: '' }] })}>
+        <button
+          type="button"
+          onClick={() => set({ citations: [...draft.citations, { article: '', quote: '', note: '' }] })}
+        >
           {t('edit.relation.addSource')}
         </button>
       </fieldset>

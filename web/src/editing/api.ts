@@ -1,18 +1,38 @@
 import { request } from '../api.js';
 import {
+  ApproveIntakeDocument,
+  type ApproveIntakeMutation,
+  type ArticleDraft,
   CreateEntityDocument,
   type CreateEntityInput,
+  CreateRelationDocument,
+  type CreateRelationInput,
   DeleteEntityDocument,
+  DeleteRelationDocument,
   EditableEntityDocument,
   type EditableEntityFragment,
+  EditableRelationDocument,
+  type EditableRelationFragment,
   type EntityPatch,
   HistoryDocument,
   type HistoryQuery,
+  type IntakeInput,
   LoginDocument,
   LogoutDocument,
   MeDocument,
   type MeQuery,
+  MergeEntitiesDocument,
+  PendingIntakesDocument,
+  type PendingIntakesQuery,
+  ProposeFactsDocument,
+  type ProposeFactsQuery,
+  RejectIntakeDocument,
+  type RelationPatch,
+  RevertChangeDocument,
+  SubmitIntakeDocument,
+  type SubmitIntakeMutation,
   UpdateEntityDocument,
+  UpdateRelationDocument,
 } from '../generated/graphql.js';
 
 export type User = NonNullable<MeQuery['me']>;
@@ -111,4 +131,30 @@ export async function mergeEntities(
 
 export async function revertChange(id: string): Promise<readonly Change[]> {
   return (await request(RevertChangeDocument, { id })).revertChange;
+}
+
+// ---- Article intake ----
+
+export type IntakeProposal = ProposeFactsQuery['proposeFacts'];
+export type IntakeResult = SubmitIntakeMutation['submitIntake'];
+export type PendingIntake = PendingIntakesQuery['pendingIntakes'][number];
+
+export async function proposeFacts(article: ArticleDraft): Promise<IntakeProposal> {
+  return (await request(ProposeFactsDocument, { article })).proposeFacts;
+}
+
+export async function submitIntake(input: IntakeInput): Promise<IntakeResult> {
+  return (await request(SubmitIntakeDocument, { input })).submitIntake;
+}
+
+export async function fetchPendingIntakes(): Promise<readonly PendingIntake[]> {
+  return (await request(PendingIntakesDocument, {})).pendingIntakes;
+}
+
+export async function approveIntake(id: string): Promise<ApproveIntakeMutation['approveIntake']> {
+  return (await request(ApproveIntakeDocument, { id })).approveIntake;
+}
+
+export async function rejectIntake(id: string, reason: string): Promise<void> {
+  await request(RejectIntakeDocument, { id, reason });
 }

@@ -3,6 +3,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An article an editor pasted, for proposeFacts. */
+export type ArticleDraft = {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  publishedOn: string;
+  /** At most 300 characters. */
+  publisher: string | null | undefined;
+  /** 1 to 100,000 characters. */
+  text: string;
+  /** Not empty, at most 500 characters. */
+  title: string;
+  /** http(s). */
+  url: string;
+};
+
+/** Where a fact comes from: an article already in the graph and, where it says so in words, the quote. */
+export type CitationInput = {
+  article: string;
+  /** How the fact follows from the article where it is implied rather than stated. */
+  note: string | null | undefined;
+  /** Verbatim from the article. */
+  quote: string | null | undefined;
+};
+
 /** A new entity. Without an id, one is made from the kind and name (person:lydia-hueskens). */
 export type CreateEntityInput = {
   abbreviation: string | null | undefined;
@@ -33,6 +56,24 @@ export type CreateEntityInput = {
   tags: Array<string> | null | undefined;
   url: string | null | undefined;
   website: string | null | undefined;
+};
+
+/** A new fact. Without an id, one is made from its ends and type (rel:lydia-hueskens-holds-office-at-mid-sachsen-anhalt). */
+export type CreateRelationInput = {
+  /** At least one. */
+  citations: Array<CitationInput>;
+  from: string;
+  id: string | null | undefined;
+  /** e.g. Landrat, Gastgeber. */
+  role: string | null | undefined;
+  to: string;
+  type: RelationType;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
+  validFrom: string | null | undefined;
+  validFromQualifier: DateQualifier | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
+  validTo: string | null | undefined;
+  validToQualifier: DateQualifier | null | undefined;
 };
 
 /** How exactly a date is known. */
@@ -116,6 +157,54 @@ export type InitiativeType =
   /** Topic (Thema) */
   | 'TOPIC';
 
+/** The article. Without an id, one is made from the title (article:…). */
+export type IntakeArticleInput = {
+  author: string | null | undefined;
+  id: string | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  publishedOn: string;
+  publisher: string;
+  tags: Array<string> | null | undefined;
+  title: string;
+  url: string | null | undefined;
+};
+
+/** A fact the article states, cited to it with the quote that says so. from/to: ids in the graph or of newEntities. */
+export type IntakeFactInput = {
+  from: string;
+  /** How the fact follows from the quote, where it is implied. */
+  note: string | null | undefined;
+  /** Verbatim from the article. */
+  quote: string;
+  role: string | null | undefined;
+  to: string;
+  type: RelationType;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom: string | null | undefined;
+  validFromQualifier: DateQualifier | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validTo: string | null | undefined;
+  validToQualifier: DateQualifier | null | undefined;
+};
+
+/** An article and what an editor confirmed from it; applied all or nothing. */
+export type IntakeInput = {
+  article: IntakeArticleInput;
+  facts: Array<IntakeFactInput>;
+  /** Further entities the article mentions (without a fact). */
+  mentions: Array<string> | null | undefined;
+  /** Entities the graph does not have yet. */
+  newEntities: Array<CreateEntityInput> | null | undefined;
+  /** The pasted text, kept with the intake. */
+  text: string | null | undefined;
+};
+
+/** PENDING waits for a second editor (GOVGRAPH_FOUR_EYES); APPLIED is in the graph; REJECTED is not. */
+export type IntakeStatus =
+  | 'APPLIED'
+  | 'PENDING'
+  | 'REJECTED';
+
 /** What kind of organisation. */
 export type OrgType =
   /** Administration (Verwaltung) */
@@ -139,6 +228,17 @@ export type OrgType =
   /** Parliament (Parlament / Länderkammer) */
   | 'PARLIAMENT';
 
+/** How the intake found an entity in the text. */
+export type ProposalReason =
+  /** By one of its aliases or abbreviations (MID, OZG, Digitalrat). */
+  | 'ALIAS'
+  /** By its name (folded: Hueskens = Hüskens), or a surname named in full before. */
+  | 'NAME'
+  /** A Land, Kreis or Gemeinde of the graph, by its name or alias. */
+  | 'REGION'
+  /** By a title before a name ("Landrätin Anna Muster"), or as the ministry a minister's title names. */
+  | 'TITLE_PATTERN';
+
 /** Bund, Land, Kreis (incl. kreisfreie Städte) or Gemeinde. */
 export type RegionLevel =
   /** Federation (Bund) */
@@ -149,6 +249,18 @@ export type RegionLevel =
   | 'KREIS'
   /** State (Land) */
   | 'LAND';
+
+/** What to change of a fact; fields left out stay as they are, null clears one (clearing a date clears its qualifier). Citations can be replaced but never emptied. Type and ends cannot change: delete the fact and create another. */
+export type RelationPatch = {
+  citations: Array<CitationInput> | null | undefined;
+  role: string | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
+  validFrom: string | null | undefined;
+  validFromQualifier: DateQualifier | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
+  validTo: string | null | undefined;
+  validToQualifier: DateQualifier | null | undefined;
+};
 
 /** The vocabulary of relations, each with the kinds allowed at its ends. */
 export type RelationType =
@@ -222,7 +334,7 @@ export type EditableEntityFragment =
   | EditableEntity_Region_Fragment
 ;
 
-export type ChangeEntryFragment = { id: string, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null };
+export type ChangeEntryFragment = { id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -303,7 +415,189 @@ export type HistoryQueryVariables = Exact<{
 }>;
 
 
-export type HistoryQuery = { history: Array<{ id: string, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
+export type HistoryQuery = { history: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
+
+export type EditableRelationFragment = { id: string, version: number, type: RelationType, role: string | null, from:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+  , to:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+  , validFrom: { date: string, qualifier: DateQualifier } | null, validTo: { date: string, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string } }> };
+
+export type EditableRelationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EditableRelationQuery = { node:
+    | { id: string, version: number, type: RelationType, role: string | null, from:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      , to:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      , validFrom: { date: string, qualifier: DateQualifier } | null, validTo: { date: string, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string } }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type CreateRelationMutationVariables = Exact<{
+  input: CreateRelationInput;
+}>;
+
+
+export type CreateRelationMutation = { createRelation: { id: string, version: number, type: RelationType, role: string | null, from:
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    , to:
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    , validFrom: { date: string, qualifier: DateQualifier } | null, validTo: { date: string, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string } }> } };
+
+export type UpdateRelationMutationVariables = Exact<{
+  id: string;
+  version: number;
+  patch: RelationPatch;
+}>;
+
+
+export type UpdateRelationMutation = { updateRelation: { id: string, version: number, type: RelationType, role: string | null, from:
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    , to:
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    , validFrom: { date: string, qualifier: DateQualifier } | null, validTo: { date: string, qualifier: DateQualifier } | null, citations: Array<{ quote: string | null, note: string | null, article: { id: string, title: string } }> } };
+
+export type DeleteRelationMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type DeleteRelationMutation = { deleteRelation: string };
+
+export type MergeEntitiesMutationVariables = Exact<{
+  survivor: string;
+  survivorVersion: number;
+  duplicate: string;
+  duplicateVersion: number;
+}>;
+
+
+export type MergeEntitiesMutation = { mergeEntities:
+    | { publisher: string | null, publishedOn: string | null, url: string | null, tags: Array<string>, license: string | null, author: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { eventType: EventType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null, date: { date: string, qualifier: DateQualifier } | null }
+    | { initiativeType: InitiativeType | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { abbreviation: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { orgType: OrgType | null, website: string | null, address: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+    | { level: RegionLevel | null, ags: string | null, nuts: string | null, kreisType: string | null, areaKm2: number | null, population: number | null, populationDate: string | null, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, version: number, recordedAt: string | null, recordedBy: string | null }
+   };
+
+export type RevertChangeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevertChangeMutation = { revertChange: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
+
+export type ProposeFactsQueryVariables = Exact<{
+  article: ArticleDraft;
+}>;
+
+
+export type ProposeFactsQuery = { proposeFacts: { article: { id: string, existing:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null }, entities: Array<{ key: string, kind: EntityKind, name: string, matched: string, reason: ProposalReason, role: string | null, quote: string, existing:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, quote: string, reason: string }> } };
+
+export type GraphChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphChangedSubscription = { graphChanged: { batch: string, at: string, by: string, entityIds: Array<string>, relationIds: Array<string>, deletedIds: Array<string> } };
+
+export type IntakeEntryFragment = { id: string, status: IntakeStatus, title: string, submittedBy: string, submittedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, payload: string, article: { id: string } | null };
+
+export type SubmitIntakeMutationVariables = Exact<{
+  input: IntakeInput;
+}>;
+
+
+export type SubmitIntakeMutation = { submitIntake: { status: IntakeStatus, intake: { id: string, status: IntakeStatus, title: string, submittedBy: string, submittedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, payload: string, article: { id: string } | null } | null, article: { id: string, title: string } | null, relations: Array<{ id: string }> } };
+
+export type PendingIntakesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingIntakesQuery = { pendingIntakes: Array<{ id: string, status: IntakeStatus, title: string, submittedBy: string, submittedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, payload: string, article: { id: string } | null }> };
+
+export type ApproveIntakeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveIntakeMutation = { approveIntake: { status: IntakeStatus, article: { id: string, title: string } | null, relations: Array<{ id: string }> } };
+
+export type RejectIntakeMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RejectIntakeMutation = { rejectIntake: { id: string, status: IntakeStatus, title: string, submittedBy: string, submittedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, payload: string, article: { id: string } | null } };
 
 type EntityCard_Article_Fragment = { id: string, kind: EntityKind, name: string, description: string | null };
 
@@ -574,6 +868,11 @@ export const EditableEntityFragmentDoc = new TypedDocumentString(`
 export const ChangeEntryFragmentDoc = new TypedDocumentString(`
     fragment ChangeEntry on Change {
   id
+  batch
+  operation
+  reverts
+  revertedBy
+  toVersion
   target
   action
   at
@@ -583,6 +882,56 @@ export const ChangeEntryFragmentDoc = new TypedDocumentString(`
   fromVersion
 }
     `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
+export const EditableRelationFragmentDoc = new TypedDocumentString(`
+    fragment EditableRelation on Relation {
+  id
+  version
+  type
+  role
+  from {
+    id
+    kind
+    name
+  }
+  to {
+    id
+    kind
+    name
+  }
+  validFrom {
+    date
+    qualifier
+  }
+  validTo {
+    date
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+    }
+  }
+}
+    `, {"fragmentName":"EditableRelation"}) as unknown as TypedDocumentString<EditableRelationFragment, unknown>;
+export const IntakeEntryFragmentDoc = new TypedDocumentString(`
+    fragment IntakeEntry on Intake {
+  id
+  status
+  title
+  submittedBy
+  submittedAt
+  decidedBy
+  decidedAt
+  reason
+  payload
+  article {
+    id
+  }
+}
+    `, {"fragmentName":"IntakeEntry"}) as unknown as TypedDocumentString<IntakeEntryFragment, unknown>;
 export const EntityCardFragmentDoc = new TypedDocumentString(`
     fragment EntityCard on Entity {
   id
@@ -820,6 +1169,11 @@ export const HistoryDocument = new TypedDocumentString(`
 }
     fragment ChangeEntry on Change {
   id
+  batch
+  operation
+  reverts
+  revertedBy
+  toVersion
   target
   action
   at
@@ -828,6 +1182,341 @@ export const HistoryDocument = new TypedDocumentString(`
   after
   fromVersion
 }`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const EditableRelationDocument = new TypedDocumentString(`
+    query EditableRelation($id: ID!) {
+  node(id: $id) {
+    ...EditableRelation
+  }
+}
+    fragment EditableRelation on Relation {
+  id
+  version
+  type
+  role
+  from {
+    id
+    kind
+    name
+  }
+  to {
+    id
+    kind
+    name
+  }
+  validFrom {
+    date
+    qualifier
+  }
+  validTo {
+    date
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<EditableRelationQuery, EditableRelationQueryVariables>;
+export const CreateRelationDocument = new TypedDocumentString(`
+    mutation CreateRelation($input: CreateRelationInput!) {
+  createRelation(input: $input) {
+    ...EditableRelation
+  }
+}
+    fragment EditableRelation on Relation {
+  id
+  version
+  type
+  role
+  from {
+    id
+    kind
+    name
+  }
+  to {
+    id
+    kind
+    name
+  }
+  validFrom {
+    date
+    qualifier
+  }
+  validTo {
+    date
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateRelationMutation, CreateRelationMutationVariables>;
+export const UpdateRelationDocument = new TypedDocumentString(`
+    mutation UpdateRelation($id: ID!, $version: Int!, $patch: RelationPatch!) {
+  updateRelation(id: $id, version: $version, patch: $patch) {
+    ...EditableRelation
+  }
+}
+    fragment EditableRelation on Relation {
+  id
+  version
+  type
+  role
+  from {
+    id
+    kind
+    name
+  }
+  to {
+    id
+    kind
+    name
+  }
+  validFrom {
+    date
+    qualifier
+  }
+  validTo {
+    date
+    qualifier
+  }
+  citations {
+    quote
+    note
+    article {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateRelationMutation, UpdateRelationMutationVariables>;
+export const DeleteRelationDocument = new TypedDocumentString(`
+    mutation DeleteRelation($id: ID!, $version: Int!) {
+  deleteRelation(id: $id, version: $version)
+}
+    `) as unknown as TypedDocumentString<DeleteRelationMutation, DeleteRelationMutationVariables>;
+export const MergeEntitiesDocument = new TypedDocumentString(`
+    mutation MergeEntities($survivor: ID!, $survivorVersion: Int!, $duplicate: ID!, $duplicateVersion: Int!) {
+  mergeEntities(
+    survivor: $survivor
+    survivorVersion: $survivorVersion
+    duplicate: $duplicate
+    duplicateVersion: $duplicateVersion
+  ) {
+    ...EditableEntity
+  }
+}
+    fragment EditableEntity on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  version
+  recordedAt
+  recordedBy
+  ... on Organization {
+    orgType
+    website
+    address
+  }
+  ... on Region {
+    level
+    ags
+    nuts
+    kreisType
+    areaKm2
+    population
+    populationDate
+  }
+  ... on Law {
+    abbreviation
+  }
+  ... on Event {
+    eventType
+    date {
+      date
+      qualifier
+    }
+  }
+  ... on Initiative {
+    initiativeType
+  }
+  ... on Article {
+    publisher
+    publishedOn
+    url
+    tags
+    license
+    author
+  }
+}`) as unknown as TypedDocumentString<MergeEntitiesMutation, MergeEntitiesMutationVariables>;
+export const RevertChangeDocument = new TypedDocumentString(`
+    mutation RevertChange($id: ID!) {
+  revertChange(id: $id) {
+    ...ChangeEntry
+  }
+}
+    fragment ChangeEntry on Change {
+  id
+  batch
+  operation
+  reverts
+  revertedBy
+  toVersion
+  target
+  action
+  at
+  by
+  before
+  after
+  fromVersion
+}`) as unknown as TypedDocumentString<RevertChangeMutation, RevertChangeMutationVariables>;
+export const ProposeFactsDocument = new TypedDocumentString(`
+    query ProposeFacts($article: ArticleDraft!) {
+  proposeFacts(article: $article) {
+    article {
+      id
+      existing {
+        id
+        name
+      }
+    }
+    entities {
+      key
+      kind
+      name
+      matched
+      reason
+      role
+      quote
+      existing {
+        id
+        name
+      }
+    }
+    dates {
+      date
+      precision
+      text
+      quote
+    }
+    facts {
+      key
+      type
+      from
+      to
+      role
+      validFrom
+      validFromQualifier
+      quote
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeFactsQuery, ProposeFactsQueryVariables>;
+export const GraphChangedDocument = new TypedDocumentString(`
+    subscription GraphChanged {
+  graphChanged {
+    batch
+    at
+    by
+    entityIds
+    relationIds
+    deletedIds
+  }
+}
+    `) as unknown as TypedDocumentString<GraphChangedSubscription, GraphChangedSubscriptionVariables>;
+export const SubmitIntakeDocument = new TypedDocumentString(`
+    mutation SubmitIntake($input: IntakeInput!) {
+  submitIntake(input: $input) {
+    status
+    intake {
+      ...IntakeEntry
+    }
+    article {
+      id
+      title
+    }
+    relations {
+      id
+    }
+  }
+}
+    fragment IntakeEntry on Intake {
+  id
+  status
+  title
+  submittedBy
+  submittedAt
+  decidedBy
+  decidedAt
+  reason
+  payload
+  article {
+    id
+  }
+}`) as unknown as TypedDocumentString<SubmitIntakeMutation, SubmitIntakeMutationVariables>;
+export const PendingIntakesDocument = new TypedDocumentString(`
+    query PendingIntakes {
+  pendingIntakes {
+    ...IntakeEntry
+  }
+}
+    fragment IntakeEntry on Intake {
+  id
+  status
+  title
+  submittedBy
+  submittedAt
+  decidedBy
+  decidedAt
+  reason
+  payload
+  article {
+    id
+  }
+}`) as unknown as TypedDocumentString<PendingIntakesQuery, PendingIntakesQueryVariables>;
+export const ApproveIntakeDocument = new TypedDocumentString(`
+    mutation ApproveIntake($id: ID!) {
+  approveIntake(id: $id) {
+    status
+    article {
+      id
+      title
+    }
+    relations {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveIntakeMutation, ApproveIntakeMutationVariables>;
+export const RejectIntakeDocument = new TypedDocumentString(`
+    mutation RejectIntake($id: ID!, $reason: String!) {
+  rejectIntake(id: $id, reason: $reason) {
+    ...IntakeEntry
+  }
+}
+    fragment IntakeEntry on Intake {
+  id
+  status
+  title
+  submittedBy
+  submittedAt
+  decidedBy
+  decidedAt
+  reason
+  payload
+  article {
+    id
+  }
+}`) as unknown as TypedDocumentString<RejectIntakeMutation, RejectIntakeMutationVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $first: Int, $kinds: [EntityKind!]) {
   search(query: $query, first: $first, kinds: $kinds) {

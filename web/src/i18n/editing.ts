@@ -145,7 +145,8 @@ export const editingDe = {
     back: 'Zurück zum Text',
     applied_one: '{{count}} Fakt gespeichert, mit dem Artikel als Quelle.',
     applied_other: '{{count}} Fakten gespeichert, mit dem Artikel als Quelle.',
-    pending: 'Zur Freigabe vorgelegt: Eine zweite Person der Redaktion muss zustimmen, bevor die Fakten sichtbar werden.',
+    pending:
+      'Zur Freigabe vorgelegt: Eine zweite Person der Redaktion muss zustimmen, bevor die Fakten sichtbar werden.',
   },
   merge: {
     title: 'Duplikat zusammenführen',

@@ -1,0 +1,9 @@
+// The newest changes to the graph, newest first.
+MATCH (c:Change)
+WITH c
+ORDER BY c.at DESC, c.seq DESC
+LIMIT $limit
+RETURN c {.id, .batch, .operation, .target, .action, .by, .before, .after, .fromVersion, .toVersion, .reverts,
+          at: toString(c.at),
+          revertedBy: head(COLLECT { MATCH (r:Change {reverts: c.batch}) RETURN r.batch })} AS change
+ORDER BY c.at DESC, c.seq DESC

@@ -1,0 +1,4 @@
+MATCH ()-[r]->()
+WHERE r.id = $id
+DELETE r
+RETURN $id AS id

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Run } from '../../db/database.js';
+import { Q } from '../../db/queries.js';
+import { RELATION_ID_PREFIX } from '../vocabulary.js';
+
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** One recorded change. `before` and `after` are JSON of the model; a relation's include its type, from and to. */
+export interface ChangeRecord {
+  readonly id: string;
+  /** All changes one mutation made share a batch; reverting a change reverts its batch. */
+  readonly batch: string;
+  /** The mutation that made the batch, e.g. mergeEntities. */
+  readonly operation: string;
+  readonly target: string;
+  readonly action: ChangeAction;
+  readonly at: string;
+  readonly by: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly fromVersion: number | null;
+  /** The target's version after the change; null after a deletion. */
+  readonly toVersion: number | null;
+  /** The batch this one reverted. */
+  readonly reverts: string | null;
+  /** The batch that reverted this one. */
+  readonly revertedBy: string | null;
+}
+
+/** What one committed batch changed, as live updates announce it. */
+export interface GraphChange {
+  readonly batch: string;
+  readonly at: string;
+  readonly by: string;
+  readonly entityIds: readonly string[];
+  readonly relationIds: readonly string[];
+  readonly deletedIds: readonly string[];
+}
+
+/** Tells open explorers about a committed batch. */
+export type Publish = (change: GraphChange) => void;
+
+export interface PendingChange {
+  readonly target: string;
+  readonly action: ChangeAction;
+  readonly before: object | null;
+  readonly after: object | null;
+  readonly fromVersion: number | null;
+  readonly toVersion: number | null;
+}
+
+export const isRelationId = (id: string): boolean => id.startsWith(`${RELATION_ID_PREFIX}:`);
+
+/**
+ * The changes one mutation makes, inside its transaction. Every write helper
+ * records into it, and it writes them as (:Change) nodes of one batch in the
+ * same transaction, so the record can never disagree with the graph.
+ */
+export class Batch {
+  readonly id = `batch:${randomUUID()}`;
+  readonly #changes: PendingChange[] = [];
+  #records: ChangeRecord[] = [];
+
+  constructor(
+    readonly run: Run,
+    readonly by: string,
+    readonly operation: string,
+    /** Set by a revert once it knows which batch it reverts. */
+    public reverts: string | null = null,
+  ) {}
+
+  record(change: PendingChange): void {
+    this.#changes.push(change);
+  }
+
+  get size(): number {
+    return this.#changes.length;
+  }
+
+  /** The changes as recorded; available once written. */
+  get records(): readonly ChangeRecord[] {
+    return this.#records;
+  }
+
+  async write(): Promise<GraphChange | null> {
+    if (this.#changes.length === 0) return null;
+    const changes = this.#changes.map((c, seq) => ({
+      id: `change:${randomUUID()}`,
+      seq,
+      target: c.target,
+      action: c.action,
+      before: c.before === null ? null : JSON.stringify(c.before),
+      after: c.after === null ? null : JSON.stringify(c.after),
+      fromVersion: c.fromVersion,
+      toVersion: c.toVersion,
+    }));
+    const [row] = await this.run(Q['changes-record'], {
+      changes,
+      batch: this.id,
+      operation: this.operation,
+      reverts: this.reverts,
+      by: this.by,
+    });
+    const at = String(row?.at);
+    const meta = {
+      batch: this.id,
+      operation: this.operation,
+      at,
+      by: this.by,
+      reverts: this.reverts,
+      revertedBy: null,
+    };
+    this.#records = changes.map(({ seq: _seq, ...c }) => ({ ...c, ...meta }));
+    return summarise(this.id, at, this.by, this.#changes);
+  }
+}
+
+function summarise(batch: string, at: string, by: string, changes: readonly PendingChange[]): GraphChange {
+  const deleted = new Set(changes.filter((c) => c.toVersion === null).map((c) => c.target));
+  const kept = [...new Set(changes.map((c) => c.target))].filter((id) => !deleted.has(id));
+  return {
+    batch,
+    at,
+    by,
+    entityIds: kept.filter((id) => !isRelationId(id)),
+    relationIds: kept.filter(isRelationId),
+    deletedIds: [...deleted],
+  };
+}
+
+export interface BatchOptions {
+  readonly operation: string;
+  readonly by: string;
+}
+
+/**
+ * Runs `work` in one write transaction with a fresh batch, records its
+ * changes, and announces them only after the commit (never a change that was
+ * rolled back). Neo4j may retry the transaction, so `work` must act only
+ * through the batch's `run`.
+ */
+export async function inBatch<T>(
+  db: Database,
+  publish: Publish,
+  options: BatchOptions,
+  work: (batch: Batch) => Promise<T>,
+): Promise<T> {
+  let committed: GraphChange | null = null;
+  const result = await db.transaction(options.operation, async (run) => {
+    const batch = new Batch(run, options.by, options.operation);
+    const value = await work(batch);
+    committed = await batch.write();
+    return value;
+  });
+  if (committed) publish(committed);
+  return result;
+}

@@ -1,0 +1,98 @@
+import type { Row, Run } from '../../db/database.js';
+import type { Plain } from '../../db/plain.js';
+import { Q } from '../../db/queries.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { entityFromProps, relationFromProps } from '../storage.js';
+import type { EntityKind } from '../vocabulary.js';
+import { isRelationId } from './batch.js';
+
+const BOOKKEEPING = ['version', 'recordedAt', 'recordedBy'];
+
+/** An entity or relation read under its write lock, as the model plus its bookkeeping. */
+export interface Locked {
+  readonly id: string;
+  /** The model without bookkeeping: what a change record keeps before and after. */
+  readonly model: Record<string, unknown>;
+  readonly version: number;
+  readonly recordedBy: string | null;
+  readonly recordedAt: string | null;
+}
+
+export interface LockedEntity extends Locked {
+  readonly kind: EntityKind;
+  /** Relations and mentions it has. */
+  readonly links: number;
+}
+
+export type LockedRelation = Locked;
+
+function locked(id: string, stored: Record<string, Plain>): Locked {
+  const model: Record<string, unknown> = { ...stored };
+  for (const key of BOOKKEEPING) delete model[key];
+  return {
+    id,
+    model,
+    version: Number(stored.version ?? 1),
+    recordedBy: typeof stored.recordedBy === 'string' ? stored.recordedBy : null,
+    recordedAt: typeof stored.recordedAt === 'string' ? stored.recordedAt : null,
+  };
+}
+
+/**
+ * Reads an entity after taking its write lock (held to the end of the
+ * transaction), so that of two edits based on the same version exactly one
+ * wins. Null when there is none.
+ */
+export async function lockEntity(run: Run, id: string): Promise<LockedEntity | null> {
+  const [row] = await run(Q['entity-lock'], { id });
+  if (!row) return null;
+  const entity = row.entity as Row;
+  return { ...locked(id, entityFromProps(entity)), kind: entity.kind as EntityKind, links: Number(row.links) };
+}
+
+/** Reads a relation (with its type, from and to) after taking its write lock; null when there is none. */
+export async function lockRelation(run: Run, id: string): Promise<LockedRelation | null> {
+  const [row] = await run(Q['relation-lock'], { id });
+  return row ? locked(id, relationFromProps(row.relation as Row)) : null;
+}
+
+export function lockTarget(run: Run, id: string): Promise<Locked | null> {
+  return isRelationId(id) ? lockRelation(run, id) : lockEntity(run, id);
+}
+
+/**
+ * Locks entities an edit relies on without changing them (the ends of a new
+ * relation, the articles it cites), so none can be deleted before the edit
+ * commits; in id order, so two edits never wait for each other. Returns the
+ * kinds of those that exist.
+ */
+export async function lockEntities(run: Run, ids: Iterable<string>): Promise<Map<string, EntityKind>> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return new Map();
+  const rows = await run(Q['entities-lock'], { ids: sorted });
+  return new Map(rows.map((row) => [String(row.id), row.kind as EntityKind]));
+}
+
+const what = (id: string) => (isRelationId(id) ? 'relation' : 'entity');
+
+/** A conflict with the current state: the edit was based on `expected`, which is no longer current. */
+export function staleError(current: Locked, expected: number): ConflictError {
+  const by = current.recordedBy ? `, by ${current.recordedBy}` : '';
+  return new ConflictError(
+    `${current.id} was changed in the meantime (now version ${current.version}${by}); your edit was based on version ${expected} and changed nothing. Review the current state and edit again.`,
+    {
+      target: current.id,
+      currentVersion: current.version,
+      changedBy: current.recordedBy,
+      changedAt: current.recordedAt,
+      current: current.model,
+    },
+  );
+}
+
+/** The locked entity or relation at the version the edit was based on; else NOT_FOUND or CONFLICT. */
+export function atVersion<T extends Locked>(current: T | null, id: string, version: number): T {
+  if (!current) throw new NotFoundError(`No ${what(id)} with id ${id}.`, [id]);
+  if (current.version !== version) throw staleError(current, version);
+  return current;
+}

@@ -1,0 +1,25 @@
+import type { GraphChange } from '../domain/editing/index.js';
+import { builder } from './builder.js';
+
+const GraphChangeRef = builder.objectRef<GraphChange>('GraphChange').implement({
+  description: 'What one committed batch of changes (a mutation, a revert, a merge, an applied intake) touched.',
+  fields: (t) => ({
+    batch: t.exposeID('batch', { description: 'Its changes are listed by recentChanges and history.' }),
+    at: t.exposeString('at'),
+    by: t.exposeString('by'),
+    entityIds: t.exposeIDList('entityIds', { description: 'Entities created or changed.' }),
+    relationIds: t.exposeIDList('relationIds', { description: 'Relations created or changed (or moved).' }),
+    deletedIds: t.exposeIDList('deletedIds', { description: 'Entities and relations deleted.' }),
+  }),
+});
+
+builder.subscriptionType({ description: 'Live updates, served as server-sent events.', authScopes: { reader: true } });
+
+builder.subscriptionField('graphChanged', (t) =>
+  t.field({
+    type: GraphChangeRef,
+    description: 'One event after each committed batch of changes, so open explorers can refresh what they show.',
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe('graphChanged'),
+    resolve: (change) => change,
+  }),
+);
