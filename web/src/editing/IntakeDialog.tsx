@@ -287,67 +287,68 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                 setReview({ ...review, facts: { ...review.facts, [f.key]: { ...r, ...change } } });
               const types = typesBetween(kindOf(f.from) ?? null, kindOf(f.to) ?? null);
               return (
-                <li
-                  key={f.key}
-                  role="group"
-                  aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
-                >
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={r.accept && !blocked}
-                      disabled={blocked}
-                      onChange={(event) => set({ accept: event.target.checked })}
-                    />
-                    <span>
-                      <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
-                      <strong>{nameOf(f.to)}</strong>
-                    </span>
-                  </label>
-                  {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
-                  <span className="hint">{f.reason}</span>
-                  <div className="inline">
-                    <label>
-                      {t('edit.fields.type')}
-                      <select value={r.type} onChange={(event) => set({ type: event.target.value as RelationType })}>
-                        {types.map((type) => (
-                          <option key={type} value={type}>
-                            {relationLabel(type, language)}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label>
-                      {t('edit.fields.role')}
-                      <input type="text" value={r.role} onChange={(event) => set({ role: event.target.value })} />
-                    </label>
-                    <label>
-                      {t('edit.fields.validFrom')}
+                <li key={f.key}>
+                  <fieldset
+                    className="proposal"
+                    aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
+                  >
+                    <label className="check">
                       <input
-                        type="text"
-                        value={r.validFrom}
-                        onChange={(event) => set({ validFrom: event.target.value })}
+                        type="checkbox"
+                        checked={r.accept && !blocked}
+                        disabled={blocked}
+                        onChange={(event) => set({ accept: event.target.checked })}
                       />
+                      <span>
+                        <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
+                        <strong>{nameOf(f.to)}</strong>
+                      </span>
                     </label>
+                    {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
+                    <span className="hint">{f.reason}</span>
+                    <div className="inline">
+                      <label>
+                        {t('edit.fields.type')}
+                        <select value={r.type} onChange={(event) => set({ type: event.target.value as RelationType })}>
+                          {types.map((type) => (
+                            <option key={type} value={type}>
+                              {relationLabel(type, language)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <label>
+                        {t('edit.fields.role')}
+                        <input type="text" value={r.role} onChange={(event) => set({ role: event.target.value })} />
+                      </label>
+                      <label>
+                        {t('edit.fields.validFrom')}
+                        <input
+                          type="text"
+                          value={r.validFrom}
+                          onChange={(event) => set({ validFrom: event.target.value })}
+                        />
+                      </label>
+                      <label>
+                        {t('edit.fields.validFromQualifier')}
+                        <select
+                          value={r.validFromQualifier}
+                          onChange={(event) => set({ validFromQualifier: event.target.value })}
+                        >
+                          <option value="">{t('edit.choose')}</option>
+                          {QUALIFIER_OPTIONS.map((o) => (
+                            <option key={o.value} value={o.value}>
+                              {o[language]}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    </div>
                     <label>
-                      {t('edit.fields.validFromQualifier')}
-                      <select
-                        value={r.validFromQualifier}
-                        onChange={(event) => set({ validFromQualifier: event.target.value })}
-                      >
-                        <option value="">{t('edit.choose')}</option>
-                        {QUALIFIER_OPTIONS.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o[language]}
-                          </option>
-                        ))}
-                      </select>
+                      {t('edit.fields.quote')}
+                      <textarea rows={2} value={r.quote} onChange={(event) => set({ quote: event.target.value })} />
                     </label>
-                  </div>
-                  <label>
-                    {t('edit.fields.quote')}
-                    <textarea rows={2} value={r.quote} onChange={(event) => set({ quote: event.target.value })} />
-                  </label>
+                  </fieldset>
                 </li>
               );
             })}

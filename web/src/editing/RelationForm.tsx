@@ -304,7 +304,7 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
           const articleError = problem(`citations.${index}.article`);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: citations have no id of their own until saved
-            <div key={index} className="citation" role="group" aria-label={t('edit.relation.source', { n: index + 1 })}>
+            <fieldset key={index} className="citation" aria-label={t('edit.relation.source', { n: index + 1 })}>
               {citation.article ? (
                 <p>
                   {t('edit.fields.article')}: <strong>{draft.titles[citation.article] ?? citation.article}</strong>{' '}
@@ -347,7 +347,7 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
                   {t('edit.relation.removeSource')}
                 </button>
               )}
-            </div>
+            </fieldset>
           );
         })}
         <button
