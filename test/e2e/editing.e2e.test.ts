@@ -385,3 +385,77 @@ describe('the whole editing task in Chromium', () => {
     );
   });
 });
+
+describe('four eyes and non-public reading, in Chromium', () => {
+  let restricted: Awaited<ReturnType<typeof serveExplorer>>;
+
+  beforeAll(async () => {
+    // The same graph, served with GOVGRAPH_PUBLIC_READ=false and GOVGRAPH_FOUR_EYES=true.
+    restricted = await serveExplorer(createGovGraphYoga(scratch.db, { publicRead: false, fourEyes: true }));
+  });
+  afterAll(() => restricted?.close());
+
+  async function loggedIn(email: string): Promise<Page> {
+    const tab = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' })).newPage();
+    await tab.goto(restricted.url);
+    await tab.getByRole('button', { name: 'Anmelden' }).click();
+    const dialog = tab.getByRole('dialog', { name: 'Anmelden' });
+    await dialog.getByLabel('E-Mail').fill(email);
+    await dialog.getByLabel('Passwort').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Anmelden' }).click();
+    await tab.getByText(`${email} (Redaktion)`).waitFor();
+    return tab;
+  }
+
+  it('asks an anonymous visitor to log in before reading anything', async () => {
+    const tab = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    await tab.goto(restricted.url);
+    await tab.getByRole('combobox').fill('Hüskens');
+    await tab.getByRole('alert').filter({ hasText: 'Bitte melden Sie sich an (oben rechts).' }).waitFor();
+    expect(await tab.getByRole('option').count()).toBe(0);
+  });
+
+  it('keeps an added article pending until a second editor approves it; nobody approves their own', async () => {
+    const first = await loggedIn(EDITOR);
+    await first.getByRole('button', { name: 'Artikel erfassen' }).click();
+    const dialog = first.getByRole('dialog', { name: 'Artikel erfassen' });
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Neuer Landrat im Burgenlandkreis');
+    await dialog.getByRole('textbox', { name: 'Medium / Herausgeber' }).fill('Kommune21');
+    await dialog.getByRole('textbox', { name: 'Erschienen am (JJJJ-MM-TT)' }).fill('2023-05-02');
+    await dialog
+      .getByRole('textbox', { name: 'Adresse (URL)' })
+      .fill('https://www.kommune21.de/meldung_40001_burgenlandkreis.html');
+    await dialog
+      .getByRole('textbox', { name: 'Text des Artikels' })
+      .fill('Landrat Max Mustermann des Burgenlandkreises stellte am 2. Mai 2023 die Digitalstrategie vor.');
+    await dialog.getByRole('button', { name: 'Vorschläge erzeugen' }).click();
+    const office = dialog.getByRole('group', { name: /Max Mustermann – hat Amt inne bei – Burgenlandkreis/ });
+    const accept = office.getByRole('checkbox');
+    if (!(await accept.isChecked())) await accept.check();
+    await dialog.getByRole('button', { name: 'Angenommenes speichern' }).click();
+    await dialog.getByText(/Zur Freigabe vorgelegt/).waitFor();
+    await first.keyboard.press('Escape');
+    expect(await entity('person:max-mustermann')).toBeNull();
+
+    await first.getByRole('button', { name: 'Freigaben' }).click();
+    const own = first.getByRole('dialog', { name: 'Erfasste Artikel zur Freigabe' });
+    await own
+      .getByRole('group', { name: 'Neuer Landrat im Burgenlandkreis' })
+      .getByRole('button', { name: 'Freigeben' })
+      .click();
+    await own.getByText('Eigene Einreichungen muss eine zweite Person der Redaktion freigeben.').waitFor();
+    expect(await entity('person:max-mustermann')).toBeNull();
+
+    const second = await loggedIn('zweite@govgraph.test');
+    await second.getByRole('button', { name: 'Freigaben' }).click();
+    const queue = second.getByRole('dialog', { name: 'Erfasste Artikel zur Freigabe' });
+    const item = queue.getByRole('group', { name: 'Neuer Landrat im Burgenlandkreis' });
+    await expect(item.textContent()).resolves.toMatch(
+      /eingereicht von redaktion@govgraph\.test.*Fügt 1 Fakt hinzu\..*Max Mustermann/,
+    );
+    await item.getByRole('button', { name: 'Freigeben' }).click();
+    await queue.getByText('„Neuer Landrat im Burgenlandkreis“ ist freigegeben: 1 Fakt ist jetzt sichtbar.').waitFor();
+    await queue.getByText('Nichts wartet auf Freigabe.').waitFor();
+    expect(await entity('person:max-mustermann')).toMatchObject({ name: 'Max Mustermann' });
+  });
+});

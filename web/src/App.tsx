@@ -211,6 +211,9 @@ export function App() {
                   <button type="button" onClick={() => setEditTask({ task: 'intake' })}>
                     {t('edit.intake.open')}
                   </button>
+                  <button type="button" onClick={() => setEditTask({ task: 'approvals' })}>
+                    {t('edit.approvals.open')}
+                  </button>
                 </>
               )}
               <button type="button" onClick={() => void session.logout()}>

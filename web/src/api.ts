@@ -71,7 +71,12 @@ export async function request<R, V>(
     errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
   } | null;
   const first = body?.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR', first.extensions ?? {});
+  if (first) {
+    const code = first.extensions?.code ?? 'ERROR';
+    // Where reading is not public, the reader is asked to log in, in their language.
+    const message = code === 'UNAUTHENTICATED' ? i18next.t('errors.loginToRead') : first.message;
+    throw new ApiError(message, code, first.extensions ?? {});
+  }
   if (!body?.data) throw new ApiError(i18next.t('errors.badResponse', { status: response.status }), 'BAD_RESPONSE');
   return body.data;
 }

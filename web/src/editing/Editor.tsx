@@ -4,6 +4,7 @@ import type { EntityKind } from '../../../server/domain/vocabulary.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
+import { Approvals } from './Approvals.js';
 import {
   type EditableEntity,
   type EditableRelation,
@@ -26,6 +27,7 @@ export type EditTask =
   | { readonly task: 'new-relation'; readonly from?: { id: string; kind: EntityKind; name: string } }
   | { readonly task: 'edit-relation'; readonly id: string }
   | { readonly task: 'intake' }
+  | { readonly task: 'approvals' }
   | { readonly task: 'history'; readonly id: string; readonly name: string };
 
 interface Props {
@@ -90,6 +92,16 @@ export function Editor({ task, language, canEdit, revision, onClose, onChanged }
   }
   if (task.task === 'intake') {
     return <IntakeDialog language={language} onClose={onClose} onApplied={(article) => onChanged({ article })} />;
+  }
+  if (task.task === 'approvals') {
+    return (
+      <Approvals
+        language={language}
+        revision={revision}
+        onClose={onClose}
+        onApplied={(article) => onChanged({ article })}
+      />
+    );
   }
   if (task.task === 'edit-relation') {
     return <EditRelation id={task.id} language={language} onClose={onClose} onChanged={onChanged} />;
