@@ -238,6 +238,27 @@ describe('editing relations', () => {
   });
 });
 
+describe('racing creations', () => {
+  it('gives each of five simultaneous facts between the same ends an id of its own; none is lost', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        create({
+          type: 'REFERS_TO',
+          from: 'org:nkr',
+          to: 'initiative:one-stop-shop-sozialleistungen',
+          role: `Fassung ${i}`,
+          citations: [{ article: SEED_ARTICLE }],
+        }),
+      ),
+    );
+    expect(results.every((r) => !r.body.errors)).toBe(true);
+    const base = 'rel:nkr-refers-to-one-stop-shop-sozialleistungen';
+    expect(results.map((r) => r.body.data?.createRelation.id).sort()).toEqual(
+      [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].sort(),
+    );
+  });
+});
+
 describe('articles', () => {
   it('refuses a second article with a URL another article already has, naming it', async () => {
     const url = `https://www.kommune21.de/meldung_${run}.html`;
