@@ -15,7 +15,7 @@ export function idFor(kind: EntityKind, name: string): string {
   return `${KIND_INFO[kind].idPrefix}:${slugOf(name)}`;
 }
 
-export function slugOf(name: string, max = 80): string {
+function slugOf(name: string, max = 80): string {
   const slug = foldGerman(name.replace(/ä/gi, 'ae').replace(/ö/gi, 'oe').replace(/ü/gi, 'ue'))
     .replace(/ /g, '-')
     .slice(0, max)
@@ -33,7 +33,7 @@ function constraintProperty(error: unknown): string | null {
 }
 
 /** Turns a uniqueness violation from a race the checks could not see into the error the checks would give. */
-export function explainConstraint(error: unknown, entity: Pick<Entity, 'id' | 'url'>): unknown {
+function explainConstraint(error: unknown, entity: Pick<Entity, 'id' | 'url'>): unknown {
   const property = constraintProperty(error);
   if (property === 'id') {
     return new BadInputError(`There is already an entity with the id ${entity.id}; choose another id.`, {
