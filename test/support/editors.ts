@@ -85,3 +85,19 @@ export async function startEditorsWorld(settings?: Settings) {
 }
 
 export type EditorsWorld = Awaited<ReturnType<typeof startEditorsWorld>>;
+
+let shared: EditorsWorld | undefined;
+
+/** Sets the world the editors' suites share (test/integration/editors.int.test.ts); returns the one before. */
+export function shareWorld(world: EditorsWorld | undefined): EditorsWorld | undefined {
+  const before = shared;
+  shared = world;
+  return before;
+}
+
+/** The world started for the editors' suites. */
+export function sharedWorld(): EditorsWorld {
+  if (!shared)
+    throw new Error('The editors’ suites run from test/integration/editors.int.test.ts, which starts their Neo4j.');
+  return shared;
+}

@@ -73,10 +73,6 @@ export class Batch {
     this.#changes.push(change);
   }
 
-  get size(): number {
-    return this.#changes.length;
-  }
-
   /** The changes as recorded; available once written. */
   get records(): readonly ChangeRecord[] {
     return this.#records;

@@ -22,7 +22,7 @@ function constraintProperty(error: unknown): string | null {
 }
 
 /** Turns a uniqueness violation from a race the checks could not see into the error the checks would give. */
-export function explainConstraint(error: unknown, entity: Pick<Entity, 'id' | 'url'>): unknown {
+function explainConstraint(error: unknown, entity: Pick<Entity, 'id' | 'url'>): unknown {
   const property = constraintProperty(error);
   if (property === 'id') {
     return new BadInputError(`There is already an entity with the id ${entity.id}; choose another id.`, {

@@ -5,12 +5,11 @@ import type { Problem } from '../integrity.js';
 export type { Problem };
 
 /** A zod path the way a person reads it: citations[0].article. */
-export function pathOf(parts: ReadonlyArray<PropertyKey>): string {
+function pathOf(parts: ReadonlyArray<PropertyKey>): string {
   return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-export const describe = (problem: Problem): string =>
-  problem.path ? `${problem.path} ${problem.message}` : problem.message;
+const describe = (problem: Problem): string => (problem.path ? `${problem.path} ${problem.message}` : problem.message);
 
 /** The parsed value, or the problems, each with its path under `prefix`. */
 export function check<T>(
@@ -40,6 +39,6 @@ export function refuse(what: string, problems: readonly Problem[]): never {
 /** The parsed value, or BAD_USER_INPUT naming every problem. */
 export function validated<T>(schema: z.ZodType<T>, candidate: unknown, what: string): T {
   const result = check(schema, candidate);
-  if (result.problems.length > 0) refuse(`The ${what} is not valid`, result.problems);
-  return result.value as T;
+  if (result.value === null) refuse(`The ${what} is not valid`, result.problems);
+  return result.value;
 }
