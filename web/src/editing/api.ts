@@ -88,7 +88,8 @@ export function modelOf(entity: EditableEntity): Record<string, unknown> {
   if ('date' in model) {
     const date = model.date as { date: string; qualifier: string } | null;
     model.date = date?.date ?? null;
-    model.dateQualifier = date?.qualifier ?? null;
+    // The API reads a date without qualifier as EXACT; the model stores that as no qualifier.
+    model.dateQualifier = date?.qualifier === 'EXACT' ? null : (date?.qualifier ?? null);
   }
   for (const [key, value] of Object.entries(model)) if (value === null && key !== 'description') delete model[key];
   return model;
