@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
-import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, launchChromium, seriousViolations, serveExplorer } from '../support/browser.js';
 import { canvasNodes } from '../support/explorer.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 
@@ -164,6 +164,7 @@ describe('editors in Chromium', () => {
       'Sitzung in Magdeburg.',
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'editing-conflict.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     // Nothing of the stale form was saved.
     expect(await entity(id)).toMatchObject({ version: 3, description: null });
 
@@ -238,6 +239,7 @@ describe('the whole editing task in Chromium', () => {
     await form.getByRole('textbox', { name: 'Gültig ab' }).fill('2022-09');
     await form.getByRole('button', { name: 'Anlegen' }).click();
     await form.getByText('Einen Artikel als Quelle wählen.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await relationsOf(person)).toEqual([]);
 
     await choose(form, 'Artikel', 'Digitalrat tritt', /Digitalrat tritt erneut zusammen/);
@@ -292,6 +294,7 @@ describe('the whole editing task in Chromium', () => {
     await latest.getByRole('button', { name: 'Rückgängig machen' }).click();
     await history.getByText('– nimmt eine frühere Änderung zurück').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'editing-history.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     expect((await relationsOf(person))[0]).toMatchObject({ validFrom: { date: '2022-09' }, version: 3 });
     await theirDetails.getByText('seit September 2022').waitFor();
@@ -365,6 +368,7 @@ describe('the whole editing task in Chromium', () => {
     if (!(await accept.isChecked())) await accept.check();
     await office.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Landrätin');
     await page.screenshot({ path: path.join(ARTIFACTS, 'editing-intake.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Angenommenes speichern' }).click();
     await dialog.getByText(/Fakt(en)? gespeichert, mit dem Artikel als Quelle\./).waitFor();
     await page.keyboard.press('Escape');

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
-import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, launchChromium, seriousViolations, serveExplorer } from '../support/browser.js';
 import { canvasNodes, settled } from '../support/explorer.js';
 
 const { db, yoga } = setupApi();
@@ -276,20 +274,6 @@ describe('exporting in Chromium', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function seriousViolations(p: Page) {
-    await p.addScriptTag({ content: axeSource });
-    const results = (await p.evaluate(() =>
-      (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }),
-    )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> };
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it('finds no serious or critical violation on the empty page, with a graph and details, and in English', async () => {
     await page.goto(site.url);
     await page.getByRole('combobox').waitFor();
