@@ -61,6 +61,7 @@ export interface FactProposal {
   readonly validFromQualifier: DateQualifier | null;
   readonly quote: string;
   readonly reason: string;
+  readonly basis: FactCandidate['basis'];
   readonly confidence: Confidence;
 }
 
@@ -194,6 +195,7 @@ function factProposal(
     validFromQualifier,
     quote: c.sentence.text,
     reason: `${c.reason} Confidence: ${c.confidence}.`,
+    basis: c.basis,
     confidence: c.confidence,
   };
 }

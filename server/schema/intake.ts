@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACT_BASIS_KINDS } from '../domain/intake/facts.js';
 import {
   type DateProposal,
   type EntityProposal,
@@ -99,6 +100,25 @@ const DateProposalRef = builder.objectRef<DateProposal>('DateProposal').implemen
   }),
 });
 
+const ConfidenceEnum = builder.enumType('Confidence', {
+  description: 'How sure the intake is of a proposed fact: HIGH where the words say it plainly.',
+  values: ['HIGH', 'MEDIUM', 'LOW'] as const,
+});
+
+const FactBasisKindEnum = builder.enumType('FactBasisKind', {
+  description:
+    'What a proposed fact rests on: a title naming the body (TITLE_NAMES) or an office of it (TITLE_OFFICE_OF), a title and the only fitting place in the sentence (TITLE_ONLY_PLACE), a verb or noun (CUE; CUE_PASSIVE with the agent after "von"), quotation marks (QUOTATION), an event and a place (EVENT_PLACE), "X in Y" (LOCATED).',
+  values: FACT_BASIS_KINDS,
+});
+
+const FactBasisRef = builder.objectRef<FactProposal['basis']>('FactBasis').implement({
+  description: 'What a proposed fact rests on, for a client to say in its own language.',
+  fields: (t) => ({
+    kind: t.field({ type: FactBasisKindEnum, resolve: (b) => b.kind }),
+    text: t.exposeString('text', { description: 'The words of the sentence it rests on.' }),
+  }),
+});
+
 const FactProposalRef = builder.objectRef<FactProposal>('FactProposal').implement({
   description: 'A candidate fact between two proposed entities, stated by words in one sentence.',
   fields: (t) => ({
@@ -115,7 +135,12 @@ const FactProposalRef = builder.objectRef<FactProposal>('FactProposal').implemen
     validFromQualifier: t.field({ type: DateQualifierEnum, nullable: true, resolve: (f) => f.validFromQualifier }),
     quote: t.exposeString('quote', { description: 'The sentence, verbatim.' }),
     reason: t.exposeString('reason', {
-      description: 'Why it is proposed, ending in "Confidence: high|medium|low."',
+      description: 'Why it is proposed, in English, ending in "Confidence: high|medium|low."',
+    }),
+    basis: t.field({ type: FactBasisRef, resolve: (f) => f.basis }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      resolve: (f) => f.confidence.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW',
     }),
   }),
 });

@@ -246,6 +246,9 @@ describe('candidate facts', () => {
       validFrom: '2024-05-01',
       validFromQualifier: 'ON_OR_BEFORE',
       reason: 'The title „Landrat des Salzlandkreises“ of Markus Bauer names Salzlandkreis. Confidence: high.',
+      // The same, as data a client says in its own language.
+      basis: { kind: 'TITLE_NAMES', text: 'Landrat des Salzlandkreises' },
+      confidence: 'high',
     });
     expect(fact(p, 'SPOKE_ABOUT', 'person:markus-bauer', 'initiative:ozg-umsetzung')).toBeDefined();
   });
@@ -265,7 +268,11 @@ describe('candidate facts', () => {
     const p = propose(
       'Oberbürgermeisterin Dr. Eva Beispiel aus Leipzig ist seit Januar 2021 Mitglied des Digitalrats.',
     );
-    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-beispiel', 'region:14713')?.reason).toMatch(/Confidence: medium\.$/);
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-beispiel', 'region:14713')).toMatchObject({
+      reason: expect.stringMatching(/Confidence: medium\.$/),
+      basis: { kind: 'TITLE_ONLY_PLACE', text: 'Oberbürgermeisterin' },
+      confidence: 'medium',
+    });
     expect(fact(p, 'MEMBER_OF', 'person:eva-beispiel', 'org:digitalrat-sachsen-anhalt')).toMatchObject({
       validFrom: '2021-01',
       validFromQualifier: 'EXACT',

@@ -13,12 +13,39 @@ import { overlapsAny, scan } from './scan.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
+/**
+ * What in the sentence a fact rests on, so a client can say it in its own language: a title naming the
+ * body (TITLE_NAMES) or an office of it (TITLE_OFFICE_OF), a title and the only fitting place (TITLE_ONLY_PLACE),
+ * a verb or noun (CUE; CUE_PASSIVE with the agent after "von"), quotation marks (QUOTATION), an event and a
+ * place (EVENT_PLACE), "X in Y" (LOCATED). `text` is the words of the sentence it rests on.
+ */
+export type FactBasisKind =
+  | 'TITLE_NAMES'
+  | 'TITLE_OFFICE_OF'
+  | 'TITLE_ONLY_PLACE'
+  | 'CUE'
+  | 'CUE_PASSIVE'
+  | 'QUOTATION'
+  | 'EVENT_PLACE'
+  | 'LOCATED';
+export const FACT_BASIS_KINDS: readonly FactBasisKind[] = [
+  'TITLE_NAMES',
+  'TITLE_OFFICE_OF',
+  'TITLE_ONLY_PLACE',
+  'CUE',
+  'CUE_PASSIVE',
+  'QUOTATION',
+  'EVENT_PLACE',
+  'LOCATED',
+];
+
 export interface FactCandidate {
   readonly type: RelationType;
   readonly from: Mention;
   readonly to: Mention;
   readonly role: string | null;
   readonly reason: string;
+  readonly basis: { readonly kind: FactBasisKind; readonly text: string };
   readonly confidence: Confidence;
 }
 
@@ -220,6 +247,10 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
             to,
             role: null,
             reason: `${from.name} ${RELATION_INFO[rule.type].en} ${to.name}: ${how} in the same sentence.`,
+            basis: {
+              kind: rule.agents === 'quote' ? 'QUOTATION' : byPassive.length > 0 ? 'CUE_PASSIVE' : 'CUE',
+              text: cue.text,
+            },
             confidence: rule.confidence,
           });
         }
@@ -247,6 +278,7 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
         to: target.mention,
         role: office.role,
         reason,
+        basis: { kind: target.how === 'NAMED' ? 'TITLE_NAMES' : 'TITLE_OFFICE_OF', text: office.span.text },
         confidence: 'high',
       });
       continue;
@@ -262,6 +294,7 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
         to: place,
         role: office.role,
         reason: `${person.name} is named as ${office.title}, and ${place.name} is the only place of that kind of office in the same sentence.`,
+        basis: { kind: 'TITLE_ONLY_PLACE', text: office.title },
         confidence: 'medium',
       });
     }
@@ -281,6 +314,7 @@ function placeFacts(text: string, mentions: readonly Mention[], before: (m: Ment
         to: place,
         role: null,
         reason: `${event.name} and „${before(place).trim().split(/\s+/).at(-1)} ${place.matched}“ in the same sentence.`,
+        basis: { kind: 'EVENT_PLACE', text: `${before(place).trim().split(/\s+/).at(-1)} ${place.matched}` },
         confidence: 'medium',
       });
     }
@@ -296,6 +330,7 @@ function placeFacts(text: string, mentions: readonly Mention[], before: (m: Ment
       to: next,
       role: null,
       reason: `„${m.matched}${gap}${next.matched}“: ${m.name} is in ${next.name}.`,
+      basis: { kind: 'LOCATED', text: `${m.matched}${gap}${next.matched}` },
       confidence: 'medium',
     });
   });

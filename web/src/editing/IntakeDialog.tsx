@@ -43,7 +43,7 @@ function reviewOf(proposal: IntakeProposal): Review {
       proposal.facts.map((f) => [
         f.key,
         {
-          accept: /Confidence: high/i.test(f.reason),
+          accept: f.confidence === 'HIGH',
           type: f.type,
           role: f.role ?? '',
           validFrom: f.validFrom ?? '',
@@ -305,7 +305,10 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                       </span>
                     </label>
                     {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
-                    <span className="hint">{f.reason}</span>
+                    <span className="hint">
+                      {t(`edit.intake.basis.${f.basis.kind}`, { text: f.basis.text })}{' '}
+                      {t(`edit.intake.confidence.${f.confidence}`)}
+                    </span>
                     <div className="inline">
                       <label>
                         {t('edit.fields.type')}

@@ -26,6 +26,12 @@ export type CitationInput = {
   quote: string | null | undefined;
 };
 
+/** How sure the intake is of a proposed fact: HIGH where the words say it plainly. */
+export type Confidence =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
 /** A new entity. Without an id, one is made from the kind and name (person:lydia-hueskens). */
 export type CreateEntityInput = {
   abbreviation: string | null | undefined;
@@ -143,6 +149,17 @@ export type EventType =
   | 'MEETING'
   /** Other (Sonstiges) */
   | 'OTHER';
+
+/** What a proposed fact rests on: a title naming the body (TITLE_NAMES) or an office of it (TITLE_OFFICE_OF), a title and the only fitting place in the sentence (TITLE_ONLY_PLACE), a verb or noun (CUE; CUE_PASSIVE with the agent after "von"), quotation marks (QUOTATION), an event and a place (EVENT_PLACE), "X in Y" (LOCATED). */
+export type FactBasisKind =
+  | 'CUE'
+  | 'CUE_PASSIVE'
+  | 'EVENT_PLACE'
+  | 'LOCATED'
+  | 'QUOTATION'
+  | 'TITLE_NAMES'
+  | 'TITLE_OFFICE_OF'
+  | 'TITLE_ONLY_PLACE';
 
 /** Programme, project, topic, role or series. */
 export type InitiativeType =
@@ -563,7 +580,7 @@ export type ProposeFactsQuery = { proposeFacts: { article: { id: string, existin
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, quote: string, reason: string }> } };
+       | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, quote: string, reason: string, confidence: Confidence, basis: { kind: FactBasisKind, text: string } }> } };
 
 export type GraphChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -1417,6 +1434,11 @@ export const ProposeFactsDocument = new TypedDocumentString(`
       validFromQualifier
       quote
       reason
+      confidence
+      basis {
+        kind
+        text
+      }
     }
   }
 }
