@@ -183,7 +183,18 @@ describe('editors in Chromium', () => {
       name: '3. Sitzung des Digitalrats Sachsen-Anhalt',
       description: 'Sitzung in Magdeburg.',
     });
-    await dialog.getByRole('button', { name: 'Schließen' }).click();
+
+    // Deleting asks once more; the entity is gone, its last state stays in its history.
+    await dialog.getByRole('button', { name: 'Löschen' }).click();
+    await dialog.getByText('Diesen Eintrag wirklich löschen? Sein letzter Stand bleibt im Verlauf.').waitFor();
+    await dialog.getByRole('button', { name: 'Ja, löschen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await entity(id)).toBeNull();
+    const history = await asOtherEditor<{ history: Array<{ action: string }> }>(
+      'query($id: ID!) { history(id: $id) { action } }',
+      { id },
+    );
+    expect(history.history[0]?.action).toBe('DELETE');
   });
 });
 

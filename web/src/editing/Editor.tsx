@@ -5,14 +5,7 @@ import { SearchBox } from '../components/SearchBox.js';
 import { kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { Approvals } from './Approvals.js';
-import {
-  type EditableEntity,
-  type EditableRelation,
-  fetchEditable,
-  fetchEditableRelation,
-  mergeEntities,
-  revertChange,
-} from './api.js';
+import { type EditableEntity, fetchEditable, fetchEditableRelation, mergeEntities, revertChange } from './api.js';
 import { Dialog } from './Dialog.js';
 import { EntityForm } from './EntityForm.js';
 import { HistoryList } from './HistoryList.js';
@@ -109,6 +102,19 @@ export function Editor({ task, language, canEdit, revision, onClose, onChanged }
   return <EditEntity id={task.id} language={language} onClose={onClose} onChanged={onChanged} />;
 }
 
+/** Loads what a dialog edits, by id; says so when it is gone or cannot be read. */
+function useLoaded<T>(load: (id: string) => Promise<T | null>, id: string) {
+  const { t } = useTranslation();
+  const [item, setItem] = useState<T | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    load(id)
+      .then((found) => (found ? setItem(found) : setFailure(t('edit.errors.notFound'))))
+      .catch((error: unknown) => setFailure(errorText(error, t)));
+  }, [load, id, t]);
+  return { item, setItem, failure };
+}
+
 function EditEntity({
   id,
   language,
@@ -121,13 +127,7 @@ function EditEntity({
   onChanged: Props['onChanged'];
 }) {
   const { t } = useTranslation();
-  const [entity, setEntity] = useState<EditableEntity | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    fetchEditable(id)
-      .then((found) => (found ? setEntity(found) : setFailure(t('edit.errors.notFound'))))
-      .catch((error: unknown) => setFailure(errorText(error, t)));
-  }, [id, t]);
+  const { item: entity, setItem: setEntity, failure } = useLoaded(fetchEditable, id);
   return (
     <Dialog
       title={entity ? t('edit.entity.editTitle', { name: entity.name }) : t('edit.loading')}
@@ -177,13 +177,7 @@ function EditRelation({
   onChanged: Props['onChanged'];
 }) {
   const { t } = useTranslation();
-  const [relation, setRelation] = useState<EditableRelation | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    fetchEditableRelation(id)
-      .then((found) => (found ? setRelation(found) : setFailure(t('edit.errors.notFound'))))
-      .catch((error: unknown) => setFailure(errorText(error, t)));
-  }, [id, t]);
+  const { item: relation, failure } = useLoaded(fetchEditableRelation, id);
   return (
     <Dialog title={t('edit.relation.editTitle')} onClose={onClose} wide>
       {failure && (

@@ -8,6 +8,7 @@ import { formatDate, kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { createEntity, deleteEntity, type EditableEntity, modelOf, updateEntity } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
+import { FormButtons } from './FormButtons.js';
 import { errorText } from './messages.js';
 import {
   entityCandidate,
@@ -61,7 +62,6 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const resolver: Resolver<FormValues> = async (values) => {
     const problems = entityProblems(kind, entityCandidate(kind, values), language);
     return problems.length === 0 ? { values, errors: {} } : { values: {}, errors: toErrors(problems) };
@@ -123,7 +123,6 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
       await deleteEntity(String(base.model.id), base.version);
       onDeleted?.(String(base.model.id));
     } catch (error) {
-      setConfirmDelete(false);
       setFailure(errorText(error, t));
     }
   };
@@ -186,27 +185,12 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
           {notice}
         </p>
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={formState.isSubmitting || conflict !== null}>
-          {base ? t('edit.save') : t('edit.create')}
-        </button>
-        {base && onDeleted && !confirmDelete && (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            {t('edit.delete')}
-          </button>
-        )}
-        {confirmDelete && (
-          <span className="confirm">
-            {t('edit.confirmDelete')}{' '}
-            <button type="button" className="danger" onClick={remove}>
-              {t('edit.deleteYes')}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('edit.cancel')}
-            </button>
-          </span>
-        )}
-      </div>
+      <FormButtons
+        saved={base !== null}
+        disabled={formState.isSubmitting || conflict !== null}
+        onDelete={onDeleted ? remove : undefined}
+        confirmText={t('edit.confirmDelete')}
+      />
       {kind === 'EVENT' && (
         <p className="muted small">{t('edit.dateHint', { example: formatDate('2022-08-31', language) })}</p>
       )}

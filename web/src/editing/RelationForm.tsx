@@ -8,6 +8,7 @@ import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { createRelation, deleteRelation, type EditableRelation, updateRelation } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
+import { FormButtons } from './FormButtons.js';
 import { errorText } from './messages.js';
 import {
   type Problem,
@@ -90,7 +91,6 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const problem = (field: string) => problems.find((p) => p.field === field)?.message;
@@ -169,7 +169,6 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
       await deleteRelation(base.relation.id, base.relation.version);
       onDeleted?.(base.relation.id);
     } catch (error) {
-      setConfirmDelete(false);
       setFailure(errorText(error, t));
     }
   };
@@ -372,27 +371,12 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
           {notice}
         </p>
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={busy || conflict !== null}>
-          {base ? t('edit.save') : t('edit.create')}
-        </button>
-        {base && onDeleted && !confirmDelete && (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            {t('edit.delete')}
-          </button>
-        )}
-        {confirmDelete && (
-          <span className="confirm">
-            {t('edit.relation.confirmDelete')}{' '}
-            <button type="button" className="danger" onClick={remove}>
-              {t('edit.deleteYes')}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('edit.cancel')}
-            </button>
-          </span>
-        )}
-      </div>
+      <FormButtons
+        saved={base !== null}
+        disabled={busy || conflict !== null}
+        onDelete={onDeleted ? remove : undefined}
+        confirmText={t('edit.relation.confirmDelete')}
+      />
     </form>
   );
 }
