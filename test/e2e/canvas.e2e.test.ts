@@ -1,26 +1,21 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
-import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
 import { canvasNodes, nodeById, onScreen, settled } from '../support/explorer.js';
 
 const { db, yoga, gql } = setupApi();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveExplorer>>;
+let site: ServedExplorer;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveExplorer(yoga);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+explorerInChromium(
+  yoga,
+  { viewport: { width: 1400, height: 900 }, locale: 'de-DE' },
+  (opened) => {
+    ({ page, site } = opened);
+  },
+  () => db.close(),
+);
 
 const ids = (nodes: ReadonlyArray<{ id: string }>) => nodes.map((n) => n.id).sort();
 const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);

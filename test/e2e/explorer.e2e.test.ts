@@ -1,26 +1,21 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
-import { ARTIFACTS, launchChromium, seriousViolations, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, explorerInChromium, type ServedExplorer, seriousViolations } from '../support/browser.js';
 import { canvasNodes, settled } from '../support/explorer.js';
 
 const { db, yoga } = setupApi();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveExplorer>>;
+let site: ServedExplorer;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveExplorer(yoga);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+explorerInChromium(
+  yoga,
+  { viewport: { width: 1400, height: 900 }, locale: 'de-DE' },
+  (opened) => {
+    ({ page, site } = opened);
+  },
+  () => db.close(),
+);
 
 const canvasEdges = (p: Page) => p.evaluate(() => window.govgraphCanvas?.edges() ?? []) as Promise<string[]>;
 

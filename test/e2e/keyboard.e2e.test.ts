@@ -1,26 +1,21 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
-import { ARTIFACTS, launchChromium, serveExplorer } from '../support/browser.js';
+import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
 import { canvasNodes } from '../support/explorer.js';
 
 const { db, yoga } = setupApi();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveExplorer>>;
+let site: ServedExplorer;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveExplorer(yoga);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+explorerInChromium(
+  yoga,
+  { viewport: { width: 1400, height: 900 }, locale: 'en-GB', acceptDownloads: true },
+  (opened) => {
+    ({ page, site } = opened);
+  },
+  () => db.close(),
+);
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
 interface Focused {

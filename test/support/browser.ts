@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/http/app.js';
 import type { GovGraphYoga } from '../../server/yoga.js';
 
@@ -57,4 +58,30 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export type ServedExplorer = Awaited<ReturnType<typeof serveExplorer>>;
+
+/**
+ * For one test file: before its tests, builds and serves the explorer over `yoga` and opens a Chromium page
+ * with `options`, handing both to `opened`; after them, closes the browser, the server and then `close`.
+ */
+export function explorerInChromium(
+  yoga: GovGraphYoga,
+  options: BrowserContextOptions,
+  opened: (explorer: { page: Page; site: ServedExplorer }) => void,
+  close: () => Promise<unknown>,
+): void {
+  let browser: Browser | undefined;
+  let site: ServedExplorer | undefined;
+  beforeAll(async () => {
+    site = await serveExplorer(yoga);
+    browser = await launchChromium();
+    opened({ page: await browser.newPage(options), site });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await close();
+  });
 }

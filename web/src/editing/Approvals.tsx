@@ -4,6 +4,7 @@ import { ApiError } from '../api.js';
 import type { Language } from '../state/view.js';
 import { approveIntake, fetchPendingIntakes, type PendingIntake, rejectIntake } from './api.js';
 import { Dialog } from './Dialog.js';
+import { Alert, Notice } from './Messages.js';
 import { errorText } from './messages.js';
 
 interface Props {
@@ -73,16 +74,8 @@ export function Approvals({ language, revision, onClose, onApplied }: Props) {
 
   return (
     <Dialog title={t('edit.approvals.title')} onClose={onClose} wide>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alert message={failure} />
+      <Notice message={notice} />
       {pending?.length === 0 && <p className="muted">{t('edit.approvals.none')}</p>}
       <ul className="proposals">
         {pending?.map((intake) => {

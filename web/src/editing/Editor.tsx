@@ -10,6 +10,7 @@ import { Dialog } from './Dialog.js';
 import { EntityForm } from './EntityForm.js';
 import { HistoryList } from './HistoryList.js';
 import { IntakeDialog } from './IntakeDialog.js';
+import { Alert, Notice } from './Messages.js';
 import { errorText } from './messages.js';
 import { RelationForm } from './RelationForm.js';
 
@@ -134,11 +135,7 @@ function EditEntity({
       onClose={onClose}
       wide
     >
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert message={failure} />
       {entity && (
         <>
           <EntityForm
@@ -180,11 +177,7 @@ function EditRelation({
   const { item: relation, failure } = useLoaded(fetchEditableRelation, id);
   return (
     <Dialog title={t('edit.relation.editTitle')} onClose={onClose} wide>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert message={failure} />
       {relation && (
         <RelationForm
           mode={{ create: false, relation }}
@@ -264,16 +257,8 @@ function MergeSection({
           </div>
         </div>
       )}
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {done && (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      )}
+      <Alert message={failure} />
+      <Notice message={done} />
     </details>
   );
 }

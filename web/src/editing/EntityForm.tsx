@@ -9,6 +9,7 @@ import type { Language } from '../state/view.js';
 import { createEntity, deleteEntity, type EditableEntity, modelOf, updateEntity } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { FormButtons } from './FormButtons.js';
+import { Alert, Notice } from './Messages.js';
 import { errorText } from './messages.js';
 import {
   entityCandidate,
@@ -170,21 +171,9 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
       {fields.map((spec) => (
         <Field key={spec.name} name={spec.name} spec={spec} register={register} errors={errors} language={language} />
       ))}
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form.message}
-        </p>
-      )}
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alert message={errors.form?.message} />
+      <Alert message={failure} />
+      <Notice message={notice} />
       <FormButtons
         saved={base !== null}
         disabled={formState.isSubmitting || conflict !== null}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../state/view.js';
 import { type Change, fetchHistory } from './api.js';
+import { Alert } from './Messages.js';
 import { errorText } from './messages.js';
 
 interface Props {
@@ -60,11 +61,7 @@ export function HistoryList({ id, language, onRevert, revision }: Props) {
   const locale = language === 'de' ? 'de-DE' : 'en-GB';
   return (
     <section className="history-list" aria-label={t('edit.history.title')}>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert message={failure} />
       {changes?.length === 0 && <p className="muted">{t('edit.history.none')}</p>}
       <ol>
         {changes?.map((change) => (

@@ -7,6 +7,7 @@ import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } from './api.js';
 import { Dialog } from './Dialog.js';
+import { Alert } from './Messages.js';
 import { errorText } from './messages.js';
 import { entityCandidate, entityProblems, QUALIFIER_OPTIONS, typesBetween } from './rules.js';
 
@@ -204,11 +205,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
           {field('publishedOn')}
           {field('url')}
           {field('text', true)}
-          {failure && (
-            <p className="error" role="alert">
-              {failure}
-            </p>
-          )}
+          <Alert message={failure} />
           <div className="form-buttons">
             <button type="submit" className="primary" disabled={busy}>
               {t('edit.intake.propose')}
@@ -218,11 +215,12 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
       )}
       {proposal && review && !result && (
         <div className="form intake-review">
-          {proposal.article.existing && (
-            <p className="error" role="alert">
-              {t('edit.intake.existing', { title: proposal.article.existing.name, id: proposal.article.existing.id })}
-            </p>
-          )}
+          <Alert
+            message={
+              proposal.article.existing &&
+              t('edit.intake.existing', { title: proposal.article.existing.name, id: proposal.article.existing.id })
+            }
+          />
           <h3>{t('edit.intake.entities', { count: proposal.entities.length })}</h3>
           <ul className="proposals">
             {proposal.entities.map((e) => {
@@ -361,11 +359,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
               {t('edit.intake.dates')}: {proposal.dates.map((d) => `${d.text} (${d.date})`).join(', ')}
             </p>
           )}
-          {failure && (
-            <p className="error" role="alert">
-              {failure}
-            </p>
-          )}
+          <Alert message={failure} />
           <div className="form-buttons">
             <button
               type="button"

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { Dialog } from './Dialog.js';
+import { Alert } from './Messages.js';
 import { errorText } from './messages.js';
 import type { Session } from './useSession.js';
 
@@ -51,11 +52,7 @@ export function LoginDialog({ session, onClose }: { session: Session; onClose: (
           />
         </label>
         {errors.password && <p className="field-error">{errors.password.message}</p>}
-        {failure && (
-          <p className="error" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert message={failure} />
         <div className="form-buttons">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             {t('edit.login.submit')}

@@ -9,6 +9,7 @@ import type { Language } from '../state/view.js';
 import { createRelation, deleteRelation, type EditableRelation, updateRelation } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { FormButtons } from './FormButtons.js';
+import { Alert, Notice } from './Messages.js';
 import { errorText } from './messages.js';
 import {
   type Problem,
@@ -356,21 +357,9 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
           {t('edit.relation.addSource')}
         </button>
       </fieldset>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          {t('edit.fix', { count: problems.length })}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alert message={failure} />
+      <Alert message={problems.length > 0 ? t('edit.fix', { count: problems.length }) : null} />
+      <Notice message={notice} />
       <FormButtons
         saved={base !== null}
         disabled={busy || conflict !== null}
