@@ -3,25 +3,56 @@
 // the entities returned, and per entity how many neighbours were left out.
 // With $asOf (YYYY-MM-DD) only facts valid on that day count, and events
 // after it are not there yet. Hops beyond 3 are refused by the API.
+//
+// Breadth first, one hop at a time from the entities first reached at the
+// hop before, so every entity is expanded once (not once per path through
+// it, which explodes around hubs); a hop is skipped once more than $limit
+// entities are reached, as the nearer ones fill the canvas anyway.
 MATCH (s:Entity)
 WHERE s.id IN $ids
 WITH collect(s) AS starts
 CALL (starts) {
   UNWIND starts AS s
-  MATCH p = (s)-[rs*1..3]-(n:Entity)
-  WHERE length(p) <= $depth
-    AND NOT n IN starts
-    AND all(r IN rs WHERE type(r) <> 'MENTIONS'
-      AND ($types IS NULL OR type(r) IN $types)
-      AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
-        AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf))))
-    AND all(m IN nodes(p) WHERE (m IN starts OR $kinds IS NULL OR m.kind IN $kinds)
-      AND ($asOf IS NULL OR m.dateStart IS NULL OR m.dateStart <= $asOf))
-  WITH n, min(length(p)) AS distance
-  ORDER BY distance, n.name, n.id
-  RETURN collect(n) AS reached
+  MATCH (s)-[r]-(n:Entity)
+  WHERE NOT n IN starts AND type(r) <> 'MENTIONS'
+    AND ($asOf IS NULL OR s.dateStart IS NULL OR s.dateStart <= $asOf)
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
+      AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf)))
+    AND ($kinds IS NULL OR n.kind IN $kinds)
+    AND ($asOf IS NULL OR n.dateStart IS NULL OR n.dateStart <= $asOf)
+  RETURN collect(DISTINCT n) AS hop1
 }
-WITH starts + reached[0..$limit] AS picked, size(reached) > $limit AS truncated
+CALL (starts, hop1) {
+  UNWIND CASE WHEN $depth >= 2 AND size(hop1) <= $limit THEN hop1 ELSE [] END AS m
+  MATCH (m)-[r]-(n:Entity)
+  WHERE NOT n IN starts AND NOT n IN hop1 AND type(r) <> 'MENTIONS'
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
+      AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf)))
+    AND ($kinds IS NULL OR n.kind IN $kinds)
+    AND ($asOf IS NULL OR n.dateStart IS NULL OR n.dateStart <= $asOf)
+  RETURN collect(DISTINCT n) AS hop2
+}
+CALL (starts, hop1, hop2) {
+  UNWIND CASE WHEN $depth >= 3 AND size(hop1) + size(hop2) <= $limit THEN hop2 ELSE [] END AS m
+  MATCH (m)-[r]-(n:Entity)
+  WHERE NOT n IN starts AND NOT n IN hop1 AND NOT n IN hop2 AND type(r) <> 'MENTIONS'
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
+      AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf)))
+    AND ($kinds IS NULL OR n.kind IN $kinds)
+    AND ($asOf IS NULL OR n.dateStart IS NULL OR n.dateStart <= $asOf)
+  RETURN collect(DISTINCT n) AS hop3
+}
+CALL (hop1, hop2, hop3) {
+  UNWIND [n IN hop1 | [n, 1]] + [n IN hop2 | [n, 2]] + [n IN hop3 | [n, 3]] AS reached
+  WITH reached[0] AS n, reached[1] AS distance
+  ORDER BY distance, n.name, n.id
+  LIMIT $limit
+  RETURN collect(n) AS nearest
+}
+WITH starts + nearest AS picked, size(hop1) + size(hop2) + size(hop3) > $limit AS truncated
 CALL (picked) {
   UNWIND picked AS a
   MATCH (a)-[r]->(b:Entity)

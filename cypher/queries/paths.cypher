@@ -4,13 +4,15 @@
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE length(p) <= $maxLength
-  AND all(r IN relationships(p) WHERE type(r) <> 'MENTIONS'
+WHERE all(r IN relationships(p) WHERE type(r) <> 'MENTIONS'
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
       AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf))))
   AND all(m IN nodes(p) WHERE $asOf IS NULL OR m.dateStart IS NULL OR m.dateStart <= $asOf)
+// The length cap is checked after the search: inside its WHERE it would make
+// Neo4j plan an exhaustive fallback search for when no path is found.
 WITH p
+WHERE length(p) <= $maxLength
 ORDER BY [n IN nodes(p) | n.name]
 LIMIT $maxPaths
 WITH collect(p) AS found

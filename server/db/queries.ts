@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RELATION_TYPES } from '../domain/vocabulary.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
@@ -34,6 +35,9 @@ const QUERY_NAMES = [
   'seed-entities',
   'seed-relations',
   'seed-mentions',
+  'bulk-entities',
+  'bulk-relations',
+  'bulk-present',
   'user-create',
   'user-by-email',
   'admin-count',
@@ -74,6 +78,20 @@ const QUERY_NAMES = [
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
+const EACH_TYPE = /^[ \t]*\/\/ \{\{each relation type\}\}\n([\s\S]*?)^[ \t]*\/\/ \{\{end\}\}\n/m;
+
+/**
+ * A block between `// {{each relation type}}` and `// {{end}}` is repeated for
+ * every relation type of the vocabulary, `{{TYPE}}` replaced, the copies
+ * joined by UNION ALL: Neo4j indexes relationship properties per type, so a
+ * lookup by id across all types is one index seek per type instead of a scan.
+ */
+export function expandRelationTypes(text: string, types: readonly string[] = RELATION_TYPES): string {
+  return text.replace(EACH_TYPE, (_block, body: string) =>
+    types.map((type) => body.replaceAll('{{TYPE}}', type)).join('  UNION ALL\n'),
+  );
+}
+
 function load(): Readonly<Record<QueryName, CypherQuery>> {
   const dir = path.join(CYPHER_DIR, 'queries');
   const present = new Set(
@@ -83,7 +101,7 @@ function load(): Readonly<Record<QueryName, CypherQuery>> {
   );
   const entries = QUERY_NAMES.map((name) => {
     if (!present.has(name)) throw new Error(`Missing Cypher file cypher/queries/${name}.cypher`);
-    return [name, { name, text: readFileSync(path.join(dir, `${name}.cypher`), 'utf8') }] as const;
+    return [name, { name, text: expandRelationTypes(readFileSync(path.join(dir, `${name}.cypher`), 'utf8')) }] as const;
   });
   return Object.fromEntries(entries) as Record<QueryName, CypherQuery>;
 }
