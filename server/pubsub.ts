@@ -22,17 +22,17 @@ export interface LiveUpdates {
 }
 
 /** The Redis channel name; Redis pub/sub channels are shared by all databases of a Redis server. */
-const TOPIC = 'govgraph:graph-changed';
+export const GRAPH_CHANGED_CHANNEL = 'govgraph:graph-changed';
 
 /** null: a message on the Redis channel that was not a GraphChange, dropped before any subscriber. */
-type Events = { [TOPIC]: [GraphChange | null] };
+type Events = { [GRAPH_CHANGED_CHANNEL]: [GraphChange | null] };
 
 function over(pubsub: PubSub<Events>): GraphPubSub {
   return {
-    publish: (change) => pubsub.publish(TOPIC, change),
+    publish: (change) => pubsub.publish(GRAPH_CHANGED_CHANNEL, change),
     subscribe: () =>
       pipe(
-        pubsub.subscribe(TOPIC),
+        pubsub.subscribe(GRAPH_CHANGED_CHANNEL),
         filter((change): change is GraphChange => change !== null),
       ),
   };
