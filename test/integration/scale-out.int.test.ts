@@ -110,7 +110,13 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
       GOVGRAPH_ADMIN_PASSWORD: PASSWORD,
       PORT: '0',
     };
-    [a, b] = await Promise.all([startServer(env), startServer(env)]);
+    const instances = await Promise.allSettled([startServer(env), startServer(env)]);
+    // Assigned before a failure is thrown, so afterAll stops the one that did start.
+    [a, b] = instances.map((result) => (result.status === 'fulfilled' ? result.value : undefined)) as [
+      Instance,
+      Instance,
+    ];
+    for (const result of instances) if (result.status === 'rejected') throw result.reason;
     observer = new Redis(redis.url, { maxRetriesPerRequest: null });
     // One test stops Redis on purpose; the observer reconnects by itself, like the instances.
     observer.on('error', () => {});
@@ -203,6 +209,7 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
 
   it('keep serving and editing while Redis is away, and announce changes again once it is back', async () => {
     await redis.stop();
+    for (const instance of [a, b]) await printed(instance, `Redis at ${redis.url} is unreachable`);
     const during = await createInitiative(a, 'Datenlabor Ost');
     const read = await call<{ node: { name: string } }>(b, `{ node(id: "${during}") { ... on Entity { name } } }`);
     expect(read.body.data?.node.name).toBe('Datenlabor Ost');
@@ -219,7 +226,6 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
       expect(change).toMatchObject({ by: ADMIN, entityIds: [after] });
     }
     for (const instance of [a, b]) {
-      await printed(instance, `Redis at ${redis.url} is unreachable`);
       await printed(instance, `Redis at ${redis.url} is back; live updates between instances resume.`);
     }
   });
