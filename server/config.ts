@@ -61,6 +61,13 @@ const EnvSchema = z
     GOVGRAPH_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must have at least 12 characters').optional()),
     GOVGRAPH_PUBLIC_READ: flag(true),
     GOVGRAPH_FOUR_EYES: flag(false),
+    GOVGRAPH_REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:6379 or rediss://host:6380')
+        .refine((value) => URL.canParse(value), 'must look like redis://host:6379 or rediss://host:6380')
+        .optional(),
+    ),
   })
   .refine((env) => (env.GOVGRAPH_ADMIN_EMAIL === undefined) === (env.GOVGRAPH_ADMIN_PASSWORD === undefined), {
     path: ['GOVGRAPH_ADMIN_PASSWORD'],
@@ -103,6 +110,13 @@ export interface Config {
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   /** Reading without an account, and whether article intake needs a second editor. */
   readonly settings: Settings;
+  /** Set: live updates travel through this Redis, so they reach subscribers of every instance. */
+  readonly redisUrl: string | undefined;
+}
+
+/** A URL with its password replaced, fit for logs and error messages. */
+export function withoutPassword(url: string): string {
+  return url.replace(/(\/\/[^/@\s:]*:)[^@\s]*@/, '$1***@');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -111,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const value = env[name];
-      const shown = value === undefined || name.includes('PASSWORD') ? '' : ` (got "${value}")`;
+      const shown = value === undefined || name.includes('PASSWORD') ? '' : ` (got "${withoutPassword(value)}")`;
       return `  ${name} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -133,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         ? { email: e.GOVGRAPH_ADMIN_EMAIL, password: e.GOVGRAPH_ADMIN_PASSWORD }
         : undefined,
     settings: { publicRead: e.GOVGRAPH_PUBLIC_READ, fourEyes: e.GOVGRAPH_FOUR_EYES },
+    redisUrl: e.GOVGRAPH_REDIS_URL,
   };
 }

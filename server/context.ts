@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { createPubSub } from 'graphql-yoga';
 import { Accounts, type User } from './auth/accounts.js';
 import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
-import { Editing, type GraphChange } from './domain/editing/index.js';
+import { Editing } from './domain/editing/index.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
 import { type IntakeDictionaryCache, intakeDictionaryFor } from './domain/intake/dictionary.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
+import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
@@ -24,14 +24,7 @@ export interface Loaders {
   ): DataLoader<string, Page<RelationRecord>>;
 }
 
-/** Live updates: one channel, announcing each committed batch of changes. */
-export type GraphPubSub = ReturnType<typeof createPubSub<{ graphChanged: [GraphChange] }>>;
-
-export function createGraphPubSub(): GraphPubSub {
-  return createPubSub<{ graphChanged: [GraphChange] }>();
-}
-
-export type { Settings };
+export type { GraphPubSub, Settings };
 
 export const DEFAULT_SETTINGS: Settings = { publicRead: true, fourEyes: false };
 
@@ -81,7 +74,7 @@ export function createContext(
       db,
       (change) => {
         intake.invalidate();
-        pubsub.publish('graphChanged', change);
+        pubsub.publish(change);
       },
       settings,
     ),

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
+import { openLiveUpdates } from './pubsub.js';
 import { createGovGraphYoga } from './yoga.js';
 
 async function devWeb() {
@@ -21,7 +22,12 @@ async function devWeb() {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const connection = await connect(config);
+  // Redis first: when it is missing, the start fails before an embedded Neo4j has been started for nothing.
+  const live = await openLiveUpdates(config.redisUrl);
+  const connection = await connect(config).catch(async (error: unknown) => {
+    await live.close();
+    throw error;
+  });
   let server: Server | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -37,6 +43,7 @@ async function main(): Promise<void> {
       await closed;
       clearTimeout(force);
     }
+    await live.close();
     await connection.close();
     process.exit(code);
   };
@@ -53,7 +60,7 @@ async function main(): Promise<void> {
       const admin = await new Accounts(connection.db).ensureAdmin(config.admin.email, config.admin.password);
       if (admin) console.log(`Created the first admin account, ${admin.email}.`);
     }
-    const yoga = createGovGraphYoga(connection.db, config.settings);
+    const yoga = createGovGraphYoga(connection.db, config.settings, live.pubsub);
     server = createApp({ yoga, ...(config.dev ? { web: await devWeb() } : {}) });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -63,8 +70,10 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     console.log(`GovGraph is serving ${connection.where}`);
+    console.log(`Live updates: ${live.where}`);
     console.log(`Explorer: http://${host}:${port}/   GraphQL: http://${host}:${port}/graphql`);
   } catch (error) {
+    await live.close();
     await connection.close();
     throw error;
   }

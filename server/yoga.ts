@@ -4,16 +4,10 @@ import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
-import {
-  type Context,
-  callerOf,
-  createContext,
-  createGraphPubSub,
-  DEFAULT_SETTINGS,
-  type Settings,
-} from './context.js';
+import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
+import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 
 /**
@@ -57,11 +51,17 @@ const armor = new EnvelopArmor({
 
 export type GovGraphYoga = YogaServerInstance<Record<string, never>, Context>;
 
-/** The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process. */
-export function createGovGraphYoga(db: Database, settings: Settings = DEFAULT_SETTINGS): GovGraphYoga {
+/**
+ * The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process.
+ * One live-update channel per server, so every request's edits reach every open subscription;
+ * pass a Redis one (server/pubsub.ts) to reach those of other instances too.
+ */
+export function createGovGraphYoga(
+  db: Database,
+  settings: Settings = DEFAULT_SETTINGS,
+  pubsub: GraphPubSub = createGraphPubSub(),
+): GovGraphYoga {
   const accounts = new Accounts(db);
-  // One channel per server, so every request's edits reach every open subscription.
-  const pubsub = createGraphPubSub();
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',

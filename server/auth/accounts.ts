@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
-import { Q } from '../db/queries.js';
+import { type CypherQuery, Q } from '../db/queries.js';
 import { BadInputError } from '../errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
@@ -60,9 +60,20 @@ export class Accounts {
   /** The first admin, from the environment, when there is no admin yet; never a default password. */
   async ensureAdmin(email: string | undefined, password: string | undefined): Promise<User | null> {
     if (!email || !password) return null;
-    const [row] = await this.db.read(Q['admin-count']);
-    if (Number(row?.admins ?? 0) > 0) return null;
-    return this.createUser({ email, password, role: 'admin' }, 'environment');
+    if (await this.#hasAdmin('read')) return null;
+    try {
+      return await this.createUser({ email, password, role: 'admin' }, 'environment');
+    } catch (error) {
+      // Instances started together: another one may have created the admin since we looked.
+      if (error instanceof BadInputError && (await this.#hasAdmin('leader'))) return null;
+      throw error;
+    }
+  }
+
+  async #hasAdmin(from: 'read' | 'leader'): Promise<boolean> {
+    const query = Q['admin-count'];
+    const [row] = from === 'read' ? await this.db.read(query) : await this.db.readFromLeader(query);
+    return Number(row?.admins ?? 0) > 0;
   }
 
   /** A session token for a correct email and password, else null (the caller says nothing more specific). */
@@ -82,13 +93,23 @@ export class Accounts {
   }
 
   async userForSession(token: string): Promise<User | null> {
-    const [row] = await this.db.read(Q['session-user'], { tokenHash: tokenHash(token) });
-    return (row?.user as unknown as User | undefined) ?? null;
+    return this.#userFor(Q['session-user'], token);
   }
 
   async userForApiToken(token: string): Promise<User | null> {
-    const [row] = await this.db.read(Q['token-user'], { tokenHash: tokenHash(token) });
-    return (row?.user as unknown as User | undefined) ?? null;
+    return this.#userFor(Q['token-user'], token);
+  }
+
+  /**
+   * Any instance can check a session or token another one made, since both live in Neo4j. On a
+   * cluster a follower may not have a login of a moment ago yet, so an unknown one is asked
+   * again on the leader before it is refused.
+   */
+  async #userFor(query: CypherQuery, token: string): Promise<User | null> {
+    const params = { tokenHash: tokenHash(token) };
+    const [row] = await this.db.read(query, params);
+    const [found] = row ? [row] : await this.db.readFromLeader(query, params);
+    return (found?.user as unknown as User | undefined) ?? null;
   }
 
   /** A token for another tool; shown once, stored only as a hash. */

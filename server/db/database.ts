@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 
@@ -44,11 +44,14 @@ export interface DatabaseOptions {
  * The only module that talks to neo4j-driver. Reads go through read
  * transactions (so clusters can route them to followers), every session is
  * closed, every transaction is tagged with the query's name, and results
- * leave as plain rows.
+ * leave as plain rows. All sessions share one bookmark manager, so on a
+ * cluster a read sees every write this instance committed before it (an
+ * edit's reply reads what the edit wrote, even from a follower).
  */
 export class Database {
   readonly #driver: Driver;
   readonly #database: string | undefined;
+  readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
   readonly #timeoutMs: number;
   #roundTrips = 0;
 
@@ -76,13 +79,22 @@ export class Database {
     return this.#run('READ', query, params);
   }
 
+  /**
+   * A read that must see writes other instances committed a moment ago (a login through
+   * another instance): on a cluster it runs on the leader, which has every committed write;
+   * on a single server it is an ordinary read.
+   */
+  readFromLeader(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.#run('WRITE', query, params);
+  }
+
   write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
     return this.#run('WRITE', query, params);
   }
 
   /** Several writes in one transaction: all of them apply or none. */
   async writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
-    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
       await session.executeWrite(
@@ -104,7 +116,7 @@ export class Database {
    * errors such as deadlocks, so `work` must only read and write through `run`.
    */
   async transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
-    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
       return await session.executeWrite(
@@ -124,7 +136,7 @@ export class Database {
 
   /** Schema statements run one per transaction, as Neo4j requires. */
   async schema(statement: string): Promise<void> {
-    const session = this.#driver.session({ database: this.#database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
       await session.executeWrite((tx) => tx.run(statement), { metadata: { app: 'govgraph', query: 'migration' } });
@@ -137,11 +149,16 @@ export class Database {
     await this.#driver.close();
   }
 
-  async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
-    const session = this.#driver.session({
+  #session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE) {
+    return this.#driver.session({
       database: this.#database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      defaultAccessMode: mode,
+      bookmarkManager: this.#bookmarks,
     });
+  }
+
+  async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
+    const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
     const work = async (tx: ManagedTransaction) => {
       const result = await tx.run(query.text, toDriverValue(params) as Params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);

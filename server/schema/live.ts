@@ -19,7 +19,7 @@ builder.subscriptionField('graphChanged', (t) =>
   t.field({
     type: GraphChangeRef,
     description: 'One event after each committed batch of changes, so open explorers can refresh what they show.',
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe('graphChanged'),
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe(),
     resolve: (change) => change,
   }),
 );

@@ -1,47 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { runServer, startServer } from '../support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: () => string;
-}
-
-function run(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { HOME: process.env.HOME, PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function startServer(dataDir: string): Promise<Started & { exited: Promise<number | null> }> {
-  const started = run({ GOVGRAPH_DATA_DIR: dataDir, GOVGRAPH_BOLT_PORT: '0', PORT: '0' });
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
-    const match = /Explorer: (http:\/\/\S+\/)/.exec(started.output());
-    if (match?.[1]) return { ...started, url: match[1] };
-    if (started.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  started.child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${started.output()}`);
+async function startServerOn(dataDir: string) {
+  return startServer({ GOVGRAPH_DATA_DIR: dataDir, GOVGRAPH_BOLT_PORT: '0', PORT: '0' });
 }
 
 function jvmPid(dataDir: string): number {
@@ -88,7 +56,7 @@ describe('the embedded Neo4j', () => {
     timeout: 300_000,
   }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-life-'));
-    const first = await startServer(dataDir);
+    const first = await startServerOn(dataDir);
     expect(first.output()).toContain('Seeded 4');
     expect(await searchCount(first.url, 'Bernburg')).toBe(1);
     const pid = jvmPid(dataDir);
@@ -98,7 +66,7 @@ describe('the embedded Neo4j', () => {
     await first.exited;
     expect(await waitUntil(() => !alive(pid), 60_000)).toBe(true);
 
-    const second = await startServer(dataDir);
+    const second = await startServerOn(dataDir);
     expect(second.output()).not.toContain('Seeded');
     expect(await searchCount(second.url, 'Hüskens')).toBe(1);
     const secondPid = jvmPid(dataDir);
@@ -116,7 +84,7 @@ describe('start-up refuses a broken setup with one clear message', () => {
     const bin = mkdtempSync(path.join(os.tmpdir(), 'govgraph-nojava-'));
     symlinkSync(process.execPath, path.join(bin, 'node'));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-nojava-data-'));
-    const started = run({ PATH: bin, GOVGRAPH_DATA_DIR: dataDir, PORT: '0' });
+    const started = runServer({ PATH: bin, GOVGRAPH_DATA_DIR: dataDir, PORT: '0' });
     expect(await started.exited).toBe(1);
     expect(started.output().trim()).toBe(
       'The embedded Neo4j needs Java 17 or newer, and `java` was not found. Install it (Debian/Ubuntu: ' +
@@ -125,7 +93,7 @@ describe('start-up refuses a broken setup with one clear message', () => {
   });
 
   it('when a variable is wrong, before starting anything', async () => {
-    const started = run({ PORT: 'vierzig', NEO4J_URI: 'localhost' });
+    const started = runServer({ PORT: 'vierzig', NEO4J_URI: 'localhost' });
     expect(await started.exited).toBe(1);
     expect(started.output().trim()).toBe(
       'Invalid configuration:\n  PORT must be a port number (got "vierzig")\n' +

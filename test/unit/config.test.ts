@@ -60,3 +60,23 @@ describe('settings of the API', () => {
     );
   });
 });
+
+describe('live updates across instances', () => {
+  it('stay within the instance unless GOVGRAPH_REDIS_URL is set', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ GOVGRAPH_REDIS_URL: ' ' }).redisUrl).toBeUndefined();
+    expect(loadConfig({ GOVGRAPH_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ GOVGRAPH_REDIS_URL: 'rediss://:secret@cache.example:6380/0' }).redisUrl).toBe(
+      'rediss://:secret@cache.example:6380/0',
+    );
+  });
+
+  it('refuses a URL that is not Redis, and never shows its password', () => {
+    expect(() => loadConfig({ GOVGRAPH_REDIS_URL: 'localhost:6379' })).toThrow(
+      'Invalid configuration:\n  GOVGRAPH_REDIS_URL must look like redis://host:6379 or rediss://host:6380 (got "localhost:6379")',
+    );
+    expect(() => loadConfig({ GOVGRAPH_REDIS_URL: 'http://:secret@cache.example:6379' })).toThrow(
+      'GOVGRAPH_REDIS_URL must look like redis://host:6379 or rediss://host:6380 (got "http://:***@cache.example:6379")',
+    );
+  });
+});

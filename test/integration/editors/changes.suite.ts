@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/http/app.js';
 import { codeOf, type EditorsWorld, sharedWorld } from '../../support/editors.js';
+import { openEventStream } from '../../support/sse.js';
 
 describe('merges, history, revert and live updates', () => {
   let world: EditorsWorld;
@@ -406,31 +407,6 @@ describe('merges, history, revert and live updates', () => {
     });
   });
 
-  /** The `next` events of a server-sent event stream, parsed; returning from it closes the stream. */
-  async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, unknown>> {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = event
-            .split('\n')
-            .find((line) => line.startsWith('data: '))
-            ?.slice(6);
-          if (event.includes('event: next') && data) yield JSON.parse(data) as Record<string, unknown>;
-        }
-      }
-    } finally {
-      await reader.cancel();
-    }
-  }
-
   describe('live updates', () => {
     const server = { url: '', close: async () => {} };
     beforeAll(async () => {
@@ -449,25 +425,9 @@ describe('merges, history, revert and live updates', () => {
 
     /** Opens the stream over HTTP as a browser's fetch would, and waits until it is listening. */
     async function subscribe(method: 'GET' | 'POST') {
-      const headers = { accept: 'text/event-stream', 'x-govgraph-csrf': '1' };
-      const response =
-        method === 'GET'
-          ? await fetch(`${server.url}?query=${encodeURIComponent(SUBSCRIPTION)}`, { headers })
-          : await fetch(server.url, {
-              method: 'POST',
-              headers: { ...headers, 'content-type': 'application/json' },
-              body: JSON.stringify({ query: SUBSCRIPTION }),
-            });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const body = response.body as ReadableStream<Uint8Array>;
-      const reader = body.getReader();
-      // The server opens with a ping; reading it lets the subscription start listening.
-      const first = await reader.read();
-      expect(new TextDecoder().decode(first.value)).toBe(':\n\n');
-      reader.releaseLock();
+      const events = await openEventStream(server.url, SUBSCRIPTION, method);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return sseEvents(body);
+      return events;
     }
 
     it('sends every open stream (GET or POST) one event per committed batch, none for a refused one', async () => {
