@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   readonly dataDir: string;
   readonly boltPort: number;
   readonly heap: string;
+  /** Neo4j's page cache (e.g. 512m); the launcher's default otherwise. */
+  readonly pageCache?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -27,6 +29,8 @@ export interface EmbeddedNeo4j {
   readonly uri: string;
   /** False when another GovGraph command already runs Neo4j on this data folder. */
   readonly owned: boolean;
+  /** The JVM's process id (the benchmark reads its CPU time). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,7 +51,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const running = await findRunning(options.dataDir);
   if (running) {
     log(`Using the embedded Neo4j already running on ${options.dataDir} (${running.uri}).`);
-    return { uri: running.uri, owned: false, stop: async () => {} };
+    return { uri: running.uri, owned: false, pid: running.pid, stop: async () => {} };
   }
   checkJava();
   buildLauncherIfNeeded(log);
@@ -59,7 +63,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     const other = await waitForRunning(options.dataDir, 60_000);
     if (other) {
       log(`Using the embedded Neo4j that another command started on ${options.dataDir} (${other.uri}).`);
-      return { uri: other.uri, owned: false, stop: async () => {} };
+      return { uri: other.uri, owned: false, pid: other.pid, stop: async () => {} };
     }
     throw error;
   }
@@ -169,6 +173,7 @@ function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<
       ...process.env,
       GOVGRAPH_DATA_DIR: options.dataDir,
       GOVGRAPH_BOLT_PORT: String(options.boltPort),
+      ...(options.pageCache ? { GOVGRAPH_NEO4J_PAGECACHE: options.pageCache } : {}),
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -188,7 +193,7 @@ function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<
         cleanup();
         const uri = match[1];
         log(`Embedded Neo4j is ready at ${uri}.`);
-        resolve({ uri, owned: true, stop: () => stopChild(child) });
+        resolve({ uri, owned: true, pid: child.pid ?? 0, stop: () => stopChild(child) });
       }
     };
     const onExit = (code: number | null) => {
