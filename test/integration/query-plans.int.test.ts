@@ -81,3 +81,21 @@ describe('relations by id', () => {
     },
   );
 });
+
+describe('timeline', () => {
+  it.each([
+    ['a window', { from: '2022-01-01', to: '2022-03-31' }],
+    ['no window', { from: null, to: null }],
+  ])('reads events by a range seek on their start day, with %s', async (_, window) => {
+    const ops = await operators('timeline', {
+      ...window,
+      eventTypes: null,
+      entityId: null,
+      regionId: null,
+      skip: int(0),
+      limit: int(50),
+    });
+    expect(ops).toContain('NodeIndexSeekByRange');
+    expect(ops).not.toContain('NodeByLabelScan');
+  });
+});
