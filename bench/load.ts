@@ -71,6 +71,23 @@ export async function loadSynthetic(
   seed: number,
   log: (line: string) => void = () => {},
 ): Promise<LoadReport> {
+  const marker = {
+    seed,
+    entities: Object.values(scale).reduce((a, b) => a + b, 0) - scale.relations,
+    relations: scale.relations,
+  };
+  const [complete] = await db.read(Q['bulk-complete'], marker);
+  if (complete?.complete === true) {
+    log('the graph is complete from an earlier run (its marker says so): nothing to load');
+    return {
+      entities: 0,
+      relations: 0,
+      skippedChunks: 0,
+      writeSeconds: 0,
+      entitiesPerSecond: 0,
+      relationsPerSecond: 0,
+    };
+  }
   const done = { entities: 0, relations: 0 };
   const written = { entities: 0, relations: 0 };
   const ms = { entities: 0, relations: 0 };
@@ -99,6 +116,7 @@ export async function loadSynthetic(
       if (done[kind] % 100_000 === 0) log(`${kind}: ${done[kind]}`);
     }
   }
+  await db.write(Q['bulk-completed'], marker);
   const rate = (kind: 'entities' | 'relations') => (ms[kind] > 0 ? Math.round(written[kind] / (ms[kind] / 1000)) : 0);
   return {
     entities: written.entities,

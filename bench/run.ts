@@ -1,48 +1,105 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
-import { loadSynthetic } from './load.js';
+import { compare } from './compare.js';
+import { pickInputs } from './inputs.js';
+import { type LoadReport, loadSynthetic } from './load.js';
+import { OPERATION_NAMES, type OperationName } from './operations.js';
+import { type BenchSummary, updateReadme } from './report.js';
 import { FULL, QUICK } from './synthetic.js';
 
 /**
  * `npm run bench` (the issue's full scale) or `npm run bench -- --quick` (a
  * tenth): the synthetic graph in its own embedded Neo4j under .data/bench-*,
- * never mixed with the real graph; results to bench/results/*.json.
+ * never mixed with the real graph; then every operation measured on the
+ * floor (bare driver), GovGraph and @neo4j/graphql side by side. Results go
+ * to bench/results/*.json and, for the full run (or with --readme), to the
+ * README's table. `--only search,paths` limits the operations.
  */
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '20221031' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20221031' },
+    only: { type: 'string' },
+    readme: { type: 'boolean', default: false },
+  },
 });
 const scale = values.quick ? QUICK : FULL;
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(OPERATION_NAMES as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0)
+  throw new Error(`--only: unknown operation ${unknown.join(', ')} (known: ${OPERATION_NAMES.join(', ')})`);
 const name = values.quick ? 'quick' : 'full';
 const log = (line: string) => console.log(`[bench] ${line}`);
+const machine = { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+mkdirSync('bench/results', { recursive: true });
+const write = (file: string, value: unknown) => {
+  writeFileSync(path.join('bench/results', file), `${JSON.stringify(value, null, 2)}\n`);
+  log(`wrote bench/results/${file}`);
+};
 
-const neo4j = await startEmbeddedNeo4j({
+const neo4jServer = await startEmbeddedNeo4j({
   dataDir: path.resolve(`.data/bench-${name}`),
   boltPort: 0,
   heap: '2g',
+  // Enough page cache to hold the store in memory, as a production server would.
+  pageCache: values.quick ? '512m' : '2g',
   log: (line) => log(`neo4j: ${line}`),
 });
 // Bulk writes of 10,000 rows may take longer than the server's 15 s limit for interactive requests.
-const db = new Database({ uri: neo4j.uri, transactionTimeoutMs: 600_000 });
+const db = new Database({ uri: neo4jServer.uri, transactionTimeoutMs: 600_000 });
+const driver = neo4j.driver(neo4jServer.uri);
 try {
   await migrate(db);
   log(`loading the synthetic graph (seed ${seed}, ${scale.relations} relations) …`);
-  const load = await loadSynthetic(db, scale, seed, log);
-  log(
-    `loaded ${load.entities} entities (${load.entitiesPerSecond}/s) and ${load.relations} relations (${load.relationsPerSecond}/s), ${load.writeSeconds.toFixed(1)} s of writes`,
-  );
-  mkdirSync('bench/results', { recursive: true });
-  const file = path.join('bench/results', `load-${name}.json`);
-  const machine = { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), seed, scale, machine, load }, null, 2)}\n`);
-  log(`wrote ${file}`);
+  const loaded = await loadSynthetic(db, scale, seed, log);
+  const loadFile = path.join('bench/results', `load-${name}.json`);
+  let load: LoadReport | null = null;
+  if (loaded.entities + loaded.relations > 0) {
+    load = loaded;
+    log(
+      `loaded ${loaded.entities} entities (${loaded.entitiesPerSecond}/s) and ${loaded.relations} relations (${loaded.relationsPerSecond}/s), ${loaded.writeSeconds.toFixed(1)} s of writes`,
+    );
+    write(`load-${name}.json`, { at: new Date().toISOString(), seed, scale, machine, load });
+  } else {
+    log('the graph was loaded by an earlier run; its load rates stay as measured then');
+    if (existsSync(loadFile)) load = (JSON.parse(readFileSync(loadFile, 'utf8')) as { load: LoadReport }).load;
+  }
+
+  const inputs = await pickInputs(driver, scale, seed, values.quick ? 30 : 50);
+  const operations = await compare({
+    uri: neo4jServer.uri,
+    db,
+    jvmPid: neo4jServer.pid,
+    inputs,
+    connections: [1, 8, 32],
+    loadSeconds: values.quick ? 3 : 5,
+    only: only as OperationName[] | undefined,
+    log,
+  });
+  const summary: BenchSummary = {
+    at: new Date().toISOString(),
+    scale: name,
+    entities: Object.values(scale).reduce((a, b) => a + b, 0) - scale.relations,
+    relations: scale.relations,
+    load,
+    machine,
+    operations,
+  };
+  write(`compare-${name}.json`, summary);
+  if ((name === 'full' || values.readme) && !only) {
+    updateReadme(summary);
+    log('updated the table in README.md');
+  }
 } finally {
+  await driver.close();
   await db.close();
-  await neo4j.stop();
+  await neo4jServer.stop();
 }

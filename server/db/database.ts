@@ -38,6 +38,16 @@ export interface DatabaseOptions {
   readonly database?: string | undefined;
   /** Server-side limit for one transaction. */
   readonly transactionTimeoutMs?: number;
+  /** Told of every statement before it runs (the benchmark replays them through the bare driver). */
+  readonly observe?: (statement: ObservedStatement) => void;
+}
+
+export interface ObservedStatement {
+  /** Statements of one transaction share this number. */
+  readonly transaction: number;
+  readonly mode: 'READ' | 'WRITE';
+  readonly query: CypherQuery;
+  readonly params: Params;
 }
 
 /**
@@ -53,6 +63,7 @@ export class Database {
   readonly #database: string | undefined;
   readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
   readonly #timeoutMs: number;
+  readonly #observe: ((statement: ObservedStatement) => void) | undefined;
   #roundTrips = 0;
 
   constructor(options: DatabaseOptions) {
@@ -64,6 +75,7 @@ export class Database {
     });
     this.#database = options.database;
     this.#timeoutMs = options.transactionTimeoutMs ?? 15_000;
+    this.#observe = options.observe;
   }
 
   /** How many transactions this instance has run; tests use it to find N+1 patterns. */
@@ -99,7 +111,11 @@ export class Database {
       this.#roundTrips += 1;
       await session.executeWrite(
         async (tx) => {
-          for (const step of steps) await tx.run(step.query.text, toDriverValue(step.params) as Params);
+          const transaction = this.#roundTrips;
+          for (const step of steps) {
+            this.#observe?.({ transaction, mode: 'WRITE', query: step.query, params: step.params });
+            await tx.run(step.query.text, toDriverValue(step.params) as Params);
+          }
         },
         { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
       );
@@ -119,9 +135,11 @@ export class Database {
     const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
+      const transaction = this.#roundTrips;
       return await session.executeWrite(
         (tx) =>
           work(async (query, params = {}) => {
+            this.#observe?.({ transaction, mode: 'WRITE', query, params });
             const result = await tx.run(query.text, toDriverValue(params) as Params);
             return result.records.map((record) => toPlain(record.toObject()) as Row);
           }),
@@ -159,7 +177,9 @@ export class Database {
 
   async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
+    const transaction = this.#roundTrips + 1;
     const work = async (tx: ManagedTransaction) => {
+      this.#observe?.({ transaction, mode, query, params });
       const result = await tx.run(query.text, toDriverValue(params) as Params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     };

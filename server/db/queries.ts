@@ -38,6 +38,8 @@ const QUERY_NAMES = [
   'bulk-entities',
   'bulk-relations',
   'bulk-present',
+  'bulk-complete',
+  'bulk-completed',
   'user-create',
   'user-by-email',
   'admin-count',
