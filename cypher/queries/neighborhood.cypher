@@ -60,10 +60,13 @@ CALL (picked) {
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
       AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf)))
-  RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
+  // The canvas needs no citations: they are left out here and loaded by id when asked for.
+  RETURN collect(r {.*, citeArticles: null, citeQuotes: null, citeNotes: null, withoutCitations: true, type: type(r), from: a.id, to: b.id}) AS edges
 }
+// Per entity, how many of its facts lead outside: with filters, counted one by one; without, its degree
+// (which Neo4j keeps per node) less its mentions and the relations among the entities returned.
 CALL (picked) {
-  UNWIND picked AS a
+  UNWIND CASE WHEN $types IS NULL AND $kinds IS NULL AND $asOf IS NULL THEN [] ELSE picked END AS a
   WITH a, COUNT {
     MATCH (a)-[r]-(m:Entity)
     WHERE NOT m IN picked AND type(r) <> 'MENTIONS'
@@ -74,6 +77,15 @@ CALL (picked) {
         AND (m.dateStart IS NULL OR m.dateStart <= $asOf))
   } AS hidden
   WHERE hidden > 0
-  RETURN collect({id: a.id, count: hidden}) AS hidden
+  RETURN collect({id: a.id, count: hidden}) AS filtered
 }
-RETURN [n IN picked | n {.*}] AS nodes, edges, truncated, hidden
+CALL (picked, edges) {
+  UNWIND CASE WHEN $types IS NULL AND $kinds IS NULL AND $asOf IS NULL
+    THEN [a IN picked | [a.id, COUNT { (a)--() } - COUNT { (a)-[:MENTIONS]-() }]]
+      + [e IN edges | [e.from, -1]] + [e IN edges | [e.to, -1]]
+    ELSE [] END AS pair
+  WITH pair[0] AS id, sum(pair[1]) AS hidden
+  WHERE hidden > 0
+  RETURN collect({id: id, count: hidden}) AS unfiltered
+}
+RETURN [n IN picked | n {.*}] AS nodes, edges, truncated, filtered + unfiltered AS hidden

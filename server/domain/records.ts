@@ -30,7 +30,8 @@ export interface RelationRecord {
   readonly role: string | null;
   readonly validFrom: PartialDateRecord | null;
   readonly validTo: PartialDateRecord | null;
-  readonly citations: readonly CitationRecord[];
+  /** Null when the query left them out (the canvas needs none): load the relation by id for them. */
+  readonly citations: readonly CitationRecord[] | null;
   readonly recordedAt: string | null;
   readonly recordedBy: string | null;
   readonly version: number;
@@ -77,7 +78,7 @@ export function toRelation(row: Row): RelationRecord {
     role: text(row.role),
     validFrom: partialDate(row.validFrom, row.validFromQualifier),
     validTo: partialDate(row.validTo, row.validToQualifier),
-    citations: citationsFromProps(row),
+    citations: row.withoutCitations === true ? null : citationsFromProps(row),
     recordedAt: text(row.recordedAt),
     recordedBy: text(row.recordedBy),
     version: typeof row.version === 'number' ? row.version : 1,

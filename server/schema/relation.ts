@@ -52,7 +52,10 @@ builder.node(RelationRef, {
     role: t.exposeString('role', { nullable: true, description: 'e.g. Landrat, Gastgeber.' }),
     validFrom: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validFrom }),
     validTo: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validTo }),
-    citations: t.field({ type: [CitationRef], resolve: (r) => [...r.citations] }),
+    citations: t.field({
+      type: [CitationRef],
+      resolve: async (r, _args, ctx) => [...(r.citations ?? (await ctx.loaders.relation.load(r.id))?.citations ?? [])],
+    }),
     recordedAt: t.exposeString('recordedAt', {
       nullable: true,
       description: 'When the fact was recorded in GovGraph.',

@@ -452,3 +452,22 @@ describe('the README', () => {
     },
   );
 });
+
+describe('citations of the canvas’s relations', () => {
+  it('are the same as when each relation is asked for by id (the neighbourhood loads them only when asked)', async () => {
+    const CITED = `{ article { id } quote note }`;
+    const hood = await gql<{
+      neighborhood: { edges: Array<{ id: string; citations: unknown[] }> };
+    }>(
+      `query { neighborhood(ids: ["person:lydia-hueskens"], depth: 2, limit: 300) { edges { id citations ${CITED} } } }`,
+    );
+    const edges = hood.data?.neighborhood.edges ?? [];
+    expect(edges.length).toBeGreaterThan(10);
+    const byId = await gql<{ nodes: Array<{ id: string; citations: unknown[] } | null> }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Relation { id citations ${CITED} } } }`,
+      { ids: edges.map((e) => e.id) },
+    );
+    expect(byId.data?.nodes).toEqual(edges);
+    for (const edge of edges) expect(edge.citations.length).toBeGreaterThan(0);
+  });
+});
