@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, LayoutName, Position } from '../state/view.js';
 import { type GraphData, type Marks, toElements } from './elements.js';
 import type { LayoutRequest, Positions } from './layout.js';
-import { runLayout } from './layoutClient.js';
+import { type LayoutResult, runLayout } from './layoutClient.js';
 import { STYLESHEET } from './style.js';
 
 cytoscape.use(cytoscapeSvg);
@@ -51,8 +51,28 @@ declare global {
       settled(): boolean;
       /** How many layouts ran since the page loaded. */
       layouts(): number;
+      /** What the latest layout did and when (page clock, ms), once its positions are on the canvas. */
+      lastLayout(): LayoutTiming | null;
+      /** Which of Cytoscape's renderers draws the canvas. */
+      renderer(): 'canvas' | 'webgl';
     };
   }
+}
+
+/** One layout's course, for benchmarks and tests: where it ran and its steps on the page's clock. */
+export interface LayoutTiming {
+  readonly layout: LayoutName;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly where: 'worker' | 'main';
+  /** Time spent computing positions (in the worker, or on the main thread when it had to run there). */
+  readonly computeMs: number;
+  readonly requestedAt: number;
+  readonly receivedAt: number;
+  /** Positions applied and the view fitted. */
+  readonly appliedAt: number;
+  /** The first frame after that, once the canvas has drawn it; null until then. */
+  drawnAt: number | null;
 }
 
 const MAX_FIT_ZOOM = 1.1;
@@ -64,16 +84,18 @@ function showSelection(cy: Core, id: string | null): void {
 }
 
 /** A layout in the worker; where workers are missing or fail, on this thread (loaded only then). */
-async function layoutOffThread(request: LayoutRequest): Promise<Positions> {
+async function layoutOffThread(request: LayoutRequest): Promise<LayoutResult & { where: 'worker' | 'main' }> {
   if (typeof Worker !== 'undefined') {
     try {
-      return await runLayout(request);
+      return { ...(await runLayout(request)), where: 'worker' };
     } catch {
       // Falls through to the main thread.
     }
   }
   const { computeLayout } = await import('./layout.js');
-  return computeLayout(request);
+  const started = performance.now();
+  const positions = computeLayout(request);
+  return { positions, ms: performance.now() - started, where: 'main' };
 }
 
 function fitToView(cy: Core): void {
@@ -118,7 +140,7 @@ export function GraphCanvas({
   handlers.current = { onExpand, onSelect, onMenu, onPositions };
   const selected = useRef(selectedId);
   selected.current = selectedId;
-  const layoutState = useRef({ running: 0, runs: 0, seq: 0, fitted: false });
+  const layoutState = useRef({ running: 0, runs: 0, seq: 0, fitted: false, last: null as LayoutTiming | null });
 
   useEffect(() => {
     if (!container.current) return;
@@ -190,6 +212,8 @@ export function GraphCanvas({
       },
       settled: () => state.running === 0,
       layouts: () => state.runs,
+      lastLayout: () => state.last,
+      renderer: () => 'canvas',
     };
     return () => {
       resize.disconnect();
@@ -255,10 +279,12 @@ export function GraphCanvas({
     state.seq += 1;
     const seq = state.seq;
     state.running += 1;
+    const requestedAt = performance.now();
     void layoutOffThread(request)
-      .then((placed) => {
+      .then(({ positions: placed, ms, where }) => {
         // A newer graph came while this one was laid out: its own layout will report.
         if (seq !== state.seq || cy.destroyed()) return;
+        const receivedAt = performance.now();
         cy.batch(() => {
           cy.nodes().forEach((n) => {
             const at = placed[n.id()];
@@ -268,6 +294,22 @@ export function GraphCanvas({
         fitToView(cy);
         state.fitted = true;
         state.runs += 1;
+        const timing: LayoutTiming = {
+          layout,
+          nodes: request.nodes.length,
+          edges: request.edges.length,
+          where,
+          computeMs: ms,
+          requestedAt,
+          receivedAt,
+          appliedAt: performance.now(),
+          drawnAt: null,
+        };
+        state.last = timing;
+        // Cytoscape draws in its own animation frame, which comes before this one.
+        requestAnimationFrame(() => {
+          timing.drawnAt = performance.now();
+        });
         handlers.current.onPositions(placed, 'layout');
       })
       .finally(() => {
