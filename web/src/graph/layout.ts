@@ -2,6 +2,8 @@ import cytoscape, { type LayoutOptions, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../state/view.js';
+import { forceLayout } from './forceLayout.js';
+import { LARGE_LAYOUT } from './scale.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -63,6 +65,9 @@ function options(request: LayoutRequest, fixed: readonly LayoutNode[]): LayoutOp
  * hierarchical and concentric layouts the others are arranged among themselves.
  */
 export function computeLayout(request: LayoutRequest): Positions {
+  if (request.layout === 'fcose' && request.nodes.filter((n) => !n.fixed).length > LARGE_LAYOUT) {
+    return forceLayout(request);
+  }
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
