@@ -1,4 +1,5 @@
 import type { LayoutRequest, Positions } from './layout.js';
+import { LARGE_LAYOUT } from './scale.js';
 
 /** Positions and how long the worker computed them. */
 export interface LayoutResult {
@@ -10,7 +11,8 @@ type Reply = { id: number; positions: Positions; ms: number } | { id: number; er
 
 let worker: Worker | null = null;
 let next = 0;
-const waiting = new Map<number, { resolve(r: LayoutResult): void; reject(e: Error): void }>();
+/** Resolved with null when a newer layout made it pointless. */
+const waiting = new Map<number, { resolve(r: LayoutResult | null): void; reject(e: Error): void; size: number }>();
 
 function layoutWorker(): Worker {
   if (!worker) {
@@ -40,11 +42,22 @@ export function warmLayoutWorker(): void {
   if (typeof Worker !== 'undefined') layoutWorker();
 }
 
-/** Computes a layout in a Web Worker, so a large graph never freezes the page. */
-export function runLayout(request: LayoutRequest): Promise<LayoutResult> {
+/**
+ * Computes a layout in a Web Worker, so a large graph never freezes the page.
+ * A new layout supersedes those still running (the canvas only wants the
+ * newest): a big one still being computed is stopped with its worker rather
+ * than finished for nothing; small ones are cheaper to let finish than a new worker.
+ */
+export function runLayout(request: LayoutRequest): Promise<LayoutResult | null> {
+  if (worker && [...waiting.values()].some((w) => w.size > LARGE_LAYOUT)) {
+    worker.terminate();
+    worker = null;
+    for (const pending of waiting.values()) pending.resolve(null);
+    waiting.clear();
+  }
   const id = ++next;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, size: request.nodes.length });
     layoutWorker().postMessage({ id, request });
   });
 }
