@@ -140,9 +140,8 @@ function medianRun(runs: readonly FrontendRun[]): FrontendRun {
 /** Frames and long tasks between two moments of the page clock. */
 function frameStats(probe: Probe, from: number, to: number): FrameStats {
   const inside = probe.frames.filter((t) => t >= from && t <= to);
-  const before = probe.frames.filter((t) => t < from).at(-1) ?? from;
-  const after = probe.frames.find((t) => t > to) ?? to;
-  const stamps = [before, ...inside, after];
+  // Gaps within the window: a freeze right after it belongs to the next step.
+  const stamps = [from, ...inside, to];
   let longestGapMs = 0;
   for (let i = 1; i < stamps.length; i++)
     longestGapMs = Math.max(longestGapMs, (stamps[i] ?? 0) - (stamps[i - 1] ?? 0));
