@@ -78,6 +78,11 @@ export interface LayoutTiming {
 }
 
 const MAX_FIT_ZOOM = 1.1;
+/** Held-back elements added per frame once their layout is back (see patchElements). */
+const HELD_SLICE = 1500;
+
+/** After the canvas has drawn its next frame and the page has had a turn for input. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 /** Half a node and a line of its label, around each node's centre when fitting a big graph. */
 const NODE_MARGIN = 30;
 
@@ -105,17 +110,20 @@ async function layoutOffThread(request: LayoutRequest): Promise<(LayoutResult & 
   return { positions, ms: performance.now() - started, where: 'main' };
 }
 
-function fitToView(cy: Core): void {
-  if (cy.nodes().length > LARGE_CANVAS) {
-    // Around the nodes' centres: the exact box with every label and relation would first measure them all.
+/**
+ * Fits the view to the graph. A big one is fitted around its nodes' centres (`points`, by default where
+ * the canvas's nodes stand): the exact box with every label and relation would first measure them all.
+ */
+function fitToView(cy: Core, points?: ReadonlyArray<{ x: number; y: number }>): void {
+  const centres = points ?? (cy.nodes().length > LARGE_CANVAS ? cy.nodes().map((n) => n.position()) : null);
+  if (centres && centres.length > 0) {
     const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: -Infinity, y2: -Infinity };
-    cy.nodes().forEach((n) => {
-      const { x, y } = n.position();
+    for (const { x, y } of centres) {
       box.x1 = Math.min(box.x1, x - NODE_MARGIN);
       box.y1 = Math.min(box.y1, y - NODE_MARGIN);
       box.x2 = Math.max(box.x2, x + NODE_MARGIN);
       box.y2 = Math.max(box.y2, y + NODE_MARGIN);
-    });
+    }
     const zoom = Math.min((cy.width() - 80) / (box.x2 - box.x1), (cy.height() - 80) / (box.y2 - box.y1));
     const z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), zoom));
     cy.viewport({
@@ -296,7 +304,7 @@ export function GraphCanvas({
     state.running += 1;
     const requestedAt = performance.now();
     void layoutOffThread(request)
-      .then((result) => {
+      .then(async (result) => {
         // A newer graph came while this one was laid out: its own layout will report.
         if (!result || seq !== state.seq || cy.destroyed()) return;
         const { positions: placed, ms, where } = result;
@@ -306,12 +314,19 @@ export function GraphCanvas({
             const at = placed[n.id()];
             if (at) n.position(at);
           });
-          // The held-back newcomers arrive where the layout put them.
-          cy.add(held.map((el) => (el.group === 'nodes' ? { ...el, position: placed[el.data.id ?? ''] } : el)));
-          state.held = [];
-          showSelection(cy, selected.current);
         });
-        fitToView(cy);
+        // Held-back newcomers arrive where the layout put them, a slice per frame: styling thousands of
+        // elements at once would freeze the page for seconds; this way it draws and answers in between.
+        fitToView(cy, held.length > 0 ? Object.values(placed) : undefined);
+        for (let from = 0; from < held.length; from += HELD_SLICE) {
+          if (from > 0) await nextFrame();
+          if (seq !== state.seq || cy.destroyed()) return;
+          const slice = held.slice(from, from + HELD_SLICE);
+          cy.add(slice.map((el) => (el.group === 'nodes' ? { ...el, position: placed[el.data.id ?? ''] } : el)));
+        }
+        state.held = [];
+        cy.batch(() => showSelection(cy, selected.current));
+        if (held.length === 0) fitToView(cy);
         state.fitted = true;
         state.runs += 1;
         const timing: LayoutTiming = {
