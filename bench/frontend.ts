@@ -44,7 +44,9 @@ export interface InteractionStats {
 export interface FrontendRun {
   /** Which renderer drew the canvas. */
   readonly renderer: string;
+  /** The view's layout (`fcose`: the force-directed one) and the algorithm that computed it. */
   readonly layout: string;
+  readonly engine: string;
   /** Where the layout ran: `worker` or `main`. */
   readonly layoutWhere: string;
   /** From the last Neighborhood response arriving to the laid-out graph drawn. */
@@ -123,6 +125,7 @@ function medianRun(runs: readonly FrontendRun[]): FrontendRun {
   return {
     renderer: first.renderer,
     layout: first.layout,
+    engine: first.engine,
     layoutWhere: first.layoutWhere,
     responseToDrawnMs: mid((r) => r.responseToDrawnMs),
     responseToLayoutMs: mid((r) => r.responseToLayoutMs),
@@ -317,6 +320,7 @@ async function oneRun(browser: Browser, url: string, graph: CanvasGraph): Promis
     return {
       renderer,
       layout: last.layout,
+      engine: last.engine,
       layoutWhere: last.where,
       responseToDrawnMs: round(last.drawnAt - responseAt),
       responseToLayoutMs: round(last.requestedAt - responseAt),
@@ -369,7 +373,7 @@ export async function benchFrontend(
         const result = await oneRun(browser, url, graph);
         log(
           `${size} nodes, run ${run}/${runs}: drawn ${result.responseToDrawnMs} ms after the response, ` +
-            `layout ${result.layoutMs} ms (${result.layoutWhere}), longest frame gap meanwhile ` +
+            `layout ${result.layoutMs} ms (${result.engine} in the ${result.layoutWhere}), longest frame gap meanwhile ` +
             `${result.duringLayout.longestGapMs} ms; panning ${result.pan.medianFrameMs} ms/frame, ` +
             `zooming ${result.zoom.medianFrameMs} ms/frame; click to details ${result.clickToDetailsMs ?? '–'} ms`,
         );

@@ -7,7 +7,7 @@ import { type GraphData, type Marks, toElements } from './elements.js';
 import type { LayoutRequest, Positions } from './layout.js';
 import { type LayoutResult, runLayout, warmLayoutWorker } from './layoutClient.js';
 import { layoutRequest, patchElements } from './patch.js';
-import { LARGE_CANVAS } from './scale.js';
+import { LARGE_CANVAS, layoutEngine } from './scale.js';
 import { LARGE_STYLESHEET, STYLESHEET } from './style.js';
 
 cytoscape.use(cytoscapeSvg);
@@ -64,6 +64,8 @@ declare global {
 /** One layout's course, for benchmarks and tests: where it ran and its steps on the page's clock. */
 export interface LayoutTiming {
   readonly layout: LayoutName;
+  /** The algorithm that ran: the force layout of many new nodes is d3-force (scale.ts). */
+  readonly engine: ReturnType<typeof layoutEngine>;
   readonly nodes: number;
   readonly edges: number;
   readonly where: 'worker' | 'main';
@@ -331,6 +333,7 @@ export function GraphCanvas({
         state.runs += 1;
         const timing: LayoutTiming = {
           layout,
+          engine: layoutEngine(layout, request.nodes),
           nodes: request.nodes.length,
           edges: request.edges.length,
           where,

@@ -3,7 +3,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../state/view.js';
 import { forceLayout } from './forceLayout.js';
-import { LARGE_LAYOUT } from './scale.js';
+import { layoutEngine } from './scale.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -65,9 +65,7 @@ function options(request: LayoutRequest, fixed: readonly LayoutNode[]): LayoutOp
  * hierarchical and concentric layouts the others are arranged among themselves.
  */
 export function computeLayout(request: LayoutRequest): Positions {
-  if (request.layout === 'fcose' && request.nodes.filter((n) => !n.fixed).length > LARGE_LAYOUT) {
-    return forceLayout(request);
-  }
+  if (layoutEngine(request.layout, request.nodes) === 'd3-force') return forceLayout(request);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,

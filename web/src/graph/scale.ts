@@ -12,6 +12,14 @@
  */
 export const LARGE_LAYOUT = 150;
 
+/** The algorithm that computes a layout: the force layout of many new nodes is d3-force, else the named one. */
+export function layoutEngine(
+  layout: 'fcose' | 'dagre' | 'concentric',
+  nodes: ReadonlyArray<{ readonly fixed: boolean }>,
+): 'fcose' | 'd3-force' | 'dagre' | 'concentric' {
+  return layout === 'fcose' && nodes.filter((n) => !n.fixed).length > LARGE_LAYOUT ? 'd3-force' : layout;
+}
+
 /**
  * Above this many nodes on the canvas, labels are drawn only where they are legible (zoomed
  * in), relations as straight lines, and hovering highlights an entity's neighbourhood without
