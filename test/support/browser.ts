@@ -23,14 +23,20 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the explorer into a temporary folder and serves it with the API, as `npm start` does. */
-export async function serveExplorer(yoga: GovGraphYoga): Promise<{ url: string; close(): Promise<void> }> {
+/** Builds the explorer (the production bundle `npm start` serves) into a temporary folder; returns the folder. */
+export async function buildExplorer(): Promise<string> {
   const outDir = path.join(os.tmpdir(), `govgraph-web-${process.pid}-${Date.now()}`);
   await build({
     configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
     build: { outDir, emptyOutDir: true },
     logLevel: 'warn',
   });
+  return outDir;
+}
+
+/** Builds the explorer into a temporary folder and serves it with the API, as `npm start` does. */
+export async function serveExplorer(yoga: GovGraphYoga): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = await buildExplorer();
   const server: Server = createApp({ yoga, web: sirv(outDir, { single: true }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canvasGraph } from '../../bench/canvasGraph.js';
 import { computeLayout, type LayoutNode } from '../../web/src/graph/layout.js';
+import { LARGE_LAYOUT } from '../../web/src/graph/scale.js';
 
 // A Land with six Kreise, each part of it, and a ministry in the Land with two people.
 const kreise = Array.from({ length: 6 }, (_, i) => `region:1500${i}`);
@@ -80,5 +82,42 @@ describe('layouts (computed headless, as in the worker)', () => {
       });
       expect(positions['org:mid']).toEqual({ x: 777, y: -333 });
     }
+  });
+});
+
+describe('the force layout of a big graph (d3-force from a shaped start)', () => {
+  const graph = canvasGraph(400);
+  const request = {
+    layout: 'fcose' as const,
+    nodes: atOrigin([...graph.nodes.keys()]),
+    edges: graph.edges.map((e) => ({ id: e.id, source: e.from.id, target: e.to.id })),
+  };
+
+  it('places every node, none on top of another, neighbours closer than strangers', () => {
+    expect(request.nodes.length).toBeGreaterThan(LARGE_LAYOUT);
+    const positions = computeLayout(request);
+    expect(Object.keys(positions).sort()).toEqual([...graph.nodes.keys()].sort());
+    expect(minimumGap(positions)).toBeGreaterThan(20);
+    const at = (id: string) => positions[id] as { x: number; y: number };
+    const linked = graph.edges.map((e) => distance(at(e.from.id), at(e.to.id)));
+    const ids = [...graph.nodes.keys()];
+    const strangers = ids.slice(0, 200).map((id, i) => distance(at(id), at(ids[(i * 7 + 101) % ids.length] ?? id)));
+    const mean = (list: number[]) => list.reduce((s, d) => s + d, 0) / list.length;
+    expect(mean(linked)).toBeLessThan(mean(strangers));
+  });
+
+  it('leaves placed and pinned nodes where they are and settles new ones around them', () => {
+    const before = computeLayout(request);
+    const ids = [...graph.nodes.keys()];
+    const [kept, added] = [ids.slice(0, 100), ids.slice(100)];
+    const after = computeLayout({
+      ...request,
+      nodes: [
+        ...kept.map((id) => ({ id, ...(before[id] as { x: number; y: number }), fixed: true })),
+        ...added.map((id) => ({ id, x: 0, y: 0, fixed: false })),
+      ],
+    });
+    for (const id of kept) expect(after[id]).toEqual(before[id]);
+    expect(Object.keys(after)).toHaveLength(ids.length);
   });
 });

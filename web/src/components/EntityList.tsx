@@ -1,8 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySummary } from '../api.js';
 import type { Language } from '../state/view.js';
 import { KindBadge } from './Details.js';
 import { type EntityActions, EntityMenu, type RelationCount } from './EntityMenu.js';
+import { PAGE_ROWS, usePaged } from './usePaged.js';
 
 interface Props {
   readonly nodes: readonly EntitySummary[];
@@ -19,15 +21,19 @@ interface Props {
   readonly onSelect: (id: string) => void;
 }
 
-/** The canvas's entities as a list: the way to use the graph by keyboard and screen reader. */
-export function EntityList(props: Props) {
+/**
+ * The canvas's entities as a list: the way to use the graph by keyboard and screen reader.
+ * Drawn again only when its own data changes, not when nodes move on the canvas.
+ */
+export const EntityList = memo(function EntityList(props: Props) {
   const { nodes, hiddenNodes, more, expanded, pinned, selectedId, language, actions, loadCounts, onSelect } = props;
   const { t } = useTranslation();
+  const paged = usePaged(nodes, selectedId);
   return (
     <section className="entity-list" aria-label={t('list.region')}>
       <h2>{t('list.title', { count: nodes.length })}</h2>
       <ul>
-        {nodes.map((node) => {
+        {paged.shown.map((node) => {
           const left = more.get(node.id) ?? 0;
           return (
             <li key={node.id} className={node.id === selectedId ? 'selected' : undefined}>
@@ -65,6 +71,11 @@ export function EntityList(props: Props) {
           );
         })}
       </ul>
+      {paged.rest > 0 && (
+        <button type="button" className="show-more" onClick={paged.more}>
+          {t('list.showMore', { count: Math.min(PAGE_ROWS, paged.rest), total: paged.rest })}
+        </button>
+      )}
       {hiddenNodes.length > 0 && (
         <>
           <h3>{t('list.hidden', { count: hiddenNodes.length })}</h3>
@@ -88,4 +99,4 @@ export function EntityList(props: Props) {
       )}
     </section>
   );
-}
+});

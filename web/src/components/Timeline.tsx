@@ -1,8 +1,10 @@
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphData } from '../graph/elements.js';
 import { timelineOf } from '../graph/timeline.js';
 import { formatDate } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
+import { PAGE_ROWS, usePaged } from './usePaged.js';
 
 interface Props {
   readonly graph: GraphData;
@@ -12,15 +14,16 @@ interface Props {
 }
 
 /** The events on the canvas in date order, linked to it: choosing one here selects it there, and back. */
-export function Timeline({ graph, selectedId, language, onSelect }: Props) {
+export const Timeline = memo(function Timeline({ graph, selectedId, language, onSelect }: Props) {
   const { t } = useTranslation();
-  const items = timelineOf(graph);
+  const items = useMemo(() => timelineOf(graph), [graph]);
+  const paged = usePaged(items, selectedId);
   if (items.length === 0) return null;
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
       <h2>{t('timeline.title')}</h2>
       <ol>
-        {items.map((item) => (
+        {paged.shown.map((item) => (
           <li key={item.id}>
             <button
               type="button"
@@ -37,6 +40,11 @@ export function Timeline({ graph, selectedId, language, onSelect }: Props) {
           </li>
         ))}
       </ol>
+      {paged.rest > 0 && (
+        <button type="button" className="show-more" onClick={paged.more}>
+          {t('list.showMore', { count: Math.min(PAGE_ROWS, paged.rest), total: paged.rest })}
+        </button>
+      )}
     </section>
   );
-}
+});

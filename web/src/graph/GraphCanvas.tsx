@@ -1,12 +1,14 @@
-import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LayoutName, Position } from '../state/view.js';
 import { type GraphData, type Marks, toElements } from './elements.js';
 import type { LayoutRequest, Positions } from './layout.js';
-import { runLayout } from './layoutClient.js';
-import { STYLESHEET } from './style.js';
+import { type LayoutResult, runLayout, warmLayoutWorker } from './layoutClient.js';
+import { layoutRequest, patchElements } from './patch.js';
+import { LARGE_CANVAS, layoutEngine } from './scale.js';
+import { LARGE_STYLESHEET, STYLESHEET } from './style.js';
 
 cytoscape.use(cytoscapeSvg);
 
@@ -51,45 +53,91 @@ declare global {
       settled(): boolean;
       /** How many layouts ran since the page loaded. */
       layouts(): number;
+      /** What the latest layout did and when (page clock, ms), once its positions are on the canvas. */
+      lastLayout(): LayoutTiming | null;
+      /** Which of Cytoscape's renderers draws the canvas. */
+      renderer(): 'canvas' | 'webgl';
     };
   }
 }
 
+/** One layout's course, for benchmarks and tests: where it ran and its steps on the page's clock. */
+export interface LayoutTiming {
+  readonly layout: LayoutName;
+  /** The algorithm that ran: the force layout of many new nodes is d3-force (scale.ts). */
+  readonly engine: ReturnType<typeof layoutEngine>;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly where: 'worker' | 'main';
+  /** Time spent computing positions (in the worker, or on the main thread when it had to run there). */
+  readonly computeMs: number;
+  readonly requestedAt: number;
+  readonly receivedAt: number;
+  /** Positions applied and the view fitted. */
+  readonly appliedAt: number;
+  /** The first frame after that, once the canvas has drawn it; null until then. */
+  drawnAt: number | null;
+}
+
 const MAX_FIT_ZOOM = 1.1;
-const JITTER = 60;
+/** Held-back elements added per frame once their layout is back (see patchElements). */
+const HELD_SLICE = 1500;
+
+/** After the canvas has drawn its next frame and the page has had a turn for input. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** Half a node and a line of its label, around each node's centre when fitting a big graph. */
+const NODE_MARGIN = 30;
 
 function showSelection(cy: Core, id: string | null): void {
   cy.elements(':selected').unselect();
   if (id) cy.getElementById(id).select();
 }
 
-/** A layout in the worker; where workers are missing or fail, on this thread (loaded only then). */
-async function layoutOffThread(request: LayoutRequest): Promise<Positions> {
+/**
+ * A layout in the worker; where workers are missing or fail, on this thread (loaded only then).
+ * Null when a newer layout superseded it.
+ */
+async function layoutOffThread(request: LayoutRequest): Promise<(LayoutResult & { where: 'worker' | 'main' }) | null> {
   if (typeof Worker !== 'undefined') {
     try {
-      return await runLayout(request);
+      const result = await runLayout(request);
+      return result && { ...result, where: 'worker' };
     } catch {
       // Falls through to the main thread.
     }
   }
   const { computeLayout } = await import('./layout.js');
-  return computeLayout(request);
+  const started = performance.now();
+  const positions = computeLayout(request);
+  return { positions, ms: performance.now() - started, where: 'main' };
 }
 
-function fitToView(cy: Core): void {
-  cy.fit(undefined, 40);
+/**
+ * Fits the view to the graph. A big one is fitted around its nodes' centres (`points`, by default where
+ * the canvas's nodes stand): the exact box with every label and relation would first measure them all.
+ */
+function fitToView(cy: Core, points?: ReadonlyArray<{ x: number; y: number }>): void {
+  const centres = points ?? (cy.nodes().length > LARGE_CANVAS ? cy.nodes().map((n) => n.position()) : null);
+  if (centres && centres.length > 0) {
+    const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: -Infinity, y2: -Infinity };
+    for (const { x, y } of centres) {
+      box.x1 = Math.min(box.x1, x - NODE_MARGIN);
+      box.y1 = Math.min(box.y1, y - NODE_MARGIN);
+      box.x2 = Math.max(box.x2, x + NODE_MARGIN);
+      box.y2 = Math.max(box.y2, y + NODE_MARGIN);
+    }
+    const zoom = Math.min((cy.width() - 80) / (box.x2 - box.x1), (cy.height() - 80) / (box.y2 - box.y1));
+    const z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), zoom));
+    cy.viewport({
+      zoom: z,
+      pan: { x: (cy.width() - z * (box.x1 + box.x2)) / 2, y: (cy.height() - z * (box.y1 + box.y2)) / 2 },
+    });
+  } else cy.fit(undefined, 40);
   // A handful of nodes would otherwise be blown up to fill the screen.
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
     cy.center();
   }
-}
-
-/** Where a node without a position starts: next to a neighbour that has one, else in the middle. */
-function startingPoint(node: NodeSingular, unplaced: ReadonlySet<string>): { x: number; y: number } {
-  const placed = node.neighborhood('node').filter((n) => !unplaced.has(n.id()));
-  const base = placed.nonempty() ? (placed[0] as NodeSingular).position() : { x: 0, y: 0 };
-  return { x: base.x + (Math.random() - 0.5) * JITTER, y: base.y + (Math.random() - 0.5) * JITTER };
 }
 
 /**
@@ -118,10 +166,29 @@ export function GraphCanvas({
   handlers.current = { onExpand, onSelect, onMenu, onPositions };
   const selected = useRef(selectedId);
   selected.current = selectedId;
-  const layoutState = useRef({ running: 0, runs: 0, seq: 0, fitted: false });
+  const layoutState = useRef({
+    running: 0,
+    runs: 0,
+    seq: 0,
+    fitted: false,
+    last: null as LayoutTiming | null,
+    /** New elements held back until their layout places them (see patchElements). */
+    held: [] as ElementDefinition[],
+  });
+  /** Whether the canvas draws for a big graph (scale.ts). */
+  const large = useRef(false);
+  /** What the canvas last showed, to tell a change of positions only from one of elements. */
+  const shownInput = useRef<{ graph: GraphData | null; language: Language; marks: Marks | null }>({
+    graph: null,
+    language,
+    marks: null,
+  });
 
   useEffect(() => {
     if (!container.current) return;
+    warmLayoutWorker();
+    large.current = false;
+    shownInput.current = { graph: null, language: 'de', marks: null };
     const cy = cytoscape({ container: container.current, style: STYLESHEET, wheelSensitivity: 0.3, maxZoom: 3 });
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
@@ -146,11 +213,14 @@ export function GraphCanvas({
     cy.on('mouseover', 'node', (event) => {
       const near = event.target.closedNeighborhood();
       cy.batch(() => {
-        cy.elements().not(near).addClass('faded');
+        // Fading thousands of elements would restyle them all on every hover.
+        if (!large.current) cy.elements().not(near).addClass('faded');
         near.addClass('hover');
       });
     });
-    cy.on('mouseout', 'node', () => cy.batch(() => cy.elements().removeClass('faded hover')));
+    cy.on('mouseout', 'node', () =>
+      cy.batch(() => (large.current ? cy.elements('.hover') : cy.elements()).removeClass('faded hover')),
+    );
     // The canvas area changes size with the window and when a banner comes or goes.
     const resize = new ResizeObserver(() => cy.resize());
     resize.observe(container.current);
@@ -190,6 +260,8 @@ export function GraphCanvas({
       },
       settled: () => state.running === 0,
       layouts: () => state.runs,
+      lastLayout: () => state.last,
+      renderer: () => 'canvas',
     };
     return () => {
       resize.disconnect();
@@ -203,37 +275,22 @@ export function GraphCanvas({
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const elements = toElements(graph, language, marks);
-    const wanted = new Set(elements.map((el) => el.data.id));
+    // Only positions changed (a layout's result came back through the view): no element needs patching.
+    const shown = shownInput.current;
+    const same = shown.graph === graph && shown.language === language && shown.marks === marks;
+    shownInput.current = { graph, language, marks };
     const unplaced = new Set([...graph.nodes.keys()].filter((id) => !positions[id]));
-    const added: string[] = [];
+    const state = layoutState.current;
     cy.batch(() => {
-      cy.elements().forEach((el) => {
-        if (!wanted.has(el.id())) el.remove();
-      });
-      for (const el of elements) {
-        const existing = cy.getElementById(el.data.id ?? '');
-        if (existing.nonempty()) {
-          existing.data(el.data);
-          existing.classes(el.classes ?? '');
-          continue;
-        }
-        const at = positions[el.data.id ?? ''];
-        if (el.group === 'nodes') added.push(el.data.id ?? '');
-        cy.add(el.group === 'nodes' && at ? { ...el, position: { x: at[0], y: at[1] } } : el);
+      const nowLarge = graph.nodes.size > LARGE_CANVAS;
+      if (nowLarge !== large.current) {
+        large.current = nowLarge;
+        cy.style(nowLarge ? LARGE_STYLESHEET : STYLESHEET);
       }
-      // Nodes stand where the view says (after an undo, a redo or a shared link).
-      cy.nodes().forEach((n) => {
-        const at = positions[n.id()];
-        if (at && (n.position().x !== at[0] || n.position().y !== at[1])) n.position({ x: at[0], y: at[1] });
-      });
-      for (const id of added) {
-        if (unplaced.has(id)) cy.getElementById(id).position(startingPoint(cy.getElementById(id), unplaced));
-      }
+      if (!same) state.held = patchElements(cy, toElements(graph, language, marks), positions, unplaced).held;
       // The selected entity may only now have arrived on the canvas.
       showSelection(cy, selected.current);
     });
-    const state = layoutState.current;
     if (unplaced.size === 0) {
       state.seq += 1;
       if (!state.fitted && cy.nodes().nonempty()) {
@@ -242,32 +299,55 @@ export function GraphCanvas({
       }
       return;
     }
-    const request: LayoutRequest = {
-      layout,
-      nodes: cy.nodes().map((n) => ({
-        id: n.id(),
-        x: n.position().x,
-        y: n.position().y,
-        fixed: pinned.has(n.id()) || (layout === 'fcose' && !unplaced.has(n.id())),
-      })),
-      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-    };
+    const held = state.held;
+    const request = layoutRequest(cy, held, layout, pinned, unplaced);
     state.seq += 1;
     const seq = state.seq;
     state.running += 1;
+    const requestedAt = performance.now();
     void layoutOffThread(request)
-      .then((placed) => {
+      .then(async (result) => {
         // A newer graph came while this one was laid out: its own layout will report.
-        if (seq !== state.seq || cy.destroyed()) return;
+        if (!result || seq !== state.seq || cy.destroyed()) return;
+        const { positions: placed, ms, where } = result;
+        const receivedAt = performance.now();
         cy.batch(() => {
           cy.nodes().forEach((n) => {
             const at = placed[n.id()];
             if (at) n.position(at);
           });
         });
-        fitToView(cy);
+        // Held-back newcomers arrive where the layout put them, a slice per frame: styling thousands of
+        // elements at once would freeze the page for seconds; this way it draws and answers in between.
+        fitToView(cy, held.length > 0 ? Object.values(placed) : undefined);
+        for (let from = 0; from < held.length; from += HELD_SLICE) {
+          if (from > 0) await nextFrame();
+          if (seq !== state.seq || cy.destroyed()) return;
+          const slice = held.slice(from, from + HELD_SLICE);
+          cy.add(slice.map((el) => (el.group === 'nodes' ? { ...el, position: placed[el.data.id ?? ''] } : el)));
+        }
+        state.held = [];
+        cy.batch(() => showSelection(cy, selected.current));
+        if (held.length === 0) fitToView(cy);
         state.fitted = true;
         state.runs += 1;
+        const timing: LayoutTiming = {
+          layout,
+          engine: layoutEngine(layout, request.nodes),
+          nodes: request.nodes.length,
+          edges: request.edges.length,
+          where,
+          computeMs: ms,
+          requestedAt,
+          receivedAt,
+          appliedAt: performance.now(),
+          drawnAt: null,
+        };
+        state.last = timing;
+        // Cytoscape draws in its own animation frame, which comes before this one.
+        requestAnimationFrame(() => {
+          timing.drawnAt = performance.now();
+        });
         handlers.current.onPositions(placed, 'layout');
       })
       .finally(() => {

@@ -2,6 +2,8 @@ import cytoscape, { type LayoutOptions, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../state/view.js';
+import { forceLayout } from './forceLayout.js';
+import { layoutEngine } from './scale.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -63,6 +65,7 @@ function options(request: LayoutRequest, fixed: readonly LayoutNode[]): LayoutOp
  * hierarchical and concentric layouts the others are arranged among themselves.
  */
 export function computeLayout(request: LayoutRequest): Positions {
+  if (layoutEngine(request.layout, request.nodes) === 'd3-force') return forceLayout(request);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,

@@ -5,7 +5,9 @@ import { computeLayout, type LayoutRequest } from './layout.js';
 self.onmessage = (event: MessageEvent<{ id: number; request: LayoutRequest }>) => {
   const { id, request } = event.data;
   try {
-    self.postMessage({ id, positions: computeLayout(request) });
+    const started = performance.now();
+    const positions = computeLayout(request);
+    self.postMessage({ id, positions, ms: performance.now() - started });
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

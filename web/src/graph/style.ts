@@ -68,3 +68,17 @@ export const STYLESHEET: StylesheetJson = [
   { selector: 'node:selected', style: { 'border-color': '#ffbf00', 'border-width': 5 } },
   { selector: 'edge:selected', style: { 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', width: 3 } },
 ];
+
+/**
+ * The stylesheet for big graphs (scale.ts). Labels only where they are legible: Cytoscape skips text
+ * smaller on screen than `min-zoomed-font-size`, which at the overview of thousands of nodes is all of
+ * it; names on one line (wrapping measures every word of every name). Relations as straight lines,
+ * which spares the bundling of bezier curves, and named only when selected, hovered or marked:
+ * thousands of relation names are unreadable, and measuring them costs seconds.
+ */
+export const LARGE_STYLESHEET: StylesheetJson = [
+  ...STYLESHEET,
+  { selector: 'node', style: { 'min-zoomed-font-size': 8, 'text-wrap': 'none' } },
+  { selector: 'edge', style: { 'min-zoomed-font-size': 8, 'curve-style': 'straight', label: '' } },
+  { selector: 'edge:selected, edge.hover, edge.path, edge.article', style: { label: 'data(label)' } },
+];

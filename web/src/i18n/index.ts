@@ -47,6 +47,7 @@ const de = {
     hidden: 'Ausgeblendet ({{count}})',
     show: '{{name}} wieder einblenden',
     showShort: 'Einblenden',
+    showMore: 'Weitere {{count, number}} zeigen (von {{total, number}})',
   },
   status: {
     loading: 'Lade …',
@@ -161,6 +162,7 @@ const en: Messages = {
     hidden: 'Hidden ({{count}})',
     show: 'Show {{name}} again',
     showShort: 'Show',
+    showMore: 'Show {{count, number}} more (of {{total, number}})',
   },
   status: {
     loading: 'Loading …',

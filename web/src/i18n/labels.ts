@@ -10,15 +10,26 @@ export function relationLabel(type: string, language: Language): string {
   return type in RELATION_INFO ? RELATION_INFO[type as RelationType][language] : type;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and precision: making one costs more than formatting with it. */
+function dateFormat(language: Language, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${withDay}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = withDay
+      ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A partial date in the reader's format: 31.8.2022 / 8/31/2022, Aug. 2022, 2022. */
 export function formatDate(iso: string, language: Language): string {
-  const locale = language === 'de' ? 'de-DE' : 'en-GB';
   const [year, month, day] = iso.split('-').map(Number);
   if (!year) return iso;
   if (!month) return String(year);
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day
-    ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return dateFormat(language, Boolean(day)).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }
