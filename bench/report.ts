@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { OperationReport } from './compare.js';
+import type { FrontendReport } from './frontend.js';
 import type { LoadReport } from './load.js';
 
 const START = '<!-- bench:start (written by npm run bench; do not edit by hand) -->';
@@ -29,7 +30,23 @@ export interface BenchSummary {
   readonly operations: readonly OperationReport[];
 }
 
-export function markdown(summary: BenchSummary): string {
+export function frontendMarkdown(report: FrontendReport): string {
+  const lines = [
+    `The explorer in headless Chromium ${report.browser.version} (\`${report.browser.flags.join(' ')}\`; measured ${report.at.slice(0, 10)} by \`node --import tsx bench/frontend.ts\`, medians of ${report.sizes[0]?.runs.length ?? 0} runs; its Neighborhood requests answered in the page with generated graphs of the server's shape, so these are the front end's own times). Times in ms:`,
+    '',
+    '| Entities / relations | Response → drawn | Layout (where, algorithm) | Longest frame gap during layout | Pan p95 frame | Zoom median frame | Click → details |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const size of report.sizes) {
+    const m = size.median;
+    lines.push(
+      `| ${size.nodes.toLocaleString('en')} / ${size.edges.toLocaleString('en')} | ${ms(m.responseToDrawnMs)} | ${ms(m.layoutMs)} (${m.layoutWhere}, ${m.engine}) | ${ms(m.duringLayout.longestGapMs)} | ${ms(m.pan.p95FrameMs)} | ${ms(m.zoom.medianFrameMs)} | ${m.clickToDetailsMs === null ? '–' : ms(m.clickToDetailsMs)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function markdown(summary: BenchSummary, frontend?: FrontendReport): string {
   const lines = [
     `Measured ${summary.at.slice(0, 10)} by \`npm run bench${summary.scale === 'quick' ? ' -- --quick' : ''}\` on ${summary.machine.cpus} cores (Node ${summary.machine.node}), Neo4j embedded on the same machine, over a synthetic graph of ${summary.entities.toLocaleString('en')} entities and ${summary.relations.toLocaleString('en')} relations. Latencies in ms, each percentile the median of 3 alternating rounds; "GraphQL adds" compares GovGraph's median with the floor's; "same answers" counts inputs whose canonical answers hash the same on GovGraph and @neo4j/graphql.`,
     '',
@@ -68,14 +85,15 @@ export function markdown(summary: BenchSummary): string {
       `Bulk load (batched \`UNWIND\`, 10,000 rows per transaction): ${summary.load.entitiesPerSecond.toLocaleString('en')} entities/s and ${summary.load.relationsPerSecond.toLocaleString('en')} relations/s (write time only).`,
     );
   }
+  if (frontend) lines.push('', frontendMarkdown(frontend));
   return lines.join('\n');
 }
 
 /** Puts the table between the README's bench markers. */
-export function updateReadme(summary: BenchSummary, file = 'README.md'): void {
+export function updateReadme(summary: BenchSummary, file = 'README.md', frontend?: FrontendReport): void {
   const readme = readFileSync(file, 'utf8');
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`${file} has no ${START} … ${END} block for the benchmark table`);
-  writeFileSync(file, `${readme.slice(0, start + START.length)}\n${markdown(summary)}\n${readme.slice(end)}`);
+  writeFileSync(file, `${readme.slice(0, start + START.length)}\n${markdown(summary, frontend)}\n${readme.slice(end)}`);
 }

@@ -7,6 +7,7 @@ import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
 import { compare } from './compare.js';
+import { benchFrontend, type FrontendReport } from './frontend.js';
 import { pickInputs } from './inputs.js';
 import { type LoadReport, loadSynthetic } from './load.js';
 import { OPERATION_NAMES, type OperationName } from './operations.js';
@@ -19,14 +20,19 @@ import { FULL, QUICK } from './synthetic.js';
  * never mixed with the real graph; then every operation measured on the
  * floor (bare driver), GovGraph and @neo4j/graphql side by side. Results go
  * to bench/results/*.json and, for the full run (or with --readme), to the
- * README's table. `--only search,paths` limits the operations.
+ * README's table. `--only search,paths` limits the operations; the full run
+ * also times the explorer in Chromium (`--frontend` / `--no-frontend` to
+ * choose); `--report` only writes the README's table again from the results.
  */
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20221031' },
     only: { type: 'string' },
     readme: { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
+    frontend: { type: 'boolean' },
   },
 });
 const scale = values.quick ? QUICK : FULL;
@@ -38,6 +44,17 @@ if (unknown.length > 0)
   throw new Error(`--only: unknown operation ${unknown.join(', ')} (known: ${OPERATION_NAMES.join(', ')})`);
 const name = values.quick ? 'quick' : 'full';
 const log = (line: string) => console.log(`[bench] ${line}`);
+const readResults = <T>(file: string): T | undefined => {
+  const where = path.join('bench/results', file);
+  return existsSync(where) ? (JSON.parse(readFileSync(where, 'utf8')) as T) : undefined;
+};
+if (values.report) {
+  const summary = readResults<BenchSummary>(`compare-${values.quick ? 'quick' : 'full'}.json`);
+  if (!summary) throw new Error('--report: no bench/results/compare-*.json yet; run the benchmark first');
+  updateReadme(summary, 'README.md', readResults<FrontendReport>('frontend.json'));
+  console.log('[bench] wrote the table in README.md from bench/results');
+  process.exit(0);
+}
 const machine = { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
 mkdirSync('bench/results', { recursive: true });
 const write = (file: string, value: unknown) => {
@@ -94,8 +111,12 @@ try {
     operations,
   };
   write(`compare-${name}.json`, summary);
+  if (values.frontend ?? name === 'full') {
+    log('timing the explorer in Chromium with 200, 1,000 and 5,000 entities …');
+    write('frontend.json', await benchFrontend({ log }));
+  }
   if ((name === 'full' || values.readme) && !only) {
-    updateReadme(summary);
+    updateReadme(summary, 'README.md', readResults<FrontendReport>('frontend.json'));
     log('updated the table in README.md');
   }
 } finally {
