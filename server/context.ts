@@ -10,6 +10,13 @@ import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
+  /**
+   * Entities this request already has whole (primed into `entity` too), for resolvers to answer without a
+   * promise: the canvas's thousands of relation ends resolve synchronously.
+   */
+  readonly known: Map<string, EntityRecord>;
+  /** Primes `entity` and `known` with entities read whole by another query. */
+  remember(entities: Iterable<EntityRecord>): void;
   readonly relation: DataLoader<string, RelationRecord | null>;
   readonly mentionedIn: DataLoader<string, EntityRecord[]>;
   readonly eventPlaces: DataLoader<string, EntityRecord[]>;
@@ -66,6 +73,11 @@ export function createContext(
   const relationLoaders = new Map<string, DataLoader<string, Page<RelationRecord>>>();
   const countLoaders = new Map<string | null, DataLoader<string, RelationTypeCount[]>>();
   const entity = new DataLoader<string, EntityRecord | null>((ids) => graph.entitiesByIds(ids));
+  const known = new Map<string, EntityRecord>();
+  const remember = (record: EntityRecord) => {
+    entity.prime(record.id, record);
+    known.set(record.id, record);
+  };
   return {
     graph,
     accounts: new Accounts(db),
@@ -85,16 +97,20 @@ export function createContext(
     settings,
     loaders: {
       entity,
+      known,
+      remember: (entities) => {
+        for (const record of entities) remember(record);
+      },
       relation: new DataLoader((ids) => graph.relationsByIds(ids)),
       mentionedIn: new DataLoader(async (ids) => {
         const lists = await graph.mentionedIn(ids);
-        for (const list of lists) for (const article of list) entity.prime(article.id, article);
+        for (const list of lists) for (const article of list) remember(article);
         return lists;
       }),
       eventPlaces: new DataLoader((ids) => graph.eventPlaces(ids)),
       region: new DataLoader(async (ids) => {
         const regions = await graph.regionsOf(ids);
-        for (const region of regions) if (region) entity.prime(region.id, region);
+        for (const region of regions) if (region) remember(region);
         return regions;
       }),
       relationCounts(asOf) {

@@ -72,7 +72,7 @@ builder.queryField('neighborhood', (t) =>
       const found = new Set(result.nodes.map((n) => n.id));
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.join(', ')}.`, missing);
-      for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+      ctx.loaders.remember(result.nodes);
       return result;
     },
   }),

@@ -66,7 +66,7 @@ builder.queryField('paths', (t) =>
         types: args.relationTypes ?? null,
         asOf: args.asOf ?? null,
       });
-      for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+      ctx.loaders.remember(result.nodes);
       return result;
     },
   }),

@@ -32,10 +32,15 @@ CitationRef.implement({
   }),
 });
 
-async function endpoint(id: string, ctx: Context): Promise<EntityRecord> {
-  const entity = await ctx.loaders.entity.load(id);
-  if (!entity) throw new Error(`Relation endpoint ${id} is missing`);
-  return entity;
+/** A relation's end: at once when the request already has it (the canvas), else through the loader. */
+function endpoint(id: string, ctx: Context): EntityRecord | Promise<EntityRecord> {
+  return (
+    ctx.loaders.known.get(id) ??
+    ctx.loaders.entity.load(id).then((entity) => {
+      if (!entity) throw new Error(`Relation endpoint ${id} is missing`);
+      return entity;
+    })
+  );
 }
 
 builder.node(RelationRef, {
