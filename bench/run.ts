@@ -110,7 +110,8 @@ try {
     machine,
     operations,
   };
-  write(`compare-${name}.json`, summary);
+  // A run of some operations only never overwrites the results of a whole run.
+  write(only ? `compare-${name}-only.json` : `compare-${name}.json`, summary);
   if (values.frontend ?? name === 'full') {
     log('timing the explorer in Chromium with 200, 1,000 and 5,000 entities …');
     write('frontend.json', await benchFrontend({ log }));
