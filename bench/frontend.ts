@@ -10,7 +10,7 @@ import sirv from 'sirv';
 import { buildExplorer, launchChromium } from '../test/support/browser.js';
 import type { NeighborhoodQueryVariables } from '../web/src/generated/graphql.js';
 import { type CanvasGraph, canvasGraph } from './canvasGraph.js';
-import { PROBE_SCRIPT, type Probe } from './frontendProbe.js';
+import { graphDrawn, PROBE_SCRIPT, type Probe } from './frontendProbe.js';
 
 /**
  * The explorer's speed with big graphs, in Debian's headless Chromium, with
@@ -294,15 +294,7 @@ async function oneRun(browser: Browser, url: string, graph: CanvasGraph): Promis
     await context.addInitScript({ content: PROBE_SCRIPT });
     const page = await context.newPage();
     await page.goto(`${url}${graph.query}`);
-    // Polled seldom, so that waiting does not itself keep the main thread busy.
-    await page.waitForFunction(
-      (count) => {
-        const last = window.govgraphCanvas?.lastLayout();
-        return last?.drawnAt != null && last.nodes === count;
-      },
-      graph.nodes.size,
-      { timeout: 600_000, polling: 100 },
-    );
+    await graphDrawn(page, graph.nodes.size, 600_000);
     if (unexpected.size > 0) throw new Error(`the explorer asked unexpected queries: ${[...unexpected].join(', ')}`);
     const last = await page.evaluate(() => window.govgraphCanvas?.lastLayout());
     const renderer = await page.evaluate(() => window.govgraphCanvas?.renderer() ?? 'none');

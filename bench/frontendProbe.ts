@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 /** What the benchmark's probe records in the page, on the page's clock (ms). */
 export interface Probe {
   /** When each Neighborhood response arrived. */
@@ -40,3 +41,18 @@ export const PROBE_SCRIPT = `(() => {
   };
   requestAnimationFrame(frame);
 })();`;
+
+/**
+ * Waits until the canvas has drawn a layout of `nodes` entities. Polled seldom, so that waiting does not itself
+ * keep the main thread busy.
+ */
+export async function graphDrawn(page: Page, nodes: number, timeout: number, polling = 100): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const last = window.govgraphCanvas?.lastLayout();
+      return last?.drawnAt != null && last.nodes === count;
+    },
+    nodes,
+    { timeout, polling },
+  );
+}

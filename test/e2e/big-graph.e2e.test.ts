@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvasGraph } from '../../bench/canvasGraph.js';
-import { PROBE_SCRIPT, type Probe } from '../../bench/frontendProbe.js';
+import { graphDrawn, PROBE_SCRIPT, type Probe } from '../../bench/frontendProbe.js';
 import type { NeighborhoodQueryVariables } from '../../web/src/generated/graphql.js';
 import { setupApi } from '../support/api.js';
 import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
@@ -66,14 +66,7 @@ describe('a graph of 5,000 entities', () => {
     await answerHubs(page);
     await page.addInitScript({ content: PROBE_SCRIPT });
     await page.goto(`${site.url}${graph.query}`);
-    await page.waitForFunction(
-      (count) => {
-        const last = window.govgraphCanvas?.lastLayout();
-        return last?.drawnAt != null && last.nodes === count;
-      },
-      graph.nodes.size,
-      { timeout: 240_000, polling: 250 },
-    );
+    await graphDrawn(page, graph.nodes.size, 240_000, 250);
 
     // The layout ran in the worker, and the page went on drawing frames while it did.
     const last = await page.evaluate(() => window.govgraphCanvas?.lastLayout());
