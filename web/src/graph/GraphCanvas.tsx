@@ -3,6 +3,7 @@ import cytoscapeSvg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LayoutName, Position } from '../state/view.js';
+import { edgeClickPoint } from './clickPoint.js';
 import { type GraphData, type Marks, toElements } from './elements.js';
 import type { LayoutRequest, Positions } from './layout.js';
 import { type LayoutResult, runLayout, warmLayoutWorker } from './layoutClient.js';
@@ -47,7 +48,7 @@ declare global {
       highlighted(): string[];
       /** Elements marked as said by the highlighted article. */
       article(): string[];
-      /** A point on the relation's line, off every node and its label, where a click selects the relation. */
+      /** A point on the relation's drawn line where a click selects it and nothing else (clickPoint.ts). */
       midpoint(edgeId: string): { x: number; y: number } | null;
       /** True when no layout is running: positions are final. */
       settled(): boolean;
@@ -246,18 +247,7 @@ export function GraphCanvas({
       edges: () => cy.edges().map((e) => e.id()),
       highlighted: () => cy.elements('.path').map((el) => el.id()),
       article: () => cy.elements('.article').map((el) => el.id()),
-      midpoint: (edgeId) => {
-        const edge = cy.getElementById(edgeId);
-        if (edge.empty() || !edge.isEdge()) return null;
-        const from = edge.source().renderedPosition();
-        const to = edge.target().renderedPosition();
-        const boxes = cy.nodes().map((n) => n.renderedBoundingBox({ includeLabels: true }));
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
-          const p = { x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y) };
-          if (!boxes.some((b) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2)) return p;
-        }
-        return edge.renderedMidpoint();
-      },
+      midpoint: (edgeId) => edgeClickPoint(cy, edgeId),
       settled: () => state.running === 0,
       layouts: () => state.runs,
       lastLayout: () => state.last,
