@@ -136,6 +136,27 @@ function wrapped(query: string, fields: Readonly<Record<string, string>>): strin
   return `CALL () {\n${query}\n}\nRETURN {${result}} AS result`;
 }
 
+/** Replaces `from` in `text`, which must contain it: a changed query fails here, not in a measurement. */
+function swap(text: string, from: string | RegExp, to: string): string {
+  const out = text.replaceAll(from instanceof RegExp ? new RegExp(from.source, 'g') : from, to);
+  if (out === text) throw new Error(`the neighborhood query no longer contains ${from}`);
+  return out;
+}
+
+/**
+ * GovGraph's neighbourhood Cypher as a developer would put it in a `@cypher` field whose types are
+ * EntityMap and RelationMap: the statement is fixed text, so it returns, for every answer, the maps
+ * with the fields those types have. GovGraph reads the fields each query asks for instead.
+ */
+function fixedNeighborhood(text: string): string {
+  let out = swap(text, '$nodeKeys IS NULL', 'true');
+  out = swap(out, '$nodeKeys', '[]');
+  out = swap(out, 'n {.*}', 'n {.id, .kind, .name}');
+  out = swap(out, '$edgeKeys IS NULL', 'true');
+  out = swap(out, '$edgeKeys', '[]');
+  return swap(out, /r \{\.\*, citeArticles[^}]*\}/, 'r {.id, .role, type: type(r), from: a.id, to: b.id}');
+}
+
 const triple = (text: string) => `"""\n${text.replaceAll('"""', '\\"""')}\n"""`;
 
 export function alternativeTypeDefs(): string {
@@ -265,7 +286,7 @@ type Query {
     @cypher(statement: ${triple(wrapped(Q.search.text, { totalCount: 'total', hits: 'page' }))}, columnName: "result")
   """Neighbourhood with cap and per-entity counts of what was left out: GovGraph's Cypher."""
   neighborhood(ids: [ID!]!, depth: Int! = 1, limit: Int! = 100, kinds: [EntityKind!], types: [RelationType!], asOf: String): NeighborhoodMap
-    @cypher(statement: ${triple(wrapped(Q.neighborhood.text, { nodes: 'nodes', edges: 'edges', truncated: 'truncated', hidden: 'hidden' }))}, columnName: "result")
+    @cypher(statement: ${triple(wrapped(fixedNeighborhood(Q.neighborhood.text), { nodes: 'nodes', edges: 'edges', truncated: 'truncated', hidden: 'hidden' }))}, columnName: "result")
   """All shortest paths: GovGraph's Cypher."""
   paths(from: ID!, to: ID!, maxLength: Int! = 4, maxPaths: Int! = 10, types: [RelationType!], asOf: String): PathsMap
     @cypher(statement: ${triple(wrapped(Q.paths.text, { paths: 'paths', nodes: 'nodes', edges: 'edges' }))}, columnName: "result")

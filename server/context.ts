@@ -75,6 +75,8 @@ export function createContext(
   const entity = new DataLoader<string, EntityRecord | null>((ids) => graph.entitiesByIds(ids));
   const known = new Map<string, EntityRecord>();
   const remember = (record: EntityRecord) => {
+    // Partly read entities answer only the query that read them.
+    if (record.partial) return;
     entity.prime(record.id, record);
     known.set(record.id, record);
   };

@@ -60,8 +60,13 @@ CALL (picked) {
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
       AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf)))
-  // The canvas needs no citations: they are left out here and loaded by id when asked for.
-  RETURN collect(r {.*, citeArticles: null, citeQuotes: null, citeNotes: null, withoutCitations: true, type: type(r), from: a.id, to: b.id}) AS edges
+  // Citations are left out (the canvas needs none); they are loaded by id when asked for. With
+  // $edgeKeys, only those properties, as a list after type and ends: nothing the query does not ask for.
+  RETURN collect(CASE WHEN $edgeKeys IS NULL
+    THEN r {.*, citeArticles: null, citeQuotes: null, citeNotes: null, withoutCitations: true,
+      type: type(r), from: a.id, to: b.id}
+    ELSE [type(r), a.id, b.id] + [k IN $edgeKeys | r[k]] END) AS edges,
+    collect([a.id, b.id]) AS ends
 }
 // Per entity, how many of its facts lead outside: with filters, counted one by one; without, its degree
 // (which Neo4j keeps per node) less its mentions and the relations among the entities returned.
@@ -79,13 +84,15 @@ CALL (picked) {
   WHERE hidden > 0
   RETURN collect({id: a.id, count: hidden}) AS filtered
 }
-CALL (picked, edges) {
+CALL (picked, ends) {
   UNWIND CASE WHEN $types IS NULL AND $kinds IS NULL AND $asOf IS NULL
     THEN [a IN picked | [a.id, COUNT { (a)--() } - COUNT { (a)-[:MENTIONS]-() }]]
-      + [e IN edges | [e.from, -1]] + [e IN edges | [e.to, -1]]
+      + [e IN ends | [e[0], -1]] + [e IN ends | [e[1], -1]]
     ELSE [] END AS pair
   WITH pair[0] AS id, sum(pair[1]) AS hidden
   WHERE hidden > 0
   RETURN collect({id: id, count: hidden}) AS unfiltered
 }
-RETURN [n IN picked | n {.*}] AS nodes, edges, truncated, filtered + unfiltered AS hidden
+// With $nodeKeys, each entity is the list of those properties' values: only what the query asks for.
+RETURN CASE WHEN $nodeKeys IS NULL THEN [n IN picked | n {.*}] ELSE [n IN picked | [k IN $nodeKeys | n[k]]] END AS nodes,
+  edges, truncated, filtered + unfiltered AS hidden

@@ -2,7 +2,7 @@ import type { Database, Row } from '../db/database.js';
 import type { Plain } from '../db/plain.js';
 import { Q } from '../db/queries.js';
 import { luceneQuery } from './fold.js';
-import { type EntityRecord, type RelationRecord, toEntity, toRelation } from './records.js';
+import { type EntityRecord, partialEntity, type RelationRecord, toEntity, toRelation } from './records.js';
 import type { EntityKind, RelationType } from './vocabulary.js';
 
 export interface Page<T> {
@@ -53,6 +53,10 @@ export interface RelationFilter {
 const asRow = (value: Plain | undefined): Row =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 const asRows = (value: Plain | undefined): Row[] => (Array.isArray(value) ? value.map(asRow) : []);
+const asList = (value: Plain | undefined): Plain[] => (Array.isArray(value) ? value : []);
+/** A row from a list of values read in the order of `keys` (projections with keys chosen at run time). */
+const zip = (keys: readonly string[], values: Plain | undefined): Row =>
+  Object.fromEntries(keys.map((key, i) => [key, Array.isArray(values) ? (values[i] ?? null) : null]));
 
 /** Reads of the graph, one Cypher round trip each; resolvers call these, never the database. */
 export class GraphService {
@@ -199,11 +203,28 @@ export class GraphService {
     kinds: readonly EntityKind[] | null;
     types: readonly RelationType[] | null;
     asOf: string | null;
+    /** Read only these properties of each entity (id, kind and name first); null: all. */
+    nodeKeys?: readonly string[] | null;
+    /** Read only these properties of each relation (id first) besides type and ends; null: all but citations. */
+    edgeKeys?: readonly string[] | null;
   }): Promise<NeighborhoodResult> {
-    const [row] = await this.db.read(Q.neighborhood, { ...options });
+    const nodeKeys = options.nodeKeys ?? null;
+    const edgeKeys = options.edgeKeys ?? null;
+    const [row] = await this.db.read(Q.neighborhood, { ...options, nodeKeys, edgeKeys });
+    const nodes = asList(row?.nodes).map((value) =>
+      nodeKeys ? partialEntity(zip(nodeKeys, value)) : toEntity(asRow(value)),
+    );
+    const ends = nodeKeys ? new Map(nodes.map((node) => [node.id, node])) : undefined;
     return {
-      nodes: asRows(row?.nodes).map(toEntity),
-      edges: asRows(row?.edges).map(toRelation),
+      nodes,
+      edges: asList(row?.edges).map((value) => {
+        if (!edgeKeys) return toRelation(asRow(value));
+        const [type = null, from = null, to = null, ...rest] = Array.isArray(value) ? value : [];
+        return {
+          ...toRelation({ ...zip(edgeKeys, rest), type, from, to, withoutCitations: true }),
+          ...(ends ? { ends } : {}),
+        };
+      }),
       truncated: row?.truncated === true,
       hidden: asRows(row?.hidden).map((h) => ({ id: String(h.id), count: Number(h.count) })),
     };

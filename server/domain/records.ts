@@ -12,6 +12,11 @@ export interface EntityRecord {
   readonly aliases: readonly string[];
   readonly description: string | null;
   readonly props: Readonly<Record<string, Plain>>;
+  /**
+   * Only the properties one query asked for were read (neighborhood's projection): good for that query's
+   * answer, never cached for others in the same request.
+   */
+  readonly partial?: true;
 }
 
 export type CitationRecord = Citation;
@@ -35,6 +40,8 @@ export interface RelationRecord {
   readonly recordedAt: string | null;
   readonly recordedBy: string | null;
   readonly version: number;
+  /** Its ends as the same query read them (partial entities, see EntityRecord.partial). */
+  readonly ends?: ReadonlyMap<string, EntityRecord>;
 }
 
 type Row = Readonly<Record<string, Plain>>;
@@ -57,6 +64,11 @@ export function toEntity(row: Row): EntityRecord {
     description: text(row.description),
     props,
   };
+}
+
+/** An entity from only some of its properties (the rest were not read). */
+export function partialEntity(row: Row): EntityRecord {
+  return { ...toEntity(row), partial: true };
 }
 
 export function partialDate(date: Plain | undefined, qualifier: Plain | undefined): PartialDateRecord | null {

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import { entityId, inRange } from './args.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { neighborhoodProjection } from './projection.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { DateScalar } from './scalars.js';
 
@@ -56,7 +57,7 @@ builder.queryField('neighborhood', (t) =>
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only follow these relations.' }),
       asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const ids = [...new Set(args.ids.map((id) => entityId('ids', id)))];
       inRange('ids', ids.length, 1, LIMITS.maxIds);
       const depth = inRange('depth', args.depth ?? 1, 1, LIMITS.maxDepth);
@@ -68,6 +69,7 @@ builder.queryField('neighborhood', (t) =>
         kinds: args.kinds ?? null,
         types: args.relationTypes ?? null,
         asOf: args.asOf ?? null,
+        ...neighborhoodProjection(info),
       });
       const found = new Set(result.nodes.map((n) => n.id));
       const missing = ids.filter((id) => !found.has(id));

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { EntityRecord } from '../domain/records.js';
+import type { EntityRecord, RelationRecord } from '../domain/records.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, DateQualifierEnum, RelationTypeEnum } from './enums.js';
 import { CitationRef, EntityRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
@@ -32,9 +32,13 @@ CitationRef.implement({
   }),
 });
 
-/** A relation's end: at once when the request already has it (the canvas), else through the loader. */
-function endpoint(id: string, ctx: Context): EntityRecord | Promise<EntityRecord> {
+/**
+ * A relation's end: at once when the query read it along with the relation (the canvas) or the request
+ * already has it, else through the loader.
+ */
+function endpoint(r: RelationRecord, id: string, ctx: Context): EntityRecord | Promise<EntityRecord> {
   return (
+    r.ends?.get(id) ??
     ctx.loaders.known.get(id) ??
     ctx.loaders.entity.load(id).then((entity) => {
       if (!entity) throw new Error(`Relation endpoint ${id} is missing`);
@@ -52,8 +56,8 @@ builder.node(RelationRef, {
   },
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r.from, ctx) }),
-    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r.to, ctx) }),
+    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r, r.from, ctx) }),
+    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => endpoint(r, r.to, ctx) }),
     role: t.exposeString('role', { nullable: true, description: 'e.g. Landrat, Gastgeber.' }),
     validFrom: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validFrom }),
     validTo: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.validTo }),
