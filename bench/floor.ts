@@ -85,6 +85,15 @@ async function runTransaction(
       }
       return dbHits;
     };
+    const [only] = transaction.statements;
+    if (transaction.mode === 'READ' && only && transaction.statements.length === 1) {
+      // GovGraph sends a read as one auto-commit statement; so does the floor.
+      const result = await session.run(
+        profile ? `PROFILE ${only.text}` : only.text,
+        toDriverValue(only.params) as Params,
+      );
+      return profile ? totalDbHits(result.summary.profile) : 0;
+    }
     return transaction.mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
   } finally {
     await session.close();

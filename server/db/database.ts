@@ -28,6 +28,30 @@ function translate(error: unknown): unknown {
 }
 export type Params = Record<string, unknown>;
 
+/** How long a read is retried while Neo4j is briefly unavailable (as the driver does for transactions). */
+const READ_RETRY_MS = 10_000;
+
+const isRetriable = (error: unknown) =>
+  error instanceof Neo4jError &&
+  (error.retriable || error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
+
+/**
+ * One read statement as an auto-commit transaction: RUN and PULL in one round trip, where a managed read
+ * transaction adds BEGIN and COMMIT (about 1 ms a statement here). A read changes nothing, so retrying it
+ * on a transient error, with growing pauses, is always safe.
+ */
+async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + READ_RETRY_MS;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isRetriable(error) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** Runs one query inside the transaction that `Database.transaction` opened. */
 export type Run = (query: CypherQuery, params?: Params) => Promise<Row[]>;
 
@@ -51,8 +75,9 @@ export interface ObservedStatement {
 }
 
 /**
- * The only module that talks to neo4j-driver. Reads go through read
- * transactions (so clusters can route them to followers), every session is
+ * The only module that talks to neo4j-driver. Reads run in read sessions
+ * (so clusters can route them to followers), each statement as an auto-commit
+ * transaction; writes in managed write transactions. Every session is
  * closed, every transaction is tagged with the query's name, and results
  * leave as plain rows. All sessions share one bookmark manager, so on a
  * cluster a read sees every write this instance committed before it (an
@@ -186,7 +211,14 @@ export class Database {
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
     try {
       this.#roundTrips += 1;
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      if (mode === 'READ') {
+        this.#observe?.({ transaction, mode, query, params });
+        return await readWithRetries(async () => {
+          const result = await session.run(query.text, toDriverValue(params) as Params, config);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        });
+      }
+      return await session.executeWrite(work, config);
     } catch (error) {
       throw translate(error);
     } finally {
