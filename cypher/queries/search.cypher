@@ -5,5 +5,6 @@ CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
 WITH node, score + CASE WHEN node.searchName = $exact OR $exact IN split(node.searchAliases, ' | ') THEN 100.0 ELSE 0.0 END AS score
 ORDER BY score DESC, node.name, node.id
-WITH collect({entity: node {.*}, score: score}) AS hits
-RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS page
+// Every hit counts towards the total, but only the page's entities are read whole.
+WITH collect({node: node, score: score}) AS hits
+RETURN size(hits) AS total, [hit IN hits[$skip..$skip + $limit] | {entity: properties(hit.node), score: hit.score}] AS page
