@@ -55,9 +55,6 @@ builder.queryField('paths', (t) =>
       if (from === to) throw new BadInputError('"from" and "to" are the same entity.', { argument: 'to' });
       const maxLength = inRange('maxLength', args.maxLength ?? 4, 1, PATH_LIMITS.maxLength);
       const maxPaths = inRange('maxPaths', args.maxPaths ?? 10, 1, PATH_LIMITS.maxPaths);
-      const [a, b] = await ctx.loaders.entity.loadMany([from, to]);
-      const missing = [a ? null : from, b ? null : to].filter((id): id is string => id !== null);
-      if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.join(', ')}.`, missing);
       const result = await ctx.graph.paths({
         from,
         to,
@@ -66,6 +63,12 @@ builder.queryField('paths', (t) =>
         types: args.relationTypes ?? null,
         asOf: args.asOf ?? null,
       });
+      // A path found has both ends; only without one is it worth a second round trip to tell why.
+      if (result.paths.length === 0) {
+        const [a, b] = await ctx.loaders.entity.loadMany([from, to]);
+        const missing = [a ? null : from, b ? null : to].filter((id): id is string => id !== null);
+        if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.join(', ')}.`, missing);
+      }
       ctx.loaders.remember(result.nodes);
       return result;
     },
