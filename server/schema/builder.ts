@@ -23,6 +23,9 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   return { typename: KIND_INFO[kind].typename, id: globalID };
 }
 
+/** Global ids are the graph's own ids (person:lydia-hueskens, rel:…): they name their kind already. */
+export const encodeGlobalId = (_typename: string, id: string | number | bigint): string => String(id);
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
@@ -52,7 +55,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true,
-    encodeGlobalID: (_typename, id) => String(id),
+    encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalID) => decodeId(globalID),
     nodesQueryOptions: { description: 'Several entities or relations by id, null where an id is unknown.' },
     nodeQueryOptions: { description: 'One entity or relation by id, null when the id is unknown.' },
