@@ -9,8 +9,14 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
  */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'number') return value;
+  // The common cases first, cheapest checks first: answers are mostly strings, lists and maps.
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: { [key: string]: Plain } = {};
+    for (const key in value) out[key] = toPlain((value as Record<string, unknown>)[key]);
+    return out;
+  }
   if (typeof value === 'bigint') return Number(value);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
@@ -23,14 +29,8 @@ export function toPlain(value: unknown): Plain {
   ) {
     return value.toString();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toPlain((value as { properties: unknown }).properties);
-  }
-  if (typeof value === 'object') {
-    const out: { [key: string]: Plain } = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
-    return out;
   }
   throw new TypeError(`Unexpected value from Neo4j: ${String(value)}`);
 }

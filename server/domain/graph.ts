@@ -55,8 +55,11 @@ const asRow = (value: Plain | undefined): Row =>
 const asRows = (value: Plain | undefined): Row[] => (Array.isArray(value) ? value.map(asRow) : []);
 const asList = (value: Plain | undefined): Plain[] => (Array.isArray(value) ? value : []);
 /** A row from a list of values read in the order of `keys` (projections with keys chosen at run time). */
-const zip = (keys: readonly string[], values: Plain | undefined): Row =>
-  Object.fromEntries(keys.map((key, i) => [key, Array.isArray(values) ? (values[i] ?? null) : null]));
+function zip(keys: readonly string[], values: Plain | undefined, from = 0, row: Record<string, Plain> = {}): Row {
+  const list = Array.isArray(values) ? values : [];
+  for (let i = 0; i < keys.length; i += 1) row[keys[i] as string] = list[from + i] ?? null;
+  return row;
+}
 
 /** Reads of the graph, one Cypher round trip each; resolvers call these, never the database. */
 export class GraphService {
@@ -219,11 +222,11 @@ export class GraphService {
       nodes,
       edges: asList(row?.edges).map((value) => {
         if (!edgeKeys) return toRelation(asRow(value));
-        const [type = null, from = null, to = null, ...rest] = Array.isArray(value) ? value : [];
-        return {
-          ...toRelation({ ...zip(edgeKeys, rest), type, from, to, withoutCitations: true }),
-          ...(ends ? { ends } : {}),
-        };
+        // [type, from, to, ...the values of edgeKeys]
+        const list = Array.isArray(value) ? value : [];
+        const row = { type: list[0] ?? null, from: list[1] ?? null, to: list[2] ?? null, withoutCitations: true };
+        const relation = toRelation(zip(edgeKeys, list, 3, row));
+        return ends ? { ...relation, ends } : relation;
       }),
       truncated: row?.truncated === true,
       hidden: asRows(row?.hidden).map((h) => ({ id: String(h.id), count: Number(h.count) })),
