@@ -44,7 +44,10 @@ interface Server {
 }
 
 async function startServer(which: 'govgraph' | 'alternative', uri: string): Promise<Server> {
-  const child = fork(new URL('./serve.ts', import.meta.url), [which, uri], { execArgv: ['--import', 'tsx'] });
+  // Both servers run as `npm start` runs GovGraph: NODE_ENV=production (server/production.ts).
+  const child = fork(new URL('./serve.ts', import.meta.url), [which, uri], {
+    execArgv: ['--import', 'tsx', '--import', './server/production.ts'],
+  });
   const started = await new Promise<{ url: string; authorization?: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`The ${which} server exited (${code}) before it listened`)));
     child.on('message', (message: ServeMessage) => {

@@ -12,7 +12,7 @@ export interface ServerProcess {
 
 /** `server/main.ts` as `npm start` runs it, with only this environment (plus HOME and PATH). */
 export function runServer(env: NodeJS.ProcessEnv): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './server/production.ts', 'server/main.ts'], {
     cwd: ROOT,
     env: { HOME: process.env.HOME, PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
