@@ -10,7 +10,7 @@ export interface LoadReport {
   readonly relations: number;
   /** Chunks an earlier run had written already (skipped). */
   readonly skippedChunks: number;
-  /** Time spent in Neo4j writes only (generating the rows is not counted). */
+  /** Wall time of the load's phases, chunks already there left out (generating rows overlaps the writes). */
   readonly writeSeconds: number;
   readonly entitiesPerSecond: number;
   readonly relationsPerSecond: number;

@@ -82,7 +82,7 @@ try {
   if (loaded.entities + loaded.relations > 0) {
     load = loaded;
     log(
-      `loaded ${loaded.entities} entities (${loaded.entitiesPerSecond}/s) and ${loaded.relations} relations (${loaded.relationsPerSecond}/s), ${loaded.writeSeconds.toFixed(1)} s of writes`,
+      `loaded ${loaded.entities} entities (${loaded.entitiesPerSecond}/s) and ${loaded.relations} relations (${loaded.relationsPerSecond}/s), ${loaded.writeSeconds.toFixed(1)} s`,
     );
     write(`load-${name}.json`, { at: new Date().toISOString(), seed, scale, machine, load });
   } else {
