@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { luceneQuery, searchTerms } from '../server/domain/fold.js';
 import { ENTITY_KINDS, type EntityKind, kindOfId } from '../server/domain/vocabulary.js';
 import { alternativeTypeDefs, relationField, relationsOf } from './alternative-schema.js';
+import { totalDbHits } from './floor.js';
 import {
   type Answers,
   type CitedFact,
@@ -35,6 +36,11 @@ export interface Alternative {
   readonly url: string;
   /** `Authorization` header value of an editor (a JWT with the role "editor"), for the write. */
   readonly editorAuthorization: string;
+  /**
+   * Database hits of one request, answered in this process: every statement the library sends runs with
+   * PROFILE in one transaction that is rolled back afterwards, so a write changes nothing.
+   */
+  dbHits(document: string, variables: Record<string, unknown>, authorization?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -69,12 +75,16 @@ export async function startAlternative(
     },
   });
   const schema = await library.getSchema();
+  // While dbHits runs: the library's statements go to this transaction-like object instead of a new session.
+  let profiling: { run(query: string, params: Record<string, unknown>): unknown } | null = null;
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
     context: ({ request }) => ({
       token: request.headers.get('authorization') ?? undefined,
       sessionConfig: options.database ? { database: options.database } : undefined,
+      // Without the CYPHER 5 prefix, so that PROFILE can lead the statement.
+      ...(profiling ? { executionContext: profiling, cypherQueryOptions: { addVersionPrefix: false } } : {}),
     }),
     graphiql: false,
     landingPage: false,
@@ -95,6 +105,34 @@ export async function startAlternative(
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     editorAuthorization: `Bearer ${token}`,
+    dbHits: async (document, variables, authorization) => {
+      const session = driver.session(options.database ? { database: options.database } : {});
+      const tx = session.beginTransaction();
+      const results: Array<Promise<{ summary: { profile: Parameters<typeof totalDbHits>[0] } }>> = [];
+      profiling = {
+        run: (query, params) => {
+          const result = tx.run(`PROFILE ${query}`, params);
+          results.push(result as unknown as (typeof results)[number]);
+          return result;
+        },
+      };
+      try {
+        const response = await yoga.fetch('http://alternative.invalid/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ query: document, variables }),
+        });
+        const answer = (await response.json()) as { errors?: unknown[] };
+        if (answer.errors)
+          throw new Error(`@neo4j/graphql refused a profiled request: ${JSON.stringify(answer.errors)}`);
+        const profiled = await Promise.all(results);
+        return profiled.reduce((sum, result) => sum + totalDbHits(result.summary.profile), 0);
+      } finally {
+        profiling = null;
+        await tx.rollback();
+        await session.close();
+      }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

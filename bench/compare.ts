@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Accounts } from '../server/auth/accounts.js';
 import type { Database } from '../server/db/database.js';
-import { ALTERNATIVE_OPERATIONS } from './alternative.js';
+import { ALTERNATIVE_OPERATIONS, type Alternative, startAlternative } from './alternative.js';
 import { type Capture, Capturer, replayEdit, replayRead } from './floor.js';
 import type { InputLists } from './inputs.js';
 import {
@@ -30,6 +30,8 @@ export interface OperationReport {
   readonly sameAnswers: number;
   /** Median database hits of GovGraph's statements (the floor sends the same ones), from PROFILE. */
   readonly dbHits: number;
+  /** The same for @neo4j/graphql's statements (absent in results of runs before it was measured). */
+  readonly alternativeDbHits?: number;
   /** Under load (reads only): per side and number of concurrent connections. */
   readonly load: Record<Side, LoadResult[]>;
   /** CPU milliseconds per request at the highest concurrency: the server process and Neo4j's JVM. */
@@ -119,15 +121,18 @@ export async function compare(options: CompareOptions): Promise<OperationReport[
   const govgraph = await startServer('govgraph', uri);
   const alternative = await startServer('alternative', uri);
   const capturer = new Capturer(uri);
+  // An in-process @neo4j/graphql for PROFILE only (the timed one runs in its own process).
+  const profiler = await startAlternative(driver);
   const reports: OperationReport[] = [];
   try {
     for (const name of OPERATION_NAMES) {
       if (options.only && !options.only.includes(name)) continue;
-      reports.push(await compareOne(name, { ...options, driver, capturer, govgraph, alternative, token }));
+      reports.push(await compareOne(name, { ...options, driver, capturer, profiler, govgraph, alternative, token }));
       log(`${name}: ${JSON.stringify(reports.at(-1)?.latency)}`);
     }
   } finally {
     await capturer.close();
+    await profiler.close();
     govgraph.child.kill();
     alternative.child.kill();
     await driver.close();
@@ -138,6 +143,7 @@ export async function compare(options: CompareOptions): Promise<OperationReport[
 interface Context extends CompareOptions {
   readonly driver: Driver;
   readonly capturer: Capturer;
+  readonly profiler: Alternative;
   readonly govgraph: Server;
   readonly alternative: Server;
   readonly token: string;
@@ -231,6 +237,18 @@ async function compareOne<N extends OperationName>(name: N, ctx: Context): Promi
   for (const capture of captures.slice(0, 10)) {
     hits.push(write ? await replayEdit(ctx.driver, capture, true) : await replayRead(ctx.driver, capture, true));
   }
+  const theirHits = [];
+  for (const [index, input] of floorPool.slice(0, 10).entries()) {
+    // An edit is profiled on the version the alternative's own pool has reached; it is rolled back.
+    const sent = write ? withVersion(2, (pools[2] as Inputs[N][])[index] as Inputs[N]) : input;
+    theirHits.push(
+      await ctx.profiler.dbHits(
+        other.document,
+        other.variables(sent),
+        write ? ctx.profiler.editorAuthorization : undefined,
+      ),
+    );
+  }
 
   const load = { floor: [], govgraph: [], alternative: [] } as Record<Side, LoadResult[]>;
   const cpuPerRequest = {} as Record<Side, { server: number; neo4j: number }>;
@@ -277,6 +295,7 @@ async function compareOne<N extends OperationName>(name: N, ctx: Context): Promi
     rounds: { floor: timed.floor.rounds, govgraph: timed.govgraph.rounds, alternative: timed.alternative.rounds },
     sameAnswers,
     dbHits: median(hits),
+    alternativeDbHits: median(theirHits),
     load,
     cpuPerRequest,
   };

@@ -275,4 +275,21 @@ describe('the editor’s write, on a Neo4j of its own', () => {
     expect(() => theirs.canonical(alternative.data)).toThrow(/nothing updated/);
     expect(await stored()).toEqual(current);
   });
+
+  it('profiles the alternative’s write (database hits) without changing anything: its transaction is rolled back', async () => {
+    const current = await stored();
+    const theirs = ALTERNATIVE_OPERATIONS.updateEntity;
+    const input = { id, version: current.version, description: 'nur gemessen' };
+    const hits = await ready().alternative.dbHits(
+      theirs.document,
+      theirs.variables(input),
+      ready().alternative.editorAuthorization,
+    );
+    expect(hits).toBeGreaterThan(0);
+    expect(await stored()).toEqual(current);
+    // A refused request is an error, not a count of nothing.
+    await expect(ready().alternative.dbHits(theirs.document, theirs.variables(input))).rejects.toThrow(
+      /Unauthenticated/,
+    );
+  });
 });

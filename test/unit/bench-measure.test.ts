@@ -52,6 +52,7 @@ describe('the README table', () => {
         rounds: { floor: [], govgraph: [], alternative: [] },
         sameAnswers: 50,
         dbHits: 1234,
+        alternativeDbHits: 56789,
         load: { floor: [], govgraph: [], alternative: [] },
         cpuPerRequest: {} as never,
       },
@@ -70,7 +71,7 @@ describe('the README table', () => {
     expect(text.endsWith('<!-- bench:end -->\nAfter\n')).toBe(true);
     expect(text).not.toContain('old table');
     expect(text).toContain(
-      '| Search (first 20) | 10.0 / 20.0 | 11.0 / 22.0 / 33.0 | +10% | 20.0 / 44.0 / 60.0 | 0.50 | 50/50 | 1,234 |',
+      '| Search (first 20) | 10.0 / 20.0 | 11.0 / 22.0 / 33.0 | +10% | 20.0 / 44.0 / 60.0 | 0.50 | 50/50 | 1,234 / 56,789 |',
     );
   });
 
