@@ -1,4 +1,4 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, Neo4jError } from 'neo4j-driver';
 import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 
@@ -202,23 +202,16 @@ export class Database {
 
   async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
-    const transaction = this.#roundTrips + 1;
-    const work = async (tx: ManagedTransaction) => {
-      this.#observe?.({ transaction, mode, query, params });
-      const result = await tx.run(query.text, toDriverValue(params) as Params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    };
+    const driverParams = toDriverValue(params) as Params;
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
     try {
       this.#roundTrips += 1;
-      if (mode === 'READ') {
-        this.#observe?.({ transaction, mode, query, params });
-        return await readWithRetries(async () => {
-          const result = await session.run(query.text, toDriverValue(params) as Params, config);
-          return result.records.map((record) => toPlain(record.toObject()) as Row);
-        });
-      }
-      return await session.executeWrite(work, config);
+      this.#observe?.({ transaction: this.#roundTrips, mode, query, params });
+      const result =
+        mode === 'READ'
+          ? await readWithRetries(async () => await session.run(query.text, driverParams, config))
+          : await session.executeWrite(async (tx) => await tx.run(query.text, driverParams), config);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw translate(error);
     } finally {
