@@ -3,4 +3,4 @@
 MATCH (n:Entity {id: $id})
 SET n._lock = true
 REMOVE n._lock
-RETURN n {.*} AS entity, COUNT { (n)--(:Entity) } AS links
+RETURN n {.*} AS entity

@@ -50,6 +50,7 @@ const QUERY_NAMES = [
   'token-user',
   'token-revoke',
   'entity-lock',
+  'entity-link-count',
   'entities-lock',
   'entity-create',
   'entity-update',

@@ -1,13 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Database, Row, Run } from '../../db/database.js';
+import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError } from '../../errors.js';
 import { idFor } from '../ids.js';
 import { Entity } from '../model.js';
 import { type EntityRecord, toEntity } from '../records.js';
-import { entityLabel, entityProps } from '../storage.js';
+import { entityLabel, entityProps, type Props } from '../storage.js';
 import type { EntityKind } from '../vocabulary.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
-import { atVersion, type LockedEntity, lockEntity } from './locks.js';
+import { atVersion, countLinks, type LockedEntity, lockEntity } from './locks.js';
 import { validated } from './validation.js';
 
 export { idFor };
@@ -72,12 +74,27 @@ export async function insertEntity(batch: Batch, entity: Entity, deletedAt: numb
 }
 
 /** Writes a locked entity's new state and records the change. */
+/**
+ * What `SET n += …` needs to turn the stored properties into `next`: the ones that differ, and null
+ * for those that go. A value compared unequal (say, a date in another form) is merely written again.
+ */
+export function changedProps(stored: Readonly<Record<string, Plain>>, next: Props): Props {
+  const changed: Props = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (value === null || value === undefined) {
+      if (stored[key] !== undefined && stored[key] !== null) changed[key] = null;
+    } else if (!isDeepStrictEqual(stored[key], value)) changed[key] = value;
+  }
+  for (const key of Object.keys(stored)) if (!(key in next)) changed[key] = null;
+  return changed;
+}
+
 export async function replaceEntity(batch: Batch, current: LockedEntity, entity: Entity): Promise<Row> {
   await assertUrlFree(batch.run, entity);
   const version = current.version + 1;
   const [row] = await batch.run(Q['entity-update'], {
     id: current.id,
-    props: entityProps(entity),
+    props: changedProps(current.stored, entityProps(entity)),
     version,
     by: batch.by,
   });
@@ -162,9 +179,10 @@ export class EntityEditing {
   async delete(id: string, version: number, by: string): Promise<string> {
     return inBatch(this.db, this.publish, { operation: 'deleteEntity', by }, async (batch) => {
       const current = atVersion(await lockEntity(batch.run, id), id, version);
-      if (current.links > 0) {
+      const links = await countLinks(batch.run, id);
+      if (links > 0) {
         throw new BadInputError(
-          `${id} still has ${current.links} relation(s) or mention(s); delete or move them first, so no fact is lost.`,
+          `${id} still has ${links} relation(s) or mention(s); delete or move them first, so no fact is lost.`,
           { argument: 'id' },
         );
       }

@@ -20,8 +20,8 @@ export interface Locked {
 
 export interface LockedEntity extends Locked {
   readonly kind: EntityKind;
-  /** Relations and mentions it has. */
-  readonly links: number;
+  /** Its properties as stored, without bookkeeping: an update writes only those that change. */
+  readonly stored: Readonly<Record<string, Plain>>;
 }
 
 export type LockedRelation = Locked;
@@ -47,7 +47,15 @@ export async function lockEntity(run: Run, id: string): Promise<LockedEntity | n
   const [row] = await run(Q['entity-lock'], { id });
   if (!row) return null;
   const entity = row.entity as Row;
-  return { ...locked(id, entityFromProps(entity)), kind: entity.kind as EntityKind, links: Number(row.links) };
+  const stored: Record<string, Plain> = { ...entity };
+  for (const key of BOOKKEEPING) delete stored[key];
+  return { ...locked(id, entityFromProps(entity)), kind: entity.kind as EntityKind, stored };
+}
+
+/** How many relations and mentions an entity has (a deletion must find none). */
+export async function countLinks(run: Run, id: string): Promise<number> {
+  const [row] = await run(Q['entity-link-count'], { id });
+  return Number(row?.links ?? 0);
 }
 
 /** Reads a relation (with its type, from and to) after taking its write lock; null when there is none. */

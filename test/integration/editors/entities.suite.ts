@@ -201,6 +201,57 @@ describe('accounts, roles and entities', () => {
       expect(JSON.parse(changes[0]?.before ?? '{}').name).toBe(name);
     });
 
+    it('stores exactly the new state: a new name and aliases are searchable, the old ones gone, a cleared field empty', async () => {
+      const created = await call<{ createEntity: { id: string } }>(
+        CREATE,
+        {
+          input: { kind: 'PERSON', name: `Gerda Vorher ${run}`, aliases: [`Vorheralias ${run}`], description: 'Alt' },
+        },
+        'editor',
+      );
+      const id = created.body.data?.createEntity.id as string;
+      const patched = await call<{ updateEntity: { name: string; description: string | null } }>(
+        UPDATE,
+        {
+          id,
+          version: 1,
+          patch: { name: `Gerda Nachher ${run}`, aliases: [`Nachheralias ${run}`], description: null },
+        },
+        'editor',
+      );
+      expect(patched.body.errors).toBeUndefined();
+      expect(patched.body.data?.updateEntity).toMatchObject({ name: `Gerda Nachher ${run}`, description: null });
+      const read = await call<{ node: { name: string; aliases: string[]; description: string | null } }>(
+        `{ node(id: "${id}") { ... on Person { name aliases description } } }`,
+      );
+      expect(read.body.data?.node).toEqual({
+        name: `Gerda Nachher ${run}`,
+        aliases: [`Nachheralias ${run}`],
+        description: null,
+      });
+      const hits = async (query: string) =>
+        (
+          await call<{ search: { edges: Array<{ node: { id: string } }> } }>(
+            `{ search(query: "${query}") { edges { node { id } } } }`,
+          )
+        ).body.data?.search.edges.map((e) => e.node.id) ?? [];
+      expect(await hits(`Nachher ${run}`)).toContain(id);
+      expect(await hits(`Nachheralias ${run}`)).toContain(id);
+      expect(await hits(`Vorher ${run}`)).not.toContain(id);
+      expect(await hits(`Vorheralias ${run}`)).not.toContain(id);
+      // A second edit that changes only the description keeps the name and aliases as they are.
+      await call(UPDATE, { id, version: 2, patch: { description: 'Neu' } }, 'editor');
+      const again = await call<{ node: { name: string; aliases: string[]; description: string | null } }>(
+        `{ node(id: "${id}") { ... on Person { name aliases description } } }`,
+      );
+      expect(again.body.data?.node).toEqual({
+        name: `Gerda Nachher ${run}`,
+        aliases: [`Nachheralias ${run}`],
+        description: 'Neu',
+      });
+      expect(await hits(`Nachheralias ${run}`)).toContain(id);
+    });
+
     it('refuses an edit based on a stale version with CONFLICT, the current state, and changes nothing', async () => {
       const created = await call<{ createEntity: { id: string } }>(
         CREATE,
