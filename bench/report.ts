@@ -34,13 +34,13 @@ export function frontendMarkdown(report: FrontendReport): string {
   const lines = [
     `The explorer in headless Chromium ${report.browser.version} (\`${report.browser.flags.join(' ')}\`; measured ${report.at.slice(0, 10)} by \`node --import tsx bench/frontend.ts\`, medians of ${report.sizes[0]?.runs.length ?? 0} runs; its Neighborhood requests answered in the page with generated graphs of the server's shape, so these are the front end's own times). Times in ms:`,
     '',
-    '| Entities / relations | Response → drawn | Layout (where, algorithm) | Longest frame gap during layout | Pan p95 frame | Zoom median frame | Click → details |',
+    '| Entities / relations | Response → drawn | Layout (where, algorithm) | Longest frame gap during layout | Pan p95 frame / longest gap | Zoom median / p95 frame | Click → details |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const size of report.sizes) {
     const m = size.median;
     lines.push(
-      `| ${size.nodes.toLocaleString('en')} / ${size.edges.toLocaleString('en')} | ${ms(m.responseToDrawnMs)} | ${ms(m.layoutMs)} (${m.layoutWhere}, ${m.engine}) | ${ms(m.duringLayout.longestGapMs)} | ${ms(m.pan.p95FrameMs)} | ${ms(m.zoom.medianFrameMs)} | ${m.clickToDetailsMs === null ? '–' : ms(m.clickToDetailsMs)} |`,
+      `| ${size.nodes.toLocaleString('en')} / ${size.edges.toLocaleString('en')} | ${ms(m.responseToDrawnMs)} | ${ms(m.layoutMs)} (${m.layoutWhere}, ${m.engine}) | ${ms(m.duringLayout.longestGapMs)} | ${ms(m.pan.p95FrameMs)} / ${ms(m.pan.longestGapMs)} | ${ms(m.zoom.medianFrameMs)} / ${ms(m.zoom.p95FrameMs)} | ${m.clickToDetailsMs === null ? '–' : ms(m.clickToDetailsMs)} |`,
     );
   }
   return lines.join('\n');

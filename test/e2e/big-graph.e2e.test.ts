@@ -101,5 +101,21 @@ describe('a graph of 5,000 entities', () => {
     const name = graph.nodes.get(target.id)?.name ?? '';
     await page.getByRole('region', { name: 'Details' }).getByRole('heading', { name, exact: true }).waitFor();
     expect(new URL(page.url()).searchParams.get('sel')).toBe(target.id);
+
+    // Dragging the background moves the whole graph along (a picture of it while the mouse moves),
+    // and it is drawn whole again where it came to rest.
+    const first = () => page.evaluate(() => window.govgraphCanvas?.nodes()[0] ?? null);
+    const before = await first();
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 10 + i * 10, box.y + 10 + i * 3);
+    await page.mouse.up();
+    const after = await first();
+    if (!before || !after) throw new Error('the canvas has no nodes');
+    expect(Math.abs(after.x - before.x - 200)).toBeLessThan(2);
+    expect(Math.abs(after.y - before.y - 60)).toBeLessThan(2);
+    await page.waitForFunction(() => window.govgraphCanvas?.settled(), undefined, { timeout: 30_000 });
+    const moved = await page.getByTestId('canvas').screenshot();
+    expect(await inked(page, moved)).toBeGreaterThan(0.05);
   });
 });

@@ -276,6 +276,11 @@ export function GraphCanvas({
       if (nowLarge !== large.current) {
         large.current = nowLarge;
         cy.style(nowLarge ? LARGE_STYLESHEET : STYLESHEET);
+        // Panning and zooming a big graph move a picture of its entities, drawn once, rather than drawing
+        // thousands of elements every frame; everything is drawn again when the movement ends.
+        const drawing = cy.renderer();
+        drawing.textureOnViewport = nowLarge;
+        drawing.hideEdgesOnViewport = nowLarge;
       }
       if (!same) state.held = patchElements(cy, toElements(graph, language, marks), positions, unplaced).held;
       // The selected entity may only now have arrived on the canvas.

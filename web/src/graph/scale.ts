@@ -22,7 +22,8 @@ export function layoutEngine(
 
 /**
  * Above this many nodes on the canvas, labels are drawn only where they are legible (zoomed
- * in), relations as straight lines, and hovering highlights an entity's neighbourhood without
- * fading the whole rest of the graph.
+ * in), relations as straight lines, hovering highlights an entity's neighbourhood without
+ * fading the whole rest of the graph, and panning or zooming moves a picture of the entities
+ * taken when the movement starts (relations return when it ends).
  */
 export const LARGE_CANVAS = 500;
