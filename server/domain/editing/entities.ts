@@ -73,12 +73,11 @@ export async function insertEntity(batch: Batch, entity: Entity, deletedAt: numb
   return row?.entity as Row;
 }
 
-/** Writes a locked entity's new state and records the change. */
 /**
  * What `SET n += …` needs to turn the stored properties into `next`: the ones that differ, and null
  * for those that go. A value compared unequal (say, a date in another form) is merely written again.
  */
-export function changedProps(stored: Readonly<Record<string, Plain>>, next: Props): Props {
+function changedProps(stored: Readonly<Record<string, Plain>>, next: Props): Props {
   const changed: Props = {};
   for (const [key, value] of Object.entries(next)) {
     if (value === null || value === undefined) {
@@ -89,6 +88,7 @@ export function changedProps(stored: Readonly<Record<string, Plain>>, next: Prop
   return changed;
 }
 
+/** Writes a locked entity's new state and records the change. */
 export async function replaceEntity(batch: Batch, current: LockedEntity, entity: Entity): Promise<Row> {
   await assertUrlFree(batch.run, entity);
   const version = current.version + 1;
