@@ -49,6 +49,8 @@ export interface Context {
   readonly request: Request | null;
   readonly pubsub: GraphPubSub;
   readonly settings: Settings;
+  /** When everything this request asks of Neo4j is due (epoch ms); set for requests over HTTP. */
+  readonly deadline?: number;
 }
 
 export const SESSION_COOKIE = 'govgraph_session';

@@ -34,8 +34,12 @@ export class NotFoundError extends CodedError {
 
 export class ServiceUnavailableError extends CodedError {
   readonly code = 'SERVICE_UNAVAILABLE';
-  constructor(message = 'The graph database is not reachable right now. Please try again shortly.') {
-    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  /** `http`: the status and headers of the whole response, where the request could do nothing at all. */
+  constructor(
+    message = 'The graph database is not reachable right now. Please try again shortly.',
+    http?: { status: number; headers: Record<string, string> },
+  ) {
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE', ...(http ? { http } : {}) } });
   }
 }
 

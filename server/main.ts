@@ -61,7 +61,8 @@ async function main(): Promise<void> {
       if (admin) console.log(`Created the first admin account, ${admin.email}.`);
     }
     const yoga = createGovGraphYoga(connection.db, config.settings, live.pubsub);
-    server = createApp({ yoga, ...(config.dev ? { web: await devWeb() } : {}) });
+    const db = connection.db;
+    server = createApp({ yoga, ready: () => db.reachable(), ...(config.dev ? { web: await devWeb() } : {}) });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);

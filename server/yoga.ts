@@ -1,11 +1,11 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
-import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
 import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
-import { type Database, DatabaseUnavailableError } from './db/database.js';
+import { type Database, DatabaseUnavailableError, REQUEST_BUDGET_MS, withDeadline } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -17,7 +17,13 @@ import { schema } from './schema/index.js';
  */
 function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof DatabaseUnavailableError) return new ServiceUnavailableError();
+  if (original instanceof DatabaseUnavailableError) {
+    return new ServiceUnavailableError(
+      original.unconfirmed
+        ? 'The graph database did not confirm the change in time: it may or may not have been saved. Reload before trying again.'
+        : undefined,
+    );
+  }
   // Returning the error itself tells yoga it is meant for the client (and not to log it).
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return error as Error;
   if (error instanceof GraphQLError && error.originalError === undefined) return error;
@@ -28,6 +34,36 @@ function maskError(error: unknown, message: string): Error {
   });
   return masked;
 }
+
+const isUnavailable = (error: GraphQLError) =>
+  error.extensions?.code === 'SERVICE_UNAVAILABLE' || error.originalError instanceof DatabaseUnavailableError;
+
+/** Neo4j was away and the answer holds nothing: no top-level field has a value. */
+function nothingRead(result: ExecutionResult): boolean {
+  if (!result.errors?.some(isUnavailable)) return false;
+  return result.data == null || Object.values(result.data).every((value) => value === null);
+}
+
+/**
+ * Every request's queries share one deadline for Neo4j (REQUEST_BUDGET_MS from its start, the caller's
+ * session check included). A request that got nothing because Neo4j was away answers HTTP 503 with
+ * Retry-After; one that read part of its answer keeps 200 with the errors beside the data.
+ * Subscriptions live on and are not bound by it.
+ */
+function neo4jDeadline(): Plugin<Context> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const { deadline } = args.contextValue as Context;
+      if (deadline !== undefined) setExecuteFn((execution) => withDeadline(deadline, () => executeFn(execution)));
+    },
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result || !nothingRead(result)) return;
+      setResult({ ...result, extensions: { ...result.extensions, http: UNAVAILABLE_HTTP } });
+    },
+  };
+}
+
+const UNAVAILABLE_HTTP = { status: 503, headers: { 'retry-after': '5' } };
 
 /** Limits against abusive queries; each rejection is a GraphQL error that says which limit. */
 export const QUERY_LIMITS = { depth: 12, cost: 20_000, aliases: 20, tokens: 5_000, directives: 30 } as const;
@@ -65,11 +101,26 @@ export function createGovGraphYoga(
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request }) =>
-      createContext(db, { request, user: await callerOf(accounts, request), pubsub, settings }),
+    context: async ({ request }) => {
+      const deadline = Date.now() + REQUEST_BUDGET_MS;
+      let user: Awaited<ReturnType<typeof callerOf>>;
+      try {
+        user = await withDeadline(deadline, () => callerOf(accounts, request));
+      } catch (error) {
+        // Who is asking decides what may be read: without it, nothing is.
+        if (error instanceof DatabaseUnavailableError) throw new ServiceUnavailableError(undefined, UNAVAILABLE_HTTP);
+        throw error;
+      }
+      return { ...createContext(db, { request, user, pubsub, settings }), deadline };
+    },
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.
-    plugins: [cookies(), csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }), ...armor.protect().plugins],
+    plugins: [
+      cookies(),
+      csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }),
+      ...armor.protect().plugins,
+      neo4jDeadline(),
+    ],
     graphiql: { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: 'warn',

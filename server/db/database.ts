@@ -1,4 +1,5 @@
-import neo4j, { type BookmarkManager, type Driver, Neo4jError } from 'neo4j-driver';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import neo4j, { type BookmarkManager, type Driver, Neo4jError, type Session } from 'neo4j-driver';
 import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 
@@ -16,12 +17,20 @@ export function inBatches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 /** Neo4j could not be reached or went away; the request may succeed when retried. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
+  /** A write whose commit Neo4j did not confirm in time: it may or may not have been saved. */
+  unconfirmed = false;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired']);
 
+/** The driver's error when no connection could be had in time carries no code, only this text. */
+const NO_CONNECTION = /^Connection acquisition timed out/;
+
 function translate(error: unknown): unknown {
-  if (error instanceof Neo4jError && (UNAVAILABLE.has(error.code) || error.retriable)) {
+  if (
+    error instanceof Neo4jError &&
+    (UNAVAILABLE.has(error.code) || error.retriable || NO_CONNECTION.test(error.message))
+  ) {
     return new DatabaseUnavailableError(error.message, { cause: error });
   }
   return error;
@@ -29,7 +38,50 @@ function translate(error: unknown): unknown {
 export type Params = Record<string, unknown>;
 
 /** How long a read is retried while Neo4j is briefly unavailable (as the driver does for transactions). */
-const READ_RETRY_MS = 10_000;
+const READ_RETRY_MS = 3_000;
+
+/**
+ * How long one request may wait for Neo4j in all, whatever it asks: then it answers SERVICE_UNAVAILABLE,
+ * well within the 5 s a client is promised, whether Neo4j refuses, hangs or is gone.
+ */
+export const REQUEST_BUDGET_MS = 4_000;
+
+/** The deadline (epoch ms) of the request on whose behalf the current code runs, if any. */
+const requestDeadline = new AsyncLocalStorage<number>();
+
+/** Runs `work` with everything it asks of Neo4j due by `deadline` (epoch ms). */
+export function withDeadline<T>(deadline: number, work: () => T): T {
+  return requestDeadline.run(deadline, work);
+}
+
+/**
+ * `work`, or DatabaseUnavailableError once the current request's deadline has passed. What Neo4j
+ * was doing goes on in the background until the driver's own timeouts end it.
+ */
+async function inTime<T>(work: Promise<T>, what: 'read' | 'write'): Promise<T> {
+  const deadline = requestDeadline.getStore();
+  if (deadline === undefined) return work;
+  // The race may leave `work` behind; its failure then concerns nobody.
+  work.catch(() => {});
+  const late = () => {
+    const error = new DatabaseUnavailableError(`Neo4j did not answer within the request's time (${what}).`);
+    error.unconfirmed = what === 'write';
+    return error;
+  };
+  const left = deadline - Date.now();
+  if (left <= 0) throw late();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(late()), left);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const isRetriable = (error: unknown) =>
   error instanceof Neo4jError &&
@@ -41,7 +93,7 @@ const isRetriable = (error: unknown) =>
  * on a transient error, with growing pauses, is always safe.
  */
 async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + READ_RETRY_MS;
+  const deadline = Math.min(Date.now() + READ_RETRY_MS, requestDeadline.getStore() ?? Number.POSITIVE_INFINITY);
   for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
     try {
       return await read();
@@ -50,6 +102,14 @@ async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
+}
+
+/**
+ * Ends a session whose work is done: what the work returned or threw stands. A connection that broke
+ * meanwhile makes closing fail too, and that must not replace the work's own outcome.
+ */
+async function closeQuietly(session: Session): Promise<void> {
+  await session.close().catch(() => {});
 }
 
 /** Runs one query inside the transaction that `Database.transaction` opened. */
@@ -95,8 +155,10 @@ export class Database {
     const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     this.#driver = neo4j.driver(options.uri, auth, {
       userAgent: 'govgraph',
-      connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 10_000,
+      // Fail fast when Neo4j refuses or hangs: a request has REQUEST_BUDGET_MS in all.
+      connectionTimeout: 2_000,
+      connectionAcquisitionTimeout: 3_000,
+      maxTransactionRetryTime: 3_000,
     });
     this.#database = options.database;
     this.#timeoutMs = options.transactionTimeoutMs ?? 15_000;
@@ -108,12 +170,27 @@ export class Database {
     return this.#roundTrips;
   }
 
+  /** Whether Neo4j answers a trivial read within `ms` (for `/readyz`). */
+  async reachable(ms = 2_000): Promise<boolean> {
+    try {
+      await withDeadline(Date.now() + ms, () =>
+        inTime(
+          this.#driver.executeQuery('RETURN 1', {}, { database: this.#database, routing: neo4j.routing.READ }),
+          'read',
+        ),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async verify(): Promise<void> {
     await this.#driver.verifyConnectivity({ database: this.#database });
   }
 
   read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.#run('READ', query, params);
+    return this.#run('READ', query, params, 'read');
   }
 
   /**
@@ -122,15 +199,19 @@ export class Database {
    * on a single server it is an ordinary read.
    */
   readFromLeader(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.#run('WRITE', query, params);
+    return this.#run('WRITE', query, params, 'read');
   }
 
   write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.#run('WRITE', query, params);
+    return this.#run('WRITE', query, params, 'write');
   }
 
   /** Several writes in one transaction: all of them apply or none. */
-  async writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
+  writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
+    return inTime(this.#writeAll(steps), 'write');
+  }
+
+  async #writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
     const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
@@ -147,7 +228,7 @@ export class Database {
     } catch (error) {
       throw translate(error);
     } finally {
-      await session.close();
+      await closeQuietly(session);
     }
   }
 
@@ -156,7 +237,11 @@ export class Database {
    * checks the version it locked, then writes). Neo4j retries it on transient
    * errors such as deadlocks, so `work` must only read and write through `run`.
    */
-  async transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
+  transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
+    return inTime(this.#transaction(name, work), 'write');
+  }
+
+  async #transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
     const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
@@ -173,7 +258,7 @@ export class Database {
     } catch (error) {
       throw translate(error);
     } finally {
-      await session.close();
+      await closeQuietly(session);
     }
   }
 
@@ -184,7 +269,7 @@ export class Database {
       this.#roundTrips += 1;
       await session.executeWrite((tx) => tx.run(statement), { metadata: { app: 'govgraph', query: 'migration' } });
     } finally {
-      await session.close();
+      await closeQuietly(session);
     }
   }
 
@@ -200,7 +285,11 @@ export class Database {
     });
   }
 
-  async #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
+  #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params, what: 'read' | 'write'): Promise<Row[]> {
+    return inTime(this.#runNow(mode, query, params), what);
+  }
+
+  async #runNow(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
     const driverParams = toDriverValue(params) as Params;
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
@@ -215,7 +304,7 @@ export class Database {
     } catch (error) {
       throw translate(error);
     } finally {
-      await session.close();
+      await closeQuietly(session);
     }
   }
 }

@@ -12,6 +12,8 @@ export interface AppOptions {
   readonly yoga: GovGraphYoga;
   /** Serves the explorer; defaults to the built files in web/dist. */
   readonly web?: Handler;
+  /** Whether Neo4j answers now, for `/readyz`; without it, an instance is ready while it runs. */
+  readonly ready?: () => Promise<boolean>;
 }
 
 function notBuilt(_req: IncomingMessage, res: ServerResponse): void {
@@ -19,7 +21,10 @@ function notBuilt(_req: IncomingMessage, res: ServerResponse): void {
   res.end('The explorer has not been built yet. Run `npm start` (it builds it) or `npx vite build`.\n');
 }
 
-/** One HTTP server: GraphQL at /graphql, a health check, and the explorer everywhere else. */
+/**
+ * One HTTP server: GraphQL at /graphql, the explorer everywhere else, and two checks for whatever runs it:
+ * `/healthz` (the process serves: restart it if not) and `/readyz` (Neo4j answers too: send it requests).
+ */
 export function createApp(options: AppOptions): Server {
   const web: Handler =
     options.web ?? (existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : notBuilt);
@@ -32,6 +37,17 @@ export function createApp(options: AppOptions): Server {
     if (url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok\n');
+      return;
+    }
+    if (url === '/readyz') {
+      void (options.ready?.() ?? Promise.resolve(true)).then((ready) => {
+        res.writeHead(ready ? 200 : 503, {
+          'content-type': 'text/plain',
+          'cache-control': 'no-store',
+          ...(ready ? {} : { 'retry-after': '5' }),
+        });
+        res.end(ready ? 'ready\n' : 'not ready: Neo4j does not answer\n');
+      });
       return;
     }
     web(req, res, () => {

@@ -208,6 +208,9 @@ for (const kind of ENTITY_KINDS) {
     id: { resolve: (entity) => entity.id },
     loadMany: async (ids, ctx) => {
       const found = await ctx.loaders.entity.loadMany(ids);
+      // An unknown id is null; a failed read (Neo4j away) is an error, never a false "not found".
+      const failed = found.find((entity) => entity instanceof Error);
+      if (failed) throw failed;
       return found.map((entity) => (entity instanceof Error || entity?.kind !== kind ? null : entity));
     },
     fields: EXTRA_FIELDS[kind],

@@ -52,6 +52,9 @@ builder.node(RelationRef, {
   id: { resolve: (r) => r.id },
   loadMany: async (ids, ctx) => {
     const found = await ctx.loaders.relation.loadMany(ids);
+    // An unknown id is null; a failed read (Neo4j away) is an error, never a false "not found".
+    const failed = found.find((r) => r instanceof Error);
+    if (failed) throw failed;
     return found.map((r) => (r instanceof Error ? null : r));
   },
   fields: (t) => ({

@@ -46,6 +46,13 @@ public final class Main {
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // While a request runs, Neo4j sends a NOOP at least once a second and tells the driver (the
+        // connection hint recv_timeout_seconds: 1 s x 3 probes) to drop a connection silent for 3 s:
+        // a hung or cut-off connection is closed, not left in the pool for the next request.
+        .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.ALL)
+        .setConfig(BoltConnector.connection_keep_alive, Duration.ofSeconds(1))
+        .setConfig(BoltConnector.connection_keep_alive_streaming_scheduling_interval, Duration.ofMillis(500))
+        .setConfig(BoltConnector.connection_keep_alive_probes, 3)
         .build();
 
     AtomicBoolean stopped = new AtomicBoolean(false);
