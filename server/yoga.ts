@@ -5,7 +5,7 @@ import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
 import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
-import { type Database, DatabaseUnavailableError, REQUEST_BUDGET_MS, withDeadline } from './db/database.js';
+import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadline } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -45,8 +45,8 @@ function nothingRead(result: ExecutionResult): boolean {
 }
 
 /**
- * Every request's queries share one deadline for Neo4j (REQUEST_BUDGET_MS from its start, the caller's
- * session check included). A request that got nothing because Neo4j was away answers HTTP 503 with
+ * Every request's queries share one patience deadline for Neo4j (REQUEST_PATIENCE_MS from its start, the
+ * caller's session check included; database.ts says what happens then). A request that got nothing because Neo4j was away answers HTTP 503 with
  * Retry-After; one that read part of its answer keeps 200 with the errors beside the data.
  * Subscriptions live on and are not bound by it.
  */
@@ -102,7 +102,7 @@ export function createGovGraphYoga(
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request }) => {
-      const deadline = Date.now() + REQUEST_BUDGET_MS;
+      const deadline = Date.now() + REQUEST_PATIENCE_MS;
       let user: Awaited<ReturnType<typeof callerOf>>;
       try {
         user = await withDeadline(deadline, () => callerOf(accounts, request));

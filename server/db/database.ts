@@ -41,47 +41,23 @@ export type Params = Record<string, unknown>;
 const READ_RETRY_MS = 3_000;
 
 /**
- * How long one request may wait for Neo4j in all, whatever it asks: then it answers SERVICE_UNAVAILABLE,
- * well within the 5 s a client is promised, whether Neo4j refuses, hangs or is gone.
+ * How long a request waits for Neo4j before it asks whether Neo4j is alive at all. A Neo4j that answers
+ * that question (within LIVENESS_MS) is merely busy, and the request waits on; one that does not is
+ * refused, hung or gone, and the request answers SERVICE_UNAVAILABLE, within the 5 s a client is
+ * promised. A cold or loaded Neo4j planning a big query is thus never cut off.
  */
-export const REQUEST_BUDGET_MS = 4_000;
+export const REQUEST_PATIENCE_MS = 2_500;
+const LIVENESS_MS = 1_000;
 
-/** The deadline (epoch ms) of the request on whose behalf the current code runs, if any. */
+/** The patience deadline (epoch ms) of the request on whose behalf the current code runs, if any. */
 const requestDeadline = new AsyncLocalStorage<number>();
 
-/** Runs `work` with everything it asks of Neo4j due by `deadline` (epoch ms). */
+/** Runs `work` with everything it asks of Neo4j under the patience deadline `deadline` (epoch ms). */
 export function withDeadline<T>(deadline: number, work: () => T): T {
   return requestDeadline.run(deadline, work);
 }
 
-/**
- * `work`, or DatabaseUnavailableError once the current request's deadline has passed. What Neo4j
- * was doing goes on in the background until the driver's own timeouts end it.
- */
-async function inTime<T>(work: Promise<T>, what: 'read' | 'write'): Promise<T> {
-  const deadline = requestDeadline.getStore();
-  if (deadline === undefined) return work;
-  // The race may leave `work` behind; its failure then concerns nobody.
-  work.catch(() => {});
-  const late = () => {
-    const error = new DatabaseUnavailableError(`Neo4j did not answer within the request's time (${what}).`);
-    error.unconfirmed = what === 'write';
-    return error;
-  };
-  const left = deadline - Date.now();
-  if (left <= 0) throw late();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(late()), left);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const after = (ms: number) => new Promise<'late'>((resolve) => setTimeout(resolve, Math.max(0, ms), 'late').unref());
 
 const isRetriable = (error: unknown) =>
   error instanceof Neo4jError &&
@@ -150,6 +126,7 @@ export class Database {
   readonly #timeoutMs: number;
   readonly #observe: ((statement: ObservedStatement) => void) | undefined;
   #roundTrips = 0;
+  #liveness: { at: number; answer: Promise<boolean> } | null = null;
 
   constructor(options: DatabaseOptions) {
     const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
@@ -172,17 +149,38 @@ export class Database {
 
   /** Whether Neo4j answers a trivial read within `ms` (for `/readyz`). */
   async reachable(ms = 2_000): Promise<boolean> {
-    try {
-      await withDeadline(Date.now() + ms, () =>
-        inTime(
-          this.#driver.executeQuery('RETURN 1', {}, { database: this.#database, routing: neo4j.routing.READ }),
-          'read',
-        ),
-      );
-      return true;
-    } catch {
-      return false;
+    const ping = this.#driver
+      .executeQuery('RETURN 1', {}, { database: this.#database, routing: neo4j.routing.READ })
+      .then(() => true as const)
+      .catch(() => false as const);
+    return (await Promise.race([ping, after(ms)])) === true;
+  }
+
+  /** One liveness check shared by all requests that ask within a second of each other. */
+  #alive(): Promise<boolean> {
+    const now = Date.now();
+    if (!this.#liveness || now - this.#liveness.at > LIVENESS_MS) {
+      this.#liveness = { at: now, answer: this.reachable(LIVENESS_MS) };
     }
+    return this.#liveness.answer;
+  }
+
+  /**
+   * `work`, unless the request's patience runs out and Neo4j does not answer a liveness check either:
+   * then DatabaseUnavailableError, while what Neo4j was doing goes on until the driver's own timeouts
+   * end it. Outside a request (the CLI, the loaders), simply `work`.
+   */
+  async #inTime<T>(work: Promise<T>, what: 'read' | 'write'): Promise<T> {
+    const deadline = requestDeadline.getStore();
+    if (deadline === undefined) return work;
+    // If the request gives up on `work`, its later failure concerns nobody.
+    work.catch(() => {});
+    const first = await Promise.race([work.then((value) => ({ value })), after(deadline - Date.now())]);
+    if (first !== 'late') return first.value;
+    if (await this.#alive()) return work;
+    const error = new DatabaseUnavailableError(`Neo4j does not answer (${what}).`);
+    error.unconfirmed = what === 'write';
+    throw error;
   }
 
   async verify(): Promise<void> {
@@ -208,7 +206,7 @@ export class Database {
 
   /** Several writes in one transaction: all of them apply or none. */
   writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
-    return inTime(this.#writeAll(steps), 'write');
+    return this.#inTime(this.#writeAll(steps), 'write');
   }
 
   async #writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
@@ -238,7 +236,7 @@ export class Database {
    * errors such as deadlocks, so `work` must only read and write through `run`.
    */
   transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
-    return inTime(this.#transaction(name, work), 'write');
+    return this.#inTime(this.#transaction(name, work), 'write');
   }
 
   async #transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
@@ -286,7 +284,7 @@ export class Database {
   }
 
   #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params, what: 'read' | 'write'): Promise<Row[]> {
-    return inTime(this.#runNow(mode, query, params), what);
+    return this.#inTime(this.#runNow(mode, query, params), what);
   }
 
   async #runNow(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
