@@ -61,6 +61,8 @@ const EnvSchema = z
     GOVGRAPH_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must have at least 12 characters').optional()),
     GOVGRAPH_PUBLIC_READ: flag(true),
     GOVGRAPH_FOUR_EYES: flag(false),
+    GOVGRAPH_GRAPHIQL: flag(true),
+    GOVGRAPH_INTROSPECTION: flag(true),
     GOVGRAPH_REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -87,6 +89,10 @@ export interface Settings {
   readonly publicRead: boolean;
   /** Article intake waits for a second editor's approval. */
   readonly fourEyes: boolean;
+  /** GraphiQL at GET /graphql in a browser (on unless false). */
+  readonly graphiql?: boolean;
+  /** Introspection queries (`__schema`, `__type`) answered (on unless false). */
+  readonly introspection?: boolean;
 }
 
 export interface Config {
@@ -146,7 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       e.GOVGRAPH_ADMIN_EMAIL && e.GOVGRAPH_ADMIN_PASSWORD
         ? { email: e.GOVGRAPH_ADMIN_EMAIL, password: e.GOVGRAPH_ADMIN_PASSWORD }
         : undefined,
-    settings: { publicRead: e.GOVGRAPH_PUBLIC_READ, fourEyes: e.GOVGRAPH_FOUR_EYES },
+    settings: {
+      publicRead: e.GOVGRAPH_PUBLIC_READ,
+      fourEyes: e.GOVGRAPH_FOUR_EYES,
+      graphiql: e.GOVGRAPH_GRAPHIQL,
+      introspection: e.GOVGRAPH_INTROSPECTION,
+    },
     redisUrl: e.GOVGRAPH_REDIS_URL,
   };
 }

@@ -62,7 +62,11 @@ async function main(): Promise<void> {
     }
     const yoga = createGovGraphYoga(connection.db, config.settings, live.pubsub);
     const db = connection.db;
-    server = createApp({ yoga, ready: () => db.reachable(), ...(config.dev ? { web: await devWeb() } : {}) });
+    server = createApp({
+      yoga,
+      ready: () => db.reachable(),
+      ...(config.dev ? { web: await devWeb(), csp: false } : {}),
+    });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);

@@ -1,5 +1,6 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection as disableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -120,8 +121,10 @@ export function createGovGraphYoga(
       csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }),
       ...armor.protect().plugins,
       neo4jDeadline(),
+      // Switched off, `__schema` and `__type` are refused as fields the schema does not have.
+      ...(settings.introspection === false ? [disableIntrospection()] : []),
     ],
-    graphiql: { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
+    graphiql: settings.graphiql === false ? false : { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: 'warn',
   });

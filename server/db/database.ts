@@ -42,12 +42,14 @@ const READ_RETRY_MS = 3_000;
 
 /**
  * How long a request waits for Neo4j before it asks whether Neo4j is alive at all. A Neo4j that answers
- * that question (within LIVENESS_MS) is merely busy, and the request waits on; one that does not is
+ * that question within LIVENESS_MS is merely busy, and the request waits on; one that does not is
  * refused, hung or gone, and the request answers SERVICE_UNAVAILABLE, within the 5 s a client is
- * promised. A cold or loaded Neo4j planning a big query is thus never cut off.
+ * promised. A cold or loaded Neo4j planning a big query is thus not cut off.
  */
-export const REQUEST_PATIENCE_MS = 2_500;
-const LIVENESS_MS = 1_000;
+export const REQUEST_PATIENCE_MS = 2_000;
+const LIVENESS_MS = 2_000;
+/** Requests that run out of patience within this long of each other share one liveness check. */
+const LIVENESS_SHARED_MS = 1_000;
 
 /** The patience deadline (epoch ms) of the request on whose behalf the current code runs, if any. */
 const requestDeadline = new AsyncLocalStorage<number>();
@@ -159,7 +161,7 @@ export class Database {
   /** One liveness check shared by all requests that ask within a second of each other. */
   #alive(): Promise<boolean> {
     const now = Date.now();
-    if (!this.#liveness || now - this.#liveness.at > LIVENESS_MS) {
+    if (!this.#liveness || now - this.#liveness.at > LIVENESS_SHARED_MS) {
       this.#liveness = { at: now, answer: this.reachable(LIVENESS_MS) };
     }
     return this.#liveness.answer;

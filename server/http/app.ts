@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import helmet from 'helmet';
 import sirv from 'sirv';
 import type { GovGraphYoga } from '../yoga.js';
 
@@ -14,7 +15,31 @@ export interface AppOptions {
   readonly web?: Handler;
   /** Whether Neo4j answers now, for `/readyz`; without it, an instance is ready while it runs. */
   readonly ready?: () => Promise<boolean>;
+  /** The explorer's content-security policy; off only for Vite's dev server (inline scripts, websocket). */
+  readonly csp?: boolean;
 }
+
+/**
+ * What the explorer may load: its own scripts, workers and API only. Styles may be inline (Cytoscape adds a
+ * style element); pictures may be data: and blob: URLs (the kinds' icons, exported PNGs). No frames,
+ * plugins or foreign forms.
+ */
+export const EXPLORER_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 function notBuilt(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
@@ -28,12 +53,21 @@ function notBuilt(_req: IncomingMessage, res: ServerResponse): void {
 export function createApp(options: AppOptions): Server {
   const web: Handler =
     options.web ?? (existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : notBuilt);
+  // Helmet's headers on every response (no sniffing, no framing, no referrer across sites, HSTS behind
+  // TLS); the content-security policy for the explorer's pages. The API answers JSON and events, and
+  // GraphiQL loads its assets from a CDN, so /graphql keeps helmet's other headers only.
+  const pageHeaders = helmet({ contentSecurityPolicy: options.csp === false ? false : EXPLORER_CSP });
+  const apiHeaders = helmet({ contentSecurityPolicy: false });
   return createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/graphql' || url.startsWith('/graphql?')) {
-      void options.yoga.handle(req, res);
+      apiHeaders(req, res, () => void options.yoga.handle(req, res));
       return;
     }
+    pageHeaders(req, res, () => route(url, req, res));
+  });
+
+  function route(url: string, req: IncomingMessage, res: ServerResponse): void {
     if (url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok\n');
@@ -54,5 +88,5 @@ export function createApp(options: AppOptions): Server {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     });
-  });
+  }
 }

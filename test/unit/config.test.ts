@@ -42,15 +42,22 @@ describe('configuration from the environment', () => {
 });
 
 describe('settings of the API', () => {
-  it('reads publicly and applies intake at once unless told otherwise', () => {
-    expect(loadConfig({}).settings).toEqual({ publicRead: true, fourEyes: false });
+  it('reads publicly, applies intake at once and offers GraphiQL and introspection unless told otherwise', () => {
+    const open = { graphiql: true, introspection: true };
+    expect(loadConfig({}).settings).toEqual({ publicRead: true, fourEyes: false, ...open });
     expect(loadConfig({ GOVGRAPH_PUBLIC_READ: 'false', GOVGRAPH_FOUR_EYES: 'TRUE' }).settings).toEqual({
       publicRead: false,
       fourEyes: true,
+      ...open,
     });
     expect(loadConfig({ GOVGRAPH_PUBLIC_READ: '0', GOVGRAPH_FOUR_EYES: 'yes' }).settings).toEqual({
       publicRead: false,
       fourEyes: true,
+      ...open,
+    });
+    expect(loadConfig({ GOVGRAPH_GRAPHIQL: 'false', GOVGRAPH_INTROSPECTION: 'no' }).settings).toMatchObject({
+      graphiql: false,
+      introspection: false,
     });
   });
 
