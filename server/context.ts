@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Accounts, type User } from './auth/accounts.js';
+import { LoginGuard } from './auth/login-guard.js';
 import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
 import { Editing } from './domain/editing/index.js';
@@ -40,6 +41,8 @@ export interface Context {
   readonly graph: GraphService;
   readonly loaders: Loaders;
   readonly accounts: Accounts;
+  /** Counts failed logins per account; one per server, shared by its requests. */
+  readonly loginGuard: LoginGuard;
   readonly editing: Editing;
   /** The article intake's dictionary of known names, shared by all requests on this database. */
   readonly intake: IntakeDictionaryCache;
@@ -66,7 +69,13 @@ export async function callerOf(accounts: Accounts, request: Request | null): Pro
 
 export function createContext(
   db: Database,
-  extra: { user?: User | null; request?: Request | null; pubsub?: GraphPubSub; settings?: Settings } = {},
+  extra: {
+    user?: User | null;
+    request?: Request | null;
+    pubsub?: GraphPubSub;
+    settings?: Settings;
+    loginGuard?: LoginGuard;
+  } = {},
 ): Context {
   const pubsub = extra.pubsub ?? createGraphPubSub();
   const settings = extra.settings ?? DEFAULT_SETTINGS;
@@ -85,6 +94,7 @@ export function createContext(
   return {
     graph,
     accounts: new Accounts(db),
+    loginGuard: extra.loginGuard ?? new LoginGuard(),
     // Every committed change: the intake's names are read anew, and open explorers are told.
     editing: new Editing(
       db,

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,6 +49,21 @@ export class UnauthenticatedError extends CodedError {
   readonly code = 'UNAUTHENTICATED';
   constructor(message = 'Please log in (or send an API token) to do this.') {
     super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/** Too many failed logins for one account: refused, HTTP 429, until `retryAfterSeconds` have passed. */
+export class RateLimitedError extends CodedError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(`Too many failed logins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+      },
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
+import { LoginGuard } from './auth/login-guard.js';
 import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
 import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadline } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
@@ -99,6 +100,7 @@ export function createGovGraphYoga(
   pubsub: GraphPubSub = createGraphPubSub(),
 ): GovGraphYoga {
   const accounts = new Accounts(db);
+  const loginGuard = new LoginGuard();
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -112,7 +114,7 @@ export function createGovGraphYoga(
         if (error instanceof DatabaseUnavailableError) throw new ServiceUnavailableError(undefined, UNAVAILABLE_HTTP);
         throw error;
       }
-      return { ...createContext(db, { request, user, pubsub, settings }), deadline };
+      return { ...createContext(db, { request, user, pubsub, settings, loginGuard }), deadline };
     },
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.

@@ -1,4 +1,5 @@
 import { ROLES, type Role, SESSION_HOURS } from '../auth/accounts.js';
+import { LOGIN_LIMIT } from '../auth/login-guard.js';
 import { SESSION_COOKIE } from '../context.js';
 import { UnauthenticatedError } from '../errors.js';
 import { builder } from './builder.js';
@@ -38,11 +39,19 @@ builder.mutationType({ description: 'Change the graph and manage accounts. Every
 builder.mutationField('login', (t) =>
   t.field({
     type: UserRef,
-    description: `Logs in with email and password and sets an HTTP-only session cookie (valid ${SESSION_HOURS} hours).`,
+    description:
+      `Logs in with email and password and sets an HTTP-only session cookie (valid ${SESSION_HOURS} hours). ` +
+      `After ${LOGIN_LIMIT.failures} wrong passwords for one account within ${LOGIN_LIMIT.windowSeconds / 60} minutes, ` +
+      'its logins are refused with RATE_LIMITED (HTTP 429, Retry-After) until that time has passed.',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
+      await ctx.loginGuard.check(args.email);
       const result = await ctx.accounts.login(args.email, args.password);
-      if (!result) throw new UnauthenticatedError('Email or password is wrong.');
+      if (!result) {
+        await ctx.loginGuard.failed(args.email);
+        throw new UnauthenticatedError('Email or password is wrong.');
+      }
+      await ctx.loginGuard.succeeded(args.email);
       await ctx.request?.cookieStore?.set({
         name: SESSION_COOKIE,
         value: result.token,

@@ -135,6 +135,30 @@ describe('accounts, roles and entities', () => {
       expect(after.body.data?.me).toBeNull();
     });
 
+    it('refuses every login of an account after 5 wrong passwords, with 429 and Retry-After; others log in', async () => {
+      const email = `locked-${run}@govgraph.test`;
+      await accounts.createUser({ email, password: PASSWORD, role: 'viewer' }, 'test');
+      const login = (who: string, password: string) =>
+        call<{ login: { email: string } }>(`mutation { login(email: "${who}", password: "${password}") { email } }`);
+      for (let i = 0; i < 5; i++)
+        expect(codeOf((await login(email, 'not the password!')).body)).toBe('UNAUTHENTICATED');
+      const locked = await login(email.toUpperCase(), PASSWORD);
+      expect(codeOf(locked.body)).toBe('RATE_LIMITED');
+      expect(locked.response.status).toBe(429);
+      const wait = Number(locked.response.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(14 * 60);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
+      expect(locked.body.errors?.[0]?.message).toBe(
+        'Too many failed logins for this account. Try again in 15 minutes.',
+      );
+      expect(locked.response.headers.get('set-cookie')).toBeNull();
+      // Another account is not affected, and a success clears its own count of failures.
+      for (let i = 0; i < 4; i++) await login(emailOf('viewer'), 'not the password!');
+      expect((await login(emailOf('viewer'), PASSWORD)).body.data?.login.email).toBe(emailOf('viewer'));
+      for (let i = 0; i < 4; i++) await login(emailOf('viewer'), 'not the password!');
+      expect((await login(emailOf('viewer'), PASSWORD)).body.data?.login.email).toBe(emailOf('viewer'));
+    });
+
     it('stops working for a revoked API token', async () => {
       const created = await accounts.createApiToken(emailOf('editor'), 'short-lived', 'test');
       const headers = { authorization: `Bearer ${created.token}` };

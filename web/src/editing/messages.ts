@@ -19,6 +19,12 @@ export function errorText(error: unknown, t: TFunction): string {
       return t('edit.errors.badInput', { error: error.message });
     case 'CONFLICT':
       return t('edit.errors.conflict');
+    case 'RATE_LIMITED':
+      return t('edit.errors.rateLimited', {
+        minutes: Math.ceil(Number(error.extensions.retryAfterSeconds ?? 900) / 60),
+      });
+    case 'SERVICE_UNAVAILABLE':
+      return t('edit.errors.unavailable');
     default:
       return error.message;
   }

@@ -247,6 +247,9 @@ export const editingDe = {
     notFound: 'Diesen Eintrag gibt es nicht (mehr).',
     badInput: 'Der Server hat die Eingabe abgelehnt: {{error}}',
     conflict: 'Inzwischen von jemand anderem geändert; nichts wurde gespeichert.',
+    rateLimited:
+      'Zu viele fehlgeschlagene Anmeldungen für dieses Konto. Bitte in {{minutes}} Minuten erneut versuchen.',
+    unavailable: 'Die Graph-Datenbank antwortet gerade nicht. Bitte gleich noch einmal versuchen.',
   },
 };
 
@@ -408,5 +411,7 @@ export const editingEn: typeof editingDe = {
     notFound: 'This entry does not exist (any more).',
     badInput: 'The server refused the input: {{error}}',
     conflict: 'Changed by someone else in the meantime; nothing was saved.',
+    rateLimited: 'Too many failed logins for this account. Please try again in {{minutes}} minutes.',
+    unavailable: 'The graph database does not answer right now. Please try again shortly.',
   },
 };
