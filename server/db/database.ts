@@ -134,7 +134,7 @@ export class Database {
     const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     this.#driver = neo4j.driver(options.uri, auth, {
       userAgent: 'govgraph',
-      // Fail fast when Neo4j refuses or hangs: a request has REQUEST_BUDGET_MS in all.
+      // Fail fast when Neo4j refuses or hangs, so a request ends within the 5 s promised (REQUEST_PATIENCE_MS).
       connectionTimeout: 2_000,
       connectionAcquisitionTimeout: 3_000,
       maxTransactionRetryTime: 3_000,
