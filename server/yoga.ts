@@ -48,9 +48,9 @@ function nothingRead(result: ExecutionResult): boolean {
 
 /**
  * Every request's queries share one patience deadline for Neo4j (REQUEST_PATIENCE_MS from its start, the
- * caller's session check included; database.ts says what happens then). A request that got nothing because Neo4j was away answers HTTP 503 with
- * Retry-After; one that read part of its answer keeps 200 with the errors beside the data.
- * Subscriptions live on and are not bound by it.
+ * caller's session check included; database.ts says what happens then). A request that got nothing
+ * because Neo4j was away answers HTTP 503 with Retry-After; one that read part of its answer keeps 200
+ * with the errors beside the data. Subscriptions live on and are not bound by it.
  */
 function neo4jDeadline(): Plugin<Context> {
   return {
