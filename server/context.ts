@@ -52,7 +52,7 @@ export interface Context {
   readonly request: Request | null;
   readonly pubsub: GraphPubSub;
   readonly settings: Settings;
-  /** When everything this request asks of Neo4j is due (epoch ms); set for requests over HTTP. */
+  /** When this request stops waiting on a Neo4j that does not answer (epoch ms; database.ts); set over HTTP. */
   readonly deadline?: number;
 }
 

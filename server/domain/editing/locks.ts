@@ -26,12 +26,17 @@ export interface LockedEntity extends Locked {
 
 export type LockedRelation = Locked;
 
+/** The properties without version, recordedAt and recordedBy. */
+function withoutBookkeeping<T>(props: Record<string, T>): Record<string, T> {
+  const rest = { ...props };
+  for (const key of BOOKKEEPING) delete rest[key];
+  return rest;
+}
+
 function locked(id: string, stored: Record<string, Plain>): Locked {
-  const model: Record<string, unknown> = { ...stored };
-  for (const key of BOOKKEEPING) delete model[key];
   return {
     id,
-    model,
+    model: withoutBookkeeping<unknown>(stored),
     version: Number(stored.version ?? 1),
     recordedBy: typeof stored.recordedBy === 'string' ? stored.recordedBy : null,
     recordedAt: typeof stored.recordedAt === 'string' ? stored.recordedAt : null,
@@ -47,9 +52,11 @@ export async function lockEntity(run: Run, id: string): Promise<LockedEntity | n
   const [row] = await run(Q['entity-lock'], { id });
   if (!row) return null;
   const entity = row.entity as Row;
-  const stored: Record<string, Plain> = { ...entity };
-  for (const key of BOOKKEEPING) delete stored[key];
-  return { ...locked(id, entityFromProps(entity)), kind: entity.kind as EntityKind, stored };
+  return {
+    ...locked(id, entityFromProps(entity)),
+    kind: entity.kind as EntityKind,
+    stored: withoutBookkeeping(entity),
+  };
 }
 
 /** How many relations and mentions an entity has (a deletion must find none). */
