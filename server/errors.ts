@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'ALREADY_APPLIED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -91,5 +93,31 @@ export class ConflictError extends CodedError {
     },
   ) {
     super(message, { extensions: { code: 'CONFLICT', ...details } });
+  }
+}
+
+/** An Idempotency-Key sent again with another request: nothing was done. */
+export class IdempotencyKeyReusedError extends CodedError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('This Idempotency-Key was already used for a different request; send a new key with every new change.', {
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', http: { status: 422 } },
+    });
+  }
+}
+
+/**
+ * The request with this Idempotency-Key was carried out already, and its answer is not (or not yet) kept:
+ * nothing was done again.
+ */
+export class AlreadyAppliedError extends CodedError {
+  readonly code = 'ALREADY_APPLIED';
+  constructor(batches: readonly string[]) {
+    super(
+      batches.length > 0
+        ? `This request was already carried out (${batches.join(', ')}); its answer is not available. Reload to see the result.`
+        : 'A request with this Idempotency-Key is being carried out; retry in a moment for its answer.',
+      { extensions: { code: 'ALREADY_APPLIED', batches, http: { status: 409 } } },
+    );
   }
 }

@@ -9,6 +9,7 @@ import { LoginGuard } from './auth/login-guard.js';
 import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
 import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadline } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
+import { idempotentMutations } from './idempotency.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 
@@ -122,6 +123,8 @@ export function createGovGraphYoga(
       cookies(),
       csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }),
       ...armor.protect().plugins,
+      // Inside the deadline: looking a key up is bound by the same patience as the rest.
+      idempotentMutations(db, (error) => maskError(error, 'Unexpected error.') as GraphQLError),
       neo4jDeadline(),
       // Switched off, `__schema` and `__type` are refused as fields the schema does not have.
       ...(settings.introspection === false ? [disableIntrospection()] : []),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { RELATION_ID_PREFIX } from '../vocabulary.js';
+import { claimKey, keyCommitted } from './idempotency.js';
 
 export type ChangeAction = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -146,8 +147,12 @@ export async function inBatch<T>(
     const batch = new Batch(run, options.by, options.operation);
     const value = await work(batch);
     committed = await batch.write();
+    if (committed) await claimKey(run, batch.id);
     return value;
   });
-  if (committed) publish(committed);
+  if (committed) {
+    keyCommitted((committed as GraphChange).batch);
+    publish(committed);
+  }
   return result;
 }

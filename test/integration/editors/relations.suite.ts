@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type EditorsWorld, sharedWorld } from '../../support/editors.js';
 
@@ -260,6 +261,115 @@ describe('relations and articles', () => {
       expect(results.map((r) => r.body.data?.createRelation.id).sort()).toEqual(
         [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].sort(),
       );
+    });
+  });
+
+  describe('idempotent retries', () => {
+    const input = (role: string) => ({
+      type: 'ADVISES',
+      from: 'person:markus-bauer',
+      to: 'org:nkr',
+      role,
+      citations: [{ article: SEED_ARTICLE, quote: 'Bauer berät den Normenkontrollrat.' }],
+    });
+    const withKey = (key: string, who: 'editor' | 'editor2' = 'editor') => ({
+      ...world.headersOf(who),
+      'idempotency-key': key,
+    });
+    const keyed = (key: string, role: string, who: 'editor' | 'editor2' = 'editor') =>
+      call<{ createRelation: RelationReply }>(CREATE, { input: input(role) }, withKey(key, who));
+    const factsWithRole = async (role: string) =>
+      Number(
+        (
+          await world.db.read(
+            {
+              name: 'count-advises',
+              text: 'MATCH (:Entity {id: $from})-[r:ADVISES]->(:Entity {id: $to}) WHERE r.role = $role RETURN count(r) AS n',
+            },
+            { from: 'person:markus-bauer', to: 'org:nkr', role },
+          )
+        )[0]?.n,
+      );
+
+    it('carries a mutation out once per Idempotency-Key and answers a retry with the first answer', async () => {
+      const role = `Berater ${run}`;
+      const key = randomUUID();
+      const first = await keyed(key, role);
+      expect(first.body.errors).toBeUndefined();
+      expect(first.response.headers.get('idempotent-replayed')).toBeNull();
+
+      const retry = await keyed(key, role);
+      expect(retry.response.status).toBe(200);
+      expect(retry.response.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      expect(await factsWithRole(role)).toBe(1);
+      expect(await history(first.body.data?.createRelation.id as string)).toHaveLength(1);
+
+      // Without a key the same request is a new fact, as before; with another editor's same key too.
+      const other = await keyed(key, role, 'editor2');
+      expect(other.response.headers.get('idempotent-replayed')).toBeNull();
+      expect(other.body.data?.createRelation.id).not.toBe(first.body.data?.createRelation.id);
+      expect(await factsWithRole(role)).toBe(2);
+    });
+
+    it('refuses the key for another request, a malformed key, and changes nothing', async () => {
+      const role = `Gutachter ${run}`;
+      const key = randomUUID();
+      expect((await keyed(key, role)).body.errors).toBeUndefined();
+      const before = await world.snapshot();
+
+      const reused = await keyed(key, `${role} (anders)`);
+      expect(reused.response.status).toBe(422);
+      expect(codeOf(reused.body)).toBe('IDEMPOTENCY_KEY_REUSED');
+      for (const bad of ['', 'zwei Wörter', 'x'.repeat(256)]) {
+        const malformed = await keyed(bad, `${role} ${bad.length}`);
+        expect(malformed.response.status).toBe(400);
+        expect(codeOf(malformed.body)).toBe('BAD_USER_INPUT');
+      }
+      expect(await world.snapshot()).toEqual(before);
+    });
+
+    it('binds a key only when the change is committed: a refused request may be corrected under the same key', async () => {
+      const role = `Korrigiert ${run}`;
+      const key = randomUUID();
+      const refused = await call(CREATE, { input: { ...input(role), citations: [] } }, withKey(key));
+      expect(codeOf(refused.body)).toBe('BAD_USER_INPUT');
+      const corrected = await keyed(key, role);
+      expect(corrected.body.errors).toBeUndefined();
+      expect(await factsWithRole(role)).toBe(1);
+    });
+
+    it('says ALREADY_APPLIED, and does nothing, when the first answer was lost after the commit', async () => {
+      const role = `Verloren ${run}`;
+      const key = randomUUID();
+      const first = await keyed(key, role);
+      const id = first.body.data?.createRelation.id as string;
+      const [created] = await history(id);
+      // What a crash between the commit and keeping the answer leaves behind.
+      await world.db.write(
+        { name: 'lose-answer', text: 'MATCH (k:IdempotencyKey) WHERE $batch IN k.batches REMOVE k.response' },
+        {
+          batch: created?.batch,
+        },
+      );
+
+      const retry = await keyed(key, role);
+      expect(retry.response.status).toBe(409);
+      expect(codeOf(retry.body)).toBe('ALREADY_APPLIED');
+      expect(retry.body.errors?.[0]?.extensions?.batches).toEqual([created?.batch]);
+      expect(await factsWithRole(role)).toBe(1);
+    });
+
+    it('lets only one of five simultaneous requests with the same key through', async () => {
+      const role = `Gleichzeitig ${run}`;
+      const key = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 5 }, () => keyed(key, role)));
+      expect(await factsWithRole(role)).toBe(1);
+      const ids = new Set(answers.map((a) => a.body.data?.createRelation?.id).filter(Boolean));
+      expect(ids.size).toBe(1);
+      for (const answer of answers) {
+        if (answer.body.errors) expect(codeOf(answer.body)).toBe('ALREADY_APPLIED');
+      }
     });
   });
 
