@@ -49,23 +49,47 @@ export class ApiError extends Error {
   }
 }
 
+/** A key for one change; its retries send the same one, so the server carries the change out once. */
+export function newIdempotencyKey(): string {
+  // getRandomValues, unlike randomUUID, works on plain http too (an intranet host, say).
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Pauses before a change is sent again after the network failed or the server answered 503. */
+export const MUTATION_RETRY_PAUSES_MS = [1000, 3000];
+
+const isMutation = (query: string) => /^\s*mutation\b/.test(query);
+
 export async function request<R, V>(
   document: TypedDocumentString<R, V>,
   variables: V,
   signal?: AbortSignal,
 ): Promise<R> {
-  let response: Response;
-  try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: document.toString(), variables }),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(i18next.t('errors.unreachable'), 'NETWORK');
+  const query = document.toString();
+  const mutation = isMutation(query);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json',
+    ...(mutation ? { 'idempotency-key': newIdempotencyKey() } : {}),
+  };
+  const body = JSON.stringify({ query, variables });
+  let response: Response | undefined;
+  for (let attempt = 0; ; attempt += 1) {
+    const pause = mutation ? MUTATION_RETRY_PAUSES_MS[attempt] : undefined;
+    try {
+      response = await fetch('/graphql', { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
+      if (response.status !== 503 || pause === undefined) break;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      if (pause === undefined) throw new ApiError(i18next.t('errors.unreachable'), 'NETWORK');
+    }
+    // The same key: if the first try was carried out after all, the server answers it again.
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
+  return answerOf(response);
+}
+
+async function answerOf<R>(response: Response): Promise<R> {
   const body = (await response.json().catch(() => null)) as {
     data?: R;
     errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;

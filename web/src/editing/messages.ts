@@ -25,6 +25,8 @@ export function errorText(error: unknown, t: TFunction): string {
       });
     case 'SERVICE_UNAVAILABLE':
       return t('edit.errors.unavailable');
+    case 'ALREADY_APPLIED':
+      return t('edit.errors.alreadyApplied');
     default:
       return error.message;
   }

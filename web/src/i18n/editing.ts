@@ -250,6 +250,7 @@ export const editingDe = {
     rateLimited:
       'Zu viele fehlgeschlagene Anmeldungen für dieses Konto. Bitte in {{minutes}} Minuten erneut versuchen.',
     unavailable: 'Die Graph-Datenbank antwortet gerade nicht. Bitte gleich noch einmal versuchen.',
+    alreadyApplied: 'Die Änderung war schon gespeichert; sie wurde nicht noch einmal ausgeführt. Bitte neu laden.',
   },
 };
 
@@ -413,5 +414,6 @@ export const editingEn: typeof editingDe = {
     conflict: 'Changed by someone else in the meantime; nothing was saved.',
     rateLimited: 'Too many failed logins for this account. Please try again in {{minutes}} minutes.',
     unavailable: 'The graph database does not answer right now. Please try again shortly.',
+    alreadyApplied: 'The change had already been saved; it was not carried out again. Please reload.',
   },
 };
