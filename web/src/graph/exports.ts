@@ -20,7 +20,7 @@ export function toJsonExport(graph: GraphData): string {
  * ASVS 1.2.10 adds NUL; LF for good measure) gets a leading ' and quotes, which spreadsheets read as text.
  * Papa Parse's own pattern for `escapeFormulae` ends in `.*$` and so misses a cell with a line break.
  */
-export const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 
 const CSV_COLUMNS = [
   'id',
