@@ -7,6 +7,7 @@ import { Q } from '../db/queries.js';
 import { checkContent } from './integrity.js';
 import { Entity, Mention, Relation } from './model.js';
 import { entityFromProps, entityLabel, entityProps, relationFromProps, relationProps } from './storage.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The canonical export: the whole graph as one JSON document with a stable
@@ -144,7 +145,7 @@ export function toGraphML(file: ExportFile): string {
       graph: { '@id': 'govgraph', '@edgedefault': 'directed', node: nodes, edge: edges },
     },
   };
-  return xml.build(document) as string;
+  return xmlSafe(xml.build(document) as string);
 }
 
 /** Parses an export file; problems name the place in the file and what is wrong. */

@@ -5,6 +5,7 @@ import { edgeLabel, type GraphData } from '../graph/elements.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { formatDate, kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
+import { webAddress } from './links.js';
 
 interface Props {
   readonly graph: GraphData;
@@ -39,6 +40,11 @@ interface FactProps {
   readonly onArticle: (articleId: string) => void;
 }
 
+function Source({ article }: { article: RelationSummary['citations'][number]['article'] }) {
+  const href = webAddress(article.url);
+  return href ? <a href={href}>{article.title}</a> : article.title;
+}
+
 function Fact({ fact, graph, language, onArticle }: FactProps) {
   const { t } = useTranslation();
   const nameOf = (id: string): string => graph.nodes.get(id)?.name ?? id;
@@ -53,7 +59,7 @@ function Fact({ fact, graph, language, onArticle }: FactProps) {
             {c.note && <span className="note"> {c.note}</span>}
             <cite>
               {' '}
-              – {c.article.url ? <a href={c.article.url}>{c.article.title}</a> : c.article.title}
+              – <Source article={c.article} />
               {c.article.publishedOn && `, ${formatDate(c.article.publishedOn, language)}`}
             </cite>{' '}
             <button

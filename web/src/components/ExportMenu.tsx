@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GraphData } from '../graph/elements.js';
-import { download, toCsv, toGraphML, toJsonExport } from '../graph/exports.js';
+import { download, toCsv, toGraphML, toJsonExport, toSvgExport } from '../graph/exports.js';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 
 interface Props {
@@ -25,7 +25,7 @@ export function ExportMenu({ graph, canvas }: Props) {
       'SVG',
       () => {
         const svg = canvas.current?.svg();
-        if (svg) download(name('svg'), svg, 'image/svg+xml');
+        if (svg) download(name('svg'), toSvgExport(svg), 'image/svg+xml');
       },
     ],
     ['JSON', () => download(name('json'), toJsonExport(graph), 'application/json')],

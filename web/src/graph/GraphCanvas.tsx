@@ -45,6 +45,8 @@ declare global {
     govgraphCanvas?: {
       nodes(): Array<{ id: string; x: number; y: number; mx: number; my: number; visible: boolean; classes: string[] }>;
       edges(): string[];
+      /** The text Cytoscape draws beside each entity and relation (empty where it draws none). */
+      labels(): Record<string, string>;
       highlighted(): string[];
       /** Elements marked as said by the highlighted article. */
       article(): string[];
@@ -245,6 +247,7 @@ export function GraphCanvas({
           classes: n.classes(),
         })),
       edges: () => cy.edges().map((e) => e.id()),
+      labels: () => Object.fromEntries(cy.elements().map((el) => [el.id(), String(el.style('label') ?? '')])),
       highlighted: () => cy.elements('.path').map((el) => el.id()),
       article: () => cy.elements('.article').map((el) => el.id()),
       midpoint: (edgeId) => edgeClickPoint(cy, edgeId),

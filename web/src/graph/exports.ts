@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import Papa from 'papaparse';
+import { xmlSafe } from '../../../server/domain/xml-text.js';
 import type { GraphData } from './elements.js';
 
 /**
@@ -14,49 +15,55 @@ export function toJsonExport(graph: GraphData): string {
   return `${JSON.stringify({ format: 'govgraph-view', nodes, edges }, null, 2)}\n`;
 }
 
-/** A spreadsheet must not run what a source wrote: cells that start like a formula are quoted with '. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/**
+ * A spreadsheet must not run what a source wrote. A cell that starts like a formula (OWASP: = + - @ tab CR;
+ * ASVS 1.2.10 adds NUL; LF for good measure) gets a leading ' and quotes, which spreadsheets read as text.
+ * Papa Parse's own pattern for `escapeFormulae` ends in `.*$` and so misses a cell with a line break.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
+const CSV_COLUMNS = [
+  'id',
+  'from_id',
+  'from',
+  'type',
+  'role',
+  'to_id',
+  'to',
+  'valid_from',
+  'valid_to',
+  'sources',
+  'quotes',
+] as const;
 
 /** One row per fact: who, how, whom, with validity and sources. */
 export function toCsv(graph: GraphData): string {
   const name = (id: string) => graph.nodes.get(id)?.name ?? id;
   const rows = [...graph.edges.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((edge) => ({
-      id: edge.id,
-      from_id: edge.from.id,
-      from: name(edge.from.id),
-      type: edge.type,
-      role: edge.role ?? '',
-      to_id: edge.to.id,
-      to: name(edge.to.id),
-      valid_from: edge.validFrom?.date ?? '',
-      valid_to: edge.validTo?.date ?? '',
-      sources: edge.citations
-        .map((c) => `${c.article.title}${c.article.publishedOn ? ` (${c.article.publishedOn})` : ''}`)
-        .join(' | '),
-      quotes: edge.citations
-        .map((c) => c.quote ?? '')
-        .filter((q) => q !== '')
-        .join(' | '),
-    }))
-    .map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)])));
-  const columns = [
-    'id',
-    'from_id',
-    'from',
-    'type',
-    'role',
-    'to_id',
-    'to',
-    'valid_from',
-    'valid_to',
-    'sources',
-    'quotes',
-  ];
-  return `${Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => row[c] ?? '')) })}\n`;
+    .map(
+      (edge): Record<(typeof CSV_COLUMNS)[number], string> => ({
+        id: edge.id,
+        from_id: edge.from.id,
+        from: name(edge.from.id),
+        type: edge.type,
+        role: edge.role ?? '',
+        to_id: edge.to.id,
+        to: name(edge.to.id),
+        valid_from: edge.validFrom?.date ?? '',
+        valid_to: edge.validTo?.date ?? '',
+        sources: edge.citations
+          .map((c) => `${c.article.title}${c.article.publishedOn ? ` (${c.article.publishedOn})` : ''}`)
+          .join(' | '),
+        quotes: edge.citations
+          .map((c) => c.quote ?? '')
+          .filter((q) => q !== '')
+          .join(' | '),
+      }),
+    );
+  const data = rows.map((row) => CSV_COLUMNS.map((column) => row[column]));
+  // Rows end in CRLF (RFC 4180), the last one too: a lone LF there would be read as part of its last cell.
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
 }
 
 const xml = new XMLBuilder({
@@ -105,7 +112,12 @@ export function toGraphML(graph: GraphData): string {
       },
     },
   };
-  return xml.build(document) as string;
+  return xmlSafe(xml.build(document) as string);
+}
+
+/** The canvas's picture as SVG (cytoscape-svg), readable whatever the labels hold (see xmlSafe). */
+export function toSvgExport(serialized: string): string {
+  return xmlSafe(serialized);
 }
 
 /** Hands a file to the browser's download. */
