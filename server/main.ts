@@ -20,6 +20,9 @@ async function devWeb() {
   return vite.middlewares;
 }
 
+/** How long a stopping server lets requests in flight finish. */
+const DRAIN_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   // Redis first: when it is missing, the start fails before an embedded Neo4j has been started for nothing.
@@ -33,18 +36,25 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('Stopping GovGraph …');
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    console.log('Stopping GovGraph: no new connections; finishing the requests in flight …');
     if (server) {
       const closing = server;
       const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
-      // Idle keep-alive sockets go now; requests in flight get a few seconds to finish.
+      // Keep-alive sockets close as soon as they are idle, each after its last answer; requests still
+      // running after DRAIN_MS (live-update streams, say) are cut.
       closing.closeIdleConnections();
-      const force = setTimeout(() => closing.closeAllConnections(), 5000);
+      const idle = setInterval(() => closing.closeIdleConnections(), 100);
+      const force = setTimeout(() => closing.closeAllConnections(), DRAIN_MS);
       await closed;
+      clearInterval(idle);
       clearTimeout(force);
+      console.log(`Requests finished after ${seconds()} s; closing the database connections …`);
     }
     await live.close();
     await connection.close();
+    console.log(`Stopped after ${seconds()} s.`);
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));

@@ -48,6 +48,8 @@ const READ_RETRY_MS = 3_000;
  */
 export const REQUEST_PATIENCE_MS = 2_000;
 const LIVENESS_MS = 2_000;
+/** After a liveness check found Neo4j alive, how long a request waits before it asks again. */
+const PATIENCE_AGAIN_MS = 1_000;
 /** Requests that run out of patience within this long of each other share one liveness check. */
 const LIVENESS_SHARED_MS = 1_000;
 
@@ -129,6 +131,8 @@ export class Database {
   readonly #observe: ((statement: ObservedStatement) => void) | undefined;
   #roundTrips = 0;
   #liveness: { at: number; answer: Promise<boolean> } | null = null;
+  /** Set while a restarted Neo4j warms up: it counts as not there yet. */
+  #warming: Promise<unknown> | undefined;
 
   constructor(options: DatabaseOptions) {
     const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
@@ -151,11 +155,27 @@ export class Database {
 
   /** Whether Neo4j answers a trivial read within `ms` (for `/readyz`). */
   async reachable(ms = 2_000): Promise<boolean> {
+    if (this.#warming) return false;
     const ping = this.#driver
       .executeQuery('RETURN 1', {}, { database: this.#database, routing: neo4j.routing.READ })
       .then(() => true as const)
       .catch(() => false as const);
     return (await Promise.race([ping, after(ms)])) === true;
+  }
+
+  /**
+   * A restarted Neo4j plans every statement anew, and a cold plan took up to 5 s here (16 s under load). Until
+   * `ready` settles, requests that run out of patience are refused (SERVICE_UNAVAILABLE) instead of waiting
+   * on it, and `/readyz` says not ready. The embedded Neo4j's supervisor holds it from the JVM's death until
+   * the new one has planned the main statements (db/connect.ts).
+   */
+  holdUntil(ready: Promise<unknown>): void {
+    const held = ready
+      .catch(() => {})
+      .finally(() => {
+        if (this.#warming === held) this.#warming = undefined;
+      });
+    this.#warming = held;
   }
 
   /** One liveness check shared by all requests that ask within a second of each other. */
@@ -177,9 +197,14 @@ export class Database {
     if (deadline === undefined) return work;
     // If the request gives up on `work`, its later failure concerns nobody.
     work.catch(() => {});
-    const first = await Promise.race([work.then((value) => ({ value })), after(deadline - Date.now())]);
-    if (first !== 'late') return first.value;
-    if (await this.#alive()) return work;
+    const done = work.then((value) => ({ value }));
+    // A Neo4j that is alive but slow gets more time, and is asked again every PATIENCE_AGAIN_MS: one that
+    // dies while we wait (its JVM killed mid-request) is noticed then, not after the driver's own timeouts.
+    for (let until = deadline; ; until = Date.now() + PATIENCE_AGAIN_MS) {
+      const first = await Promise.race([done, after(until - Date.now())]);
+      if (first !== 'late') return first.value;
+      if (!(await this.#alive())) break;
+    }
     const error = new DatabaseUnavailableError(`Neo4j does not answer (${what}).`);
     error.unconfirmed = what === 'write';
     throw error;

@@ -23,14 +23,23 @@ export interface EmbeddedOptions {
   /** Neo4j's page cache (e.g. 512m); the launcher's default otherwise. */
   readonly pageCache?: string;
   readonly log?: (line: string) => void;
+  /**
+   * Restart the JVM when it dies while we still need it (the server sets this).
+   * It comes back on the same Bolt port, so the driver reconnects by itself.
+   */
+  readonly supervise?: boolean;
+  /** Told when a supervised JVM died, and when its successor is ready. */
+  readonly onRestart?: { down(): void; back(uri: string): void };
 }
 
 export interface EmbeddedNeo4j {
   readonly uri: string;
   /** False when another GovGraph command already runs Neo4j on this data folder. */
   readonly owned: boolean;
-  /** The JVM's process id (the benchmark reads its CPU time). */
+  /** The JVM's process id (the benchmark reads its CPU time); a restarted JVM's once it runs. */
   readonly pid: number;
+  /** How often a supervised JVM was restarted after it died. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -51,22 +60,115 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const running = await findRunning(options.dataDir);
   if (running) {
     log(`Using the embedded Neo4j already running on ${options.dataDir} (${running.uri}).`);
-    return { uri: running.uri, owned: false, pid: running.pid, stop: async () => {} };
+    return shared(running);
   }
   checkJava();
   buildLauncherIfNeeded(log);
   try {
-    return await launch(options, log);
+    const first = await launch(options, log);
+    return options.supervise ? supervised(first, options, log) : owned(first);
   } catch (error) {
     // Another command may have opened the store between our check and our start.
     if (!/lock/i.test(String(error))) throw error;
     const other = await waitForRunning(options.dataDir, 60_000);
     if (other) {
       log(`Using the embedded Neo4j that another command started on ${options.dataDir} (${other.uri}).`);
-      return { uri: other.uri, owned: false, pid: other.pid, stop: async () => {} };
+      return shared(other);
     }
     throw error;
   }
+}
+
+/** A JVM another GovGraph command runs (and supervises): ours to use, not to stop. */
+function shared(running: ReadyFile): EmbeddedNeo4j {
+  return { uri: running.uri, owned: false, pid: running.pid, restarts: 0, stop: async () => {} };
+}
+
+function owned(jvm: Launched): EmbeddedNeo4j {
+  return { uri: jvm.uri, owned: true, pid: jvm.child.pid ?? 0, restarts: 0, stop: () => stopChild(jvm.child) };
+}
+
+/** Waits before the n-th restart in a row: at once, then 1, 2, 4 … up to 30 s while it keeps dying. */
+export function restartDelay(attempt: number): number {
+  return attempt <= 1 ? 0 : Math.min(30_000, 1000 * 2 ** (attempt - 2));
+}
+
+/** A JVM that comes back on the same port and data folder whenever it dies, until `stop`. */
+function supervised(first: Launched, options: EmbeddedOptions, log: (line: string) => void): EmbeddedNeo4j {
+  const boltPort = Number(new URL(first.uri.replace(/^bolt/, 'http')).port);
+  let current = first;
+  let restarts = 0;
+  let failuresInARow = 0;
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  let diedAt = 0;
+  const watch = (jvm: Launched) => {
+    jvm.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      diedAt = performance.now();
+      const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      log(`The embedded Neo4j stopped unexpectedly (${how}); restarting it.`);
+      options.onRestart?.down();
+      restarting = restart().finally(() => {
+        restarting = undefined;
+      });
+    });
+  };
+
+  const restart = async () => {
+    while (!stopping) {
+      failuresInARow += 1;
+      const delay = restartDelay(failuresInARow);
+      if (delay > 0) {
+        log(`Restarting the embedded Neo4j in ${delay / 1000} s …`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, delay).unref();
+        });
+        if (stopping) return;
+      }
+      try {
+        const next = await launch({ ...options, boltPort }, log);
+        if (stopping) {
+          await stopChild(next.child);
+          return;
+        }
+        current = next;
+        restarts += 1;
+        watch(next);
+        // A JVM that stays up for a minute resets the back-off.
+        setTimeout(() => {
+          if (current === next && next.child.exitCode === null) failuresInARow = 0;
+        }, 60_000).unref();
+        const after = ((performance.now() - diedAt) / 1000).toFixed(1);
+        log(`The embedded Neo4j is back after ${after} s (restart ${restarts}).`);
+        options.onRestart?.back(next.uri);
+        return;
+      } catch (error) {
+        log(`Restarting the embedded Neo4j failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  };
+
+  watch(first);
+  return {
+    uri: first.uri,
+    owned: true,
+    get pid() {
+      return current.child.pid ?? 0;
+    },
+    get restarts() {
+      return restarts;
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await restarting;
+      await stopChild(current.child);
+    },
+  };
 }
 
 function readyFilePath(dataDir: string): string {
@@ -166,7 +268,12 @@ function buildLauncherIfNeeded(log: (line: string) => void): void {
   }
 }
 
-function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<EmbeddedNeo4j> {
+interface Launched {
+  readonly uri: string;
+  readonly child: ChildProcess;
+}
+
+function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<Launched> {
   const classpath = [JAR, path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(path.delimiter);
   const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-cp', classpath, 'govgraph.neo4j.Main'], {
     env: {
@@ -193,7 +300,7 @@ function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<
         cleanup();
         const uri = match[1];
         log(`Embedded Neo4j is ready at ${uri}.`);
-        resolve({ uri, owned: true, pid: child.pid ?? 0, stop: () => stopChild(child) });
+        resolve({ uri, child });
       }
     };
     const onExit = (code: number | null) => {
