@@ -141,8 +141,10 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
   });
 
   it('start together, one of them creating the first admin', () => {
-    expect(a.output()).toContain(`Live updates: through Redis at ${redis.url}`);
-    expect(b.output()).toContain(`Live updates: through Redis at ${redis.url}`);
+    for (const instance of [a, b]) {
+      expect(instance.output()).toContain(`Live updates: through Redis at ${redis.url}`);
+      expect(instance.output()).toContain(`Failed logins are counted through Redis at ${redis.url}`);
+    }
     const created = [a, b].filter((instance) => instance.output().includes('Created the first admin account'));
     expect(created).toHaveLength(1);
   });
@@ -244,7 +246,8 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
   it('close their Redis connections when stopped', async () => {
     const connections = async () =>
       ((await observer.call('CLIENT', 'LIST')) as string).split('\n').filter((line) => line.includes('name=govgraph-'));
-    expect(await connections()).toHaveLength(4);
+    // Per instance: live updates publish and subscribe, and the login limits.
+    expect(await connections()).toHaveLength(6);
     await Promise.all([onA.return(undefined), onB.return(undefined)]);
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
