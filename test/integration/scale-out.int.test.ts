@@ -120,9 +120,11 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
     observer = new Redis(redis.url, { maxRetriesPerRequest: null });
     // One test stops Redis on purpose; the observer reconnects by itself, like the instances.
     observer.on('error', () => {});
+    // Who made a change is for editors: the subscribers are logged in.
+    const watcher = { cookie: await login(a) };
     [onA, onB] = await Promise.all([
-      openEventStream(`${a.url}graphql`, SUBSCRIPTION),
-      openEventStream(`${b.url}graphql`, SUBSCRIPTION),
+      openEventStream(`${a.url}graphql`, SUBSCRIPTION, 'GET', watcher),
+      openEventStream(`${b.url}graphql`, SUBSCRIPTION, 'GET', watcher),
     ]);
     await instancesListening(2);
   });
