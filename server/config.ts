@@ -63,6 +63,12 @@ const EnvSchema = z
     GOVGRAPH_FOUR_EYES: flag(false),
     GOVGRAPH_GRAPHIQL: flag(true),
     GOVGRAPH_INTROSPECTION: flag(true),
+    GOVGRAPH_TRUST_PROXY: z.coerce
+      .number({ error: 'must be the number of proxies in front of GovGraph (0 to 10)' })
+      .int('must be the number of proxies in front of GovGraph (0 to 10)')
+      .min(0, 'must be the number of proxies in front of GovGraph (0 to 10)')
+      .max(10, 'must be the number of proxies in front of GovGraph (0 to 10)')
+      .default(0),
     GOVGRAPH_REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -93,6 +99,12 @@ export interface Settings {
   readonly graphiql?: boolean;
   /** Introspection queries (`__schema`, `__type`) answered (on unless false). */
   readonly introspection?: boolean;
+  /**
+   * How many proxies (load balancers) in front of GovGraph append to X-Forwarded-For; the address the
+   * outermost of them saw is the client's. 0 (the default): the header is ignored and the socket's
+   * address is the client's, since anyone can send the header.
+   */
+  readonly trustProxy?: number;
 }
 
 export interface Config {
@@ -157,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       fourEyes: e.GOVGRAPH_FOUR_EYES,
       graphiql: e.GOVGRAPH_GRAPHIQL,
       introspection: e.GOVGRAPH_INTROSPECTION,
+      trustProxy: e.GOVGRAPH_TRUST_PROXY,
     },
     redisUrl: e.GOVGRAPH_REDIS_URL,
   };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Accounts, type User } from './auth/accounts.js';
 import { LoginGuard } from './auth/login-guard.js';
+import { SESSION_COOKIE, sessionToken, setSessionCookie } from './auth/session-cookie.js';
 import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
 import { Editing } from './domain/editing/index.js';
@@ -50,21 +51,28 @@ export interface Context {
   readonly user: User | null;
   /** The HTTP request (cookies are set through its cookie store). */
   readonly request: Request | null;
+  /** Where the request came from, as the login limits count it (auth/client-address.ts); null in-process. */
+  readonly clientAddress: string | null;
   readonly pubsub: GraphPubSub;
   readonly settings: Settings;
   /** When this request stops waiting on a Neo4j that does not answer (epoch ms; database.ts); set over HTTP. */
   readonly deadline?: number;
 }
 
-export const SESSION_COOKIE = 'govgraph_session';
+export { SESSION_COOKIE };
 
-/** The caller's account from `Authorization: Bearer <token>` or the session cookie. */
+/**
+ * The caller's account from `Authorization: Bearer <token>` or the session cookie. A session whose id is
+ * due for replacement gets a new one here, handed to the browser with this response.
+ */
 export async function callerOf(accounts: Accounts, request: Request | null): Promise<User | null> {
   if (!request) return null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer) return accounts.userForApiToken(bearer);
-  const session = await request.cookieStore?.get(SESSION_COOKIE);
-  return session?.value ? accounts.userForSession(session.value) : null;
+  const token = await sessionToken(request);
+  const session = token ? await accounts.resumeSession(token) : null;
+  if (session?.renewed) await setSessionCookie(request, session.renewed);
+  return session?.user ?? null;
 }
 
 export function createContext(
@@ -72,6 +80,7 @@ export function createContext(
   extra: {
     user?: User | null;
     request?: Request | null;
+    clientAddress?: string | null;
     pubsub?: GraphPubSub;
     settings?: Settings;
     loginGuard?: LoginGuard;
@@ -107,6 +116,7 @@ export function createContext(
     intake,
     user: extra.user ?? null,
     request: extra.request ?? null,
+    clientAddress: extra.clientAddress ?? null,
     pubsub,
     settings,
     loaders: {

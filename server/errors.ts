@@ -54,14 +54,22 @@ export class UnauthenticatedError extends CodedError {
   }
 }
 
-/** Too many failed logins for one account: refused, HTTP 429, until `retryAfterSeconds` have passed. */
+/**
+ * Too many failed logins for one account, or from one client address: refused, HTTP 429, until
+ * `retryAfterSeconds` have passed. `extensions.limit` says which (ACCOUNT or ADDRESS).
+ */
 export class RateLimitedError extends CodedError {
   readonly code = 'RATE_LIMITED';
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    limit: 'account' | 'address' = 'account',
+  ) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
-    super(`Too many failed logins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    const from = limit === 'account' ? 'for this account' : 'from your network address';
+    super(`Too many failed logins ${from}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
       extensions: {
         code: 'RATE_LIMITED',
+        limit: limit.toUpperCase(),
         retryAfterSeconds,
         http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
       },

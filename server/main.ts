@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isEmpty, loadSeed } from '../seed/load.js';
 import { Accounts } from './auth/accounts.js';
+import { openLoginLimits } from './auth/login-guard.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -27,8 +28,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Redis first: when it is missing, the start fails before an embedded Neo4j has been started for nothing.
   const live = await openLiveUpdates(config.redisUrl);
-  const connection = await connect(config).catch(async (error: unknown) => {
+  const logins = await openLoginLimits(config.redisUrl).catch(async (error: unknown) => {
     await live.close();
+    throw error;
+  });
+  const connection = await connect(config).catch(async (error: unknown) => {
+    await Promise.all([live.close(), logins.close()]);
     throw error;
   });
   let server: Server | undefined;
@@ -52,7 +57,7 @@ async function main(): Promise<void> {
       clearTimeout(force);
       console.log(`Requests finished after ${seconds()} s; closing the database connections …`);
     }
-    await live.close();
+    await Promise.all([live.close(), logins.close()]);
     await connection.close();
     console.log(`Stopped after ${seconds()} s.`);
     process.exit(code);
@@ -70,7 +75,7 @@ async function main(): Promise<void> {
       const admin = await new Accounts(connection.db).ensureAdmin(config.admin.email, config.admin.password);
       if (admin) console.log(`Created the first admin account, ${admin.email}.`);
     }
-    const yoga = createGovGraphYoga(connection.db, config.settings, live.pubsub);
+    const yoga = createGovGraphYoga(connection.db, config.settings, live.pubsub, logins.guard);
     const db = connection.db;
     server = createApp({
       yoga,
@@ -86,9 +91,10 @@ async function main(): Promise<void> {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     console.log(`GovGraph is serving ${connection.where}`);
     console.log(`Live updates: ${live.where}`);
+    console.log(`Failed logins are counted ${logins.where}`);
     console.log(`Explorer: http://${host}:${port}/   GraphQL: http://${host}:${port}/graphql`);
   } catch (error) {
-    await live.close();
+    await Promise.all([live.close(), logins.close()]);
     await connection.close();
     throw error;
   }

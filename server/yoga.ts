@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection as disableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -5,6 +6,7 @@ import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
+import { clientAddress } from './auth/client-address.js';
 import { LoginGuard } from './auth/login-guard.js';
 import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
 import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadline } from './db/database.js';
@@ -88,7 +90,12 @@ const armor = new EnvelopArmor({
   blockFieldSuggestion: { enabled: false },
 });
 
-export type GovGraphYoga = YogaServerInstance<Record<string, never>, Context>;
+/** What the HTTP server hands each request: the Node request, for the socket's address. */
+export interface ServerContext {
+  readonly req?: IncomingMessage;
+}
+
+export type GovGraphYoga = YogaServerInstance<ServerContext, Context>;
 
 /**
  * The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process.
@@ -99,13 +106,18 @@ export function createGovGraphYoga(
   db: Database,
   settings: Settings = DEFAULT_SETTINGS,
   pubsub: GraphPubSub = createGraphPubSub(),
+  loginGuard: LoginGuard = new LoginGuard(),
 ): GovGraphYoga {
   const accounts = new Accounts(db);
-  const loginGuard = new LoginGuard();
-  return createYoga<Record<string, never>, Context>({
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request }) => {
+    context: async ({ request, req }) => {
+      const address = clientAddress(
+        req?.socket.remoteAddress,
+        request.headers.get('x-forwarded-for'),
+        settings.trustProxy,
+      );
       const deadline = Date.now() + REQUEST_PATIENCE_MS;
       let user: Awaited<ReturnType<typeof callerOf>>;
       try {
@@ -115,7 +127,10 @@ export function createGovGraphYoga(
         if (error instanceof DatabaseUnavailableError) throw new ServiceUnavailableError(undefined, UNAVAILABLE_HTTP);
         throw error;
       }
-      return { ...createContext(db, { request, user, pubsub, settings, loginGuard }), deadline };
+      return {
+        ...createContext(db, { request, user, pubsub, settings, loginGuard, clientAddress: address }),
+        deadline,
+      };
     },
     maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.

@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
-import { type CypherQuery, Q } from '../db/queries.js';
+import { Q } from '../db/queries.js';
 import { BadInputError } from '../errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { type IssuedSession, newToken, type ResumedSession, SESSION, Sessions, tokenHash } from './sessions.js';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,12 +14,13 @@ export interface User {
   readonly role: Role;
 }
 
-/** How long a login lasts. */
-export const SESSION_HOURS = 12;
+/** How long a login lasts at most (sessions.ts says how it also ends earlier and changes its id). */
+export const SESSION_HOURS = SESSION.absoluteHours;
+
+/** How long an API token may be made to last, in days. */
+export const TOKEN_MAX_DAYS = 3650;
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 
 /** At least this role? viewer < editor < admin. */
 export function atLeast(user: User | null, role: Role): boolean {
@@ -34,7 +36,11 @@ function checkEmail(email: string): string {
 
 /** Accounts, logins and API tokens, stored in Neo4j; tokens only as hashes. */
 export class Accounts {
-  constructor(private readonly db: Database) {}
+  readonly sessions: Sessions;
+
+  constructor(private readonly db: Database) {
+    this.sessions = new Sessions(db);
+  }
 
   async createUser(input: { email: string; password: string; role: Role }, by: string): Promise<User> {
     const email = checkEmail(input.email);
@@ -76,47 +82,78 @@ export class Accounts {
     return Number(row?.admins ?? 0) > 0;
   }
 
-  /** A session token for a correct email and password, else null (the caller says nothing more specific). */
-  async login(email: string, password: string): Promise<{ user: User; token: string } | null> {
+  /** The account for a correct email and password, else null (the caller says nothing more specific). */
+  async checkPassword(email: string, password: string): Promise<User | null> {
     const [row] = await this.db.read(Q['user-by-email'], { email: email.trim().toLowerCase() });
     const found = row?.user as (User & { passwordHash: string }) | undefined;
     // Without an account, a hash is still computed, so timing does not tell which emails exist.
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
     if (!found || !ok) return null;
-    const token = newToken('ggs');
-    await this.db.write(Q['session-create'], { userId: found.id, tokenHash: tokenHash(token), hours: SESSION_HOURS });
-    return { user: { id: found.id, email: found.email, role: found.role }, token };
+    return { id: found.id, email: found.email, role: found.role };
+  }
+
+  /** A new session for a correct email and password, else null. */
+  async login(email: string, password: string): Promise<{ user: User; session: IssuedSession } | null> {
+    const user = await this.checkPassword(email, password);
+    return user ? { user, session: await this.sessions.start(user.id) } : null;
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.write(Q['session-delete'], { tokenHash: tokenHash(token) });
+    await this.sessions.end(token);
   }
 
-  async userForSession(token: string): Promise<User | null> {
-    return this.#userFor(Q['session-user'], token);
+  /** The account of a live session cookie, and its new id when the old one was due for replacement. */
+  async resumeSession(token: string): Promise<ResumedSession | null> {
+    return this.sessions.resume(token);
   }
 
-  async userForApiToken(token: string): Promise<User | null> {
-    return this.#userFor(Q['token-user'], token);
+  /** A new password for the account; every session of it ends (the caller starts a new one for itself). */
+  async changePassword(user: User, newPassword: string): Promise<void> {
+    const problem = passwordProblem(newPassword);
+    if (problem) throw new BadInputError(`The new password ${problem}.`, { argument: 'newPassword' });
+    await this.db.write(Q['user-set-password'], { userId: user.id, passwordHash: await hashPassword(newPassword) });
+    await this.sessions.endAll(user.id);
   }
 
   /**
-   * Any instance can check a session or token another one made, since both live in Neo4j. On a
-   * cluster a follower may not have a login of a moment ago yet, so an unknown one is asked
-   * again on the leader before it is refused.
+   * A new role for an account (never leaving no admin); every session of it ends, so nobody keeps a
+   * login made with other rights. API tokens act with the account's role of the moment.
    */
-  async #userFor(query: CypherQuery, token: string): Promise<User | null> {
+  async setRole(email: string, role: Role, by: string): Promise<User> {
+    const normalised = checkEmail(email);
+    const [row] = await this.db.write(Q['user-set-role'], { email: normalised, role, by });
+    if (!row) throw new BadInputError(`There is no account for ${normalised}.`, { argument: 'email' });
+    if (row.refused) {
+      throw new BadInputError(`${normalised} is the last admin; make another account admin first.`, {
+        argument: 'role',
+      });
+    }
+    const user = row.user as unknown as User;
+    await this.sessions.endAll(user.id);
+    return user;
+  }
+
+  async userForApiToken(token: string): Promise<User | null> {
+    // As for sessions: an unknown token is asked again on the leader before it is refused.
     const params = { tokenHash: tokenHash(token) };
-    const [row] = await this.db.read(query, params);
-    const [found] = row ? [row] : await this.db.readFromLeader(query, params);
+    const [row] = await this.db.read(Q['token-user'], params);
+    const [found] = row ? [row] : await this.db.readFromLeader(Q['token-user'], params);
     return (found?.user as unknown as User | undefined) ?? null;
   }
 
-  /** A token for another tool; shown once, stored only as a hash. */
-  async createApiToken(email: string, name: string, by: string): Promise<{ id: string; name: string; token: string }> {
+  /** A token for another tool; shown once, stored only as a hash; without `days`, valid until revoked. */
+  async createApiToken(
+    email: string,
+    name: string,
+    by: string,
+    days: number | null = null,
+  ): Promise<{ id: string; name: string; token: string; expiresAt: string | null }> {
     const label = name.trim();
     if (label.length < 1 || label.length > 100) {
       throw new BadInputError('A token needs a name of 1 to 100 characters.', { argument: 'name' });
+    }
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)) {
+      throw new BadInputError(`"expiresInDays" must be 1 to ${TOKEN_MAX_DAYS}.`, { argument: 'expiresInDays' });
     }
     const token = newToken('ggt');
     const [row] = await this.db.write(Q['token-create'], {
@@ -125,10 +162,11 @@ export class Accounts {
       email: checkEmail(email),
       tokenHash: tokenHash(token),
       by,
+      days,
     });
     if (!row) throw new BadInputError(`There is no account for ${email}.`, { argument: 'email' });
-    const created = row.token as { id: string; name: string };
-    return { id: created.id, name: created.name, token };
+    const created = row.token as { id: string; name: string; expiresAt: string | null };
+    return { id: created.id, name: created.name, token, expiresAt: created.expiresAt };
   }
 
   async revokeApiToken(id: string, by: string): Promise<boolean> {

@@ -3,9 +3,17 @@ import { BadInputError } from '../errors.js';
 import { builder } from './builder.js';
 import { editorOf } from './editing.js';
 
+/**
+ * Who changed something, and the values before and after, are for editors: an account's email is
+ * personal data, and an earlier value may be one that was corrected for good reason. What changed
+ * when stays public.
+ */
+const AUDIT = { authScopes: { editor: true } } as const;
+
 export const ChangeRef = builder.objectRef<ChangeRecord>('Change').implement({
   description:
-    'One recorded change: who, when, what before and after (as JSON of the model; a relation’s with its type, from and to).',
+    'One recorded change: what, when, and (for editors) who and the values before and after (as JSON of the model; ' +
+    'a relation’s with its type, from and to).',
   fields: (t) => ({
     id: t.exposeID('id'),
     batch: t.exposeID('batch', {
@@ -15,9 +23,13 @@ export const ChangeRef = builder.objectRef<ChangeRecord>('Change').implement({
     target: t.exposeID('target', { description: 'The entity or relation changed.' }),
     action: t.exposeString('action', { description: 'CREATE, UPDATE or DELETE.' }),
     at: t.exposeString('at'),
-    by: t.exposeString('by'),
-    before: t.exposeString('before', { nullable: true }),
-    after: t.exposeString('after', { nullable: true }),
+    by: t.exposeString('by', {
+      ...AUDIT,
+      nullable: true,
+      description: 'The email of the account that made it (editor; others get FORBIDDEN or UNAUTHENTICATED).',
+    }),
+    before: t.exposeString('before', { ...AUDIT, nullable: true, description: 'The state before (editor).' }),
+    after: t.exposeString('after', { ...AUDIT, nullable: true, description: 'The state after (editor).' }),
     fromVersion: t.exposeInt('fromVersion', { nullable: true }),
     toVersion: t.exposeInt('toVersion', {
       nullable: true,

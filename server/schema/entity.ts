@@ -72,7 +72,9 @@ EntityRef.implement({
     }),
     recordedBy: t.string({
       nullable: true,
-      description: 'Who recorded it (an editor, or "seed").',
+      // An editor's email is for editors; when it was recorded (recordedAt) is public.
+      authScopes: { editor: true },
+      description: 'Who recorded it: an editor’s email, or "seed" (editor; others get FORBIDDEN or UNAUTHENTICATED).',
       resolve: (e) => text(e, 'recordedBy'),
     }),
     relations: t.connection(

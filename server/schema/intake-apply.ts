@@ -10,7 +10,10 @@ const IntakeStatusEnum = builder.enumType('IntakeStatus', {
 });
 
 const IntakeRef = builder.objectRef<IntakeRecord>('Intake').implement({
-  description: 'An article with the facts an editor confirmed from it, as submitted, and what became of it.',
+  description: 'An article with the facts an editor confirmed from it, as submitted, and what became of it (editor).',
+  // Who submitted and who decided, the pasted text and why it was refused: for editors only, on every
+  // field that returns an intake, now or later.
+  authScopes: { editor: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     status: t.field({ type: IntakeStatusEnum, resolve: (i) => i.status }),

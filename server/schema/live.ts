@@ -6,7 +6,12 @@ const GraphChangeRef = builder.objectRef<GraphChange>('GraphChange').implement({
   fields: (t) => ({
     batch: t.exposeID('batch', { description: 'Its changes are listed by recentChanges and history.' }),
     at: t.exposeString('at'),
-    by: t.exposeString('by'),
+    by: t.exposeString('by', {
+      // An editor's email is for editors; everyone else still hears what changed, without it.
+      authScopes: { editor: true },
+      nullable: true,
+      description: 'The email of the account that made it (editor; others get null and FORBIDDEN or UNAUTHENTICATED).',
+    }),
     entityIds: t.exposeIDList('entityIds', { description: 'Entities created or changed.' }),
     relationIds: t.exposeIDList('relationIds', { description: 'Relations created or changed (or moved).' }),
     deletedIds: t.exposeIDList('deletedIds', { description: 'Entities and relations deleted.' }),

@@ -120,9 +120,11 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
     observer = new Redis(redis.url, { maxRetriesPerRequest: null });
     // One test stops Redis on purpose; the observer reconnects by itself, like the instances.
     observer.on('error', () => {});
+    // Who made a change is for editors: the subscribers are logged in.
+    const watcher = { cookie: await login(a) };
     [onA, onB] = await Promise.all([
-      openEventStream(`${a.url}graphql`, SUBSCRIPTION),
-      openEventStream(`${b.url}graphql`, SUBSCRIPTION),
+      openEventStream(`${a.url}graphql`, SUBSCRIPTION, 'GET', watcher),
+      openEventStream(`${b.url}graphql`, SUBSCRIPTION, 'GET', watcher),
     ]);
     await instancesListening(2);
   });
@@ -141,8 +143,10 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
   });
 
   it('start together, one of them creating the first admin', () => {
-    expect(a.output()).toContain(`Live updates: through Redis at ${redis.url}`);
-    expect(b.output()).toContain(`Live updates: through Redis at ${redis.url}`);
+    for (const instance of [a, b]) {
+      expect(instance.output()).toContain(`Live updates: through Redis at ${redis.url}`);
+      expect(instance.output()).toContain(`Failed logins are counted through Redis at ${redis.url}`);
+    }
     const created = [a, b].filter((instance) => instance.output().includes('Created the first admin account'));
     expect(created).toHaveLength(1);
   });
@@ -244,7 +248,8 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
   it('close their Redis connections when stopped', async () => {
     const connections = async () =>
       ((await observer.call('CLIENT', 'LIST')) as string).split('\n').filter((line) => line.includes('name=govgraph-'));
-    expect(await connections()).toHaveLength(4);
+    // Per instance: live updates publish and subscribe, and the login limits.
+    expect(await connections()).toHaveLength(6);
     await Promise.all([onA.return(undefined), onB.return(undefined)]);
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');

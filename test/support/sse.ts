@@ -26,15 +26,16 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
 }
 
 /**
- * Opens a subscription over HTTP as a browser's fetch would (`url` is the /graphql endpoint) and
- * reads the server's opening ping. The subscription starts listening just after that ping.
+ * Opens a subscription over HTTP as a browser's fetch would (`url` is the /graphql endpoint; `extraHeaders`
+ * such as a cookie or an API token) and reads the server's opening ping. The subscription starts listening just after that ping.
  */
 export async function openEventStream(
   url: string,
   query: string,
   method: 'GET' | 'POST' = 'GET',
+  extraHeaders: Record<string, string> = {},
 ): Promise<AsyncGenerator<Record<string, unknown>>> {
-  const headers = { accept: 'text/event-stream', 'x-govgraph-csrf': '1' };
+  const headers = { accept: 'text/event-stream', 'x-govgraph-csrf': '1', ...extraHeaders };
   const response =
     method === 'GET'
       ? await fetch(`${url}?query=${encodeURIComponent(query)}`, { headers })

@@ -43,7 +43,7 @@ describe('configuration from the environment', () => {
 
 describe('settings of the API', () => {
   it('reads publicly, applies intake at once and offers GraphiQL and introspection unless told otherwise', () => {
-    const open = { graphiql: true, introspection: true };
+    const open = { graphiql: true, introspection: true, trustProxy: 0 };
     expect(loadConfig({}).settings).toEqual({ publicRead: true, fourEyes: false, ...open });
     expect(loadConfig({ GOVGRAPH_PUBLIC_READ: 'false', GOVGRAPH_FOUR_EYES: 'TRUE' }).settings).toEqual({
       publicRead: false,
@@ -59,6 +59,16 @@ describe('settings of the API', () => {
       graphiql: false,
       introspection: false,
     });
+  });
+
+  it('trusts X-Forwarded-For only from as many proxies as GOVGRAPH_TRUST_PROXY names', () => {
+    expect(loadConfig({ GOVGRAPH_TRUST_PROXY: '1' }).settings.trustProxy).toBe(1);
+    expect(loadConfig({ GOVGRAPH_TRUST_PROXY: '' }).settings.trustProxy).toBe(0);
+    for (const bad of ['yes', '-1', '11', '1.5']) {
+      expect(() => loadConfig({ GOVGRAPH_TRUST_PROXY: bad })).toThrow(
+        `GOVGRAPH_TRUST_PROXY must be the number of proxies in front of GovGraph (0 to 10) (got "${bad}")`,
+      );
+    }
   });
 
   it('refuses a flag that is neither true nor false', () => {

@@ -87,8 +87,13 @@ export function App() {
   useLiveChanges((change) => {
     setRevision((r) => r + 1);
     const count = change.entityIds.length + change.relationIds.length + change.deletedIds.length;
-    setLive(t('edit.live.changed', { by: change.by, count, time: new Date(change.at).toLocaleTimeString(language) }));
-  });
+    const time = new Date(change.at).toLocaleTimeString(language);
+    setLive(
+      change.by
+        ? t('edit.live.changed', { by: change.by, count, time })
+        : t('edit.live.changedBySomeone', { count, time }),
+    );
+  }, session.canEdit);
   const loaded = useGraph(view, revision);
   const { loading, truncated, error } = loaded;
   const path = usePath(view.path, view.asOf);

@@ -216,7 +216,7 @@ describe('accounts, roles and entities', () => {
 
       const history = await call<{
         history: Array<{ action: string; by: string; before: string | null; after: string | null }>;
-      }>(`{ history(id: "${id}") { action by before after } }`);
+      }>(`{ history(id: "${id}") { action by before after } }`, {}, 'editor');
       const changes = history.body.data?.history ?? [];
       expect(changes.map((c) => c.action)).toEqual(['DELETE', 'UPDATE', 'CREATE']);
       expect(changes.every((c) => c.by === emailOf('editor'))).toBe(true);

@@ -63,7 +63,7 @@ describe('relations and articles', () => {
         after: string | null;
         toVersion: number | null;
       }>;
-    }>(`{ history(id: "${id}") { action batch before after toVersion } }`);
+    }>(`{ history(id: "${id}") { action batch before after toVersion } }`, {}, 'editor');
     return body.data?.history ?? [];
   }
 

@@ -43,6 +43,7 @@ export function Editor({ task, language, canEdit, revision, onClose, onChanged }
         <HistoryList
           id={task.id}
           language={language}
+          audit={canEdit}
           revision={revision}
           onRevert={
             canEdit

@@ -8,13 +8,15 @@ import { errorText } from './messages.js';
 interface Props {
   readonly id: string;
   readonly language: Language;
+  /** Editors see who made each change and the values before and after; the API refuses them to others. */
+  readonly audit: boolean;
   /** Reverts a change (editors); absent for readers. */
   readonly onRevert?: (change: Change) => Promise<void>;
   /** Changes when the graph changed, so the list reloads. */
   readonly revision: number;
 }
 
-const parse = (json: string | null): Record<string, unknown> =>
+const parse = (json: string | null | undefined): Record<string, unknown> =>
   json ? (JSON.parse(json) as Record<string, unknown>) : {};
 const shown = (value: unknown): string =>
   value === null || value === undefined
@@ -43,19 +45,19 @@ export function changedFields(
 }
 
 /** Every recorded change of an entity or relation, newest first: who, when, which fields from what to what. */
-export function HistoryList({ id, language, onRevert, revision }: Props) {
+export function HistoryList({ id, language, audit, onRevert, revision }: Props) {
   const { t } = useTranslation();
   const [changes, setChanges] = useState<readonly Change[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const load = useCallback(() => {
-    fetchHistory(id)
+    fetchHistory(id, audit)
       .then((list) => {
         setChanges(list);
         setFailure(null);
       })
       .catch((error: unknown) => setFailure(errorText(error, t)));
-  }, [id, t]);
+  }, [id, audit, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means the graph changed: reload
   useEffect(load, [load, revision]);
   const locale = language === 'de' ? 'de-DE' : 'en-GB';
@@ -63,19 +65,22 @@ export function HistoryList({ id, language, onRevert, revision }: Props) {
     <section className="history-list" aria-label={t('edit.history.title')}>
       <Alert message={failure} />
       {changes?.length === 0 && <p className="muted">{t('edit.history.none')}</p>}
+      {!audit && changes !== null && changes.length > 0 && <p className="muted">{t('edit.history.editorsOnly')}</p>}
       <ol>
         {changes?.map((change) => (
           <li key={change.id}>
             <p>
               <strong>{t(`edit.history.action.${change.action}`)}</strong>{' '}
-              {t('edit.history.byAt', { by: change.by, at: new Date(change.at).toLocaleString(locale) })}
+              {change.by
+                ? t('edit.history.byAt', { by: change.by, at: new Date(change.at).toLocaleString(locale) })
+                : t('edit.history.at', { at: new Date(change.at).toLocaleString(locale) })}
               {NAMED_OPERATIONS.has(change.operation) && (
                 <span className="muted"> ({t(`edit.history.operation.${change.operation}`)})</span>
               )}
               {change.reverts && <span className="muted"> {t('edit.history.isRevert')}</span>}
               {change.revertedBy && <span className="muted"> {t('edit.history.reverted')}</span>}
             </p>
-            {change.action === 'UPDATE' && (
+            {change.action === 'UPDATE' && audit && (
               <table className="diff">
                 <tbody>
                   {changedFields(change).map((f) => (

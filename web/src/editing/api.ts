@@ -69,8 +69,9 @@ export async function deleteEntity(id: string, version: number): Promise<void> {
   await request(DeleteEntityDocument, { id, version });
 }
 
-export async function fetchHistory(id: string): Promise<readonly Change[]> {
-  return (await request(HistoryDocument, { id })).history;
+/** The history of an entity or fact; with `audit` (editors) also who made each change and the values before and after. */
+export async function fetchHistory(id: string, audit: boolean): Promise<readonly Change[]> {
+  return (await request(HistoryDocument, { id, audit })).history;
 }
 
 /** The model's view of an editable entity: what a form starts from and a patch is computed against. */

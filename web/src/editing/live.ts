@@ -9,7 +9,7 @@ export type GraphChange = GraphChangedSubscription['graphChanged'];
  * `graphChanged` subscription over server-sent events (graphql-sse client,
  * reconnecting on its own after the server or the network was away).
  */
-export function useLiveChanges(onChange: (change: GraphChange) => void): void {
+export function useLiveChanges(onChange: (change: GraphChange) => void, audit: boolean): void {
   const handler = useRef(onChange);
   handler.current = onChange;
   useEffect(() => {
@@ -19,7 +19,8 @@ export function useLiveChanges(onChange: (change: GraphChange) => void): void {
       retry: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 30_000))),
     });
     const stop = client.subscribe<GraphChangedSubscription>(
-      { query: GraphChangedDocument.toString() },
+      // Who made a change is for editors (the API refuses it to others); a new role subscribes anew.
+      { query: GraphChangedDocument.toString(), variables: { audit } },
       {
         next: (result) => {
           if (result.data) handler.current(result.data.graphChanged);
@@ -32,5 +33,5 @@ export function useLiveChanges(onChange: (change: GraphChange) => void): void {
       stop();
       client.dispose();
     };
-  }, []);
+  }, [audit]);
 }

@@ -20,7 +20,7 @@ export function errorText(error: unknown, t: TFunction): string {
     case 'CONFLICT':
       return t('edit.errors.conflict');
     case 'RATE_LIMITED':
-      return t('edit.errors.rateLimited', {
+      return t(error.extensions.limit === 'ADDRESS' ? 'edit.errors.rateLimitedAddress' : 'edit.errors.rateLimited', {
         minutes: Math.ceil(Number(error.extensions.retryAfterSeconds ?? 900) / 60),
       });
     case 'SERVICE_UNAVAILABLE':

@@ -351,7 +351,9 @@ export type EditableEntityFragment =
   | EditableEntity_Region_Fragment
 ;
 
-export type ChangeEntryFragment = { id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null };
+export type ChangeEntryFragment = { id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, fromVersion: number | null };
+
+export type ChangeAuditFragment = { by: string | null, before: string | null, after: string | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -429,10 +431,11 @@ export type DeleteEntityMutation = { deleteEntity: string };
 
 export type HistoryQueryVariables = Exact<{
   id: string;
+  audit: boolean;
 }>;
 
 
-export type HistoryQuery = { history: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
+export type HistoryQuery = { history: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, fromVersion: number | null } & { by?: string | null, before?: string | null, after?: string | null }> };
 
 export type EditableRelationFragment = { id: string, version: number, type: RelationType, role: string | null, from:
     | { id: string, kind: EntityKind, name: string }
@@ -557,7 +560,7 @@ export type RevertChangeMutationVariables = Exact<{
 }>;
 
 
-export type RevertChangeMutation = { revertChange: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, by: string, before: string | null, after: string | null, fromVersion: number | null }> };
+export type RevertChangeMutation = { revertChange: Array<{ id: string, batch: string, operation: string, reverts: string | null, revertedBy: string | null, toVersion: number | null, target: string, action: string, at: string, fromVersion: number | null, by: string | null, before: string | null, after: string | null }> };
 
 export type ProposeFactsQueryVariables = Exact<{
   article: ArticleDraft;
@@ -582,10 +585,12 @@ export type ProposeFactsQuery = { proposeFacts: { article: { id: string, existin
         | { id: string, name: string }
        | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, quote: string, reason: string, confidence: Confidence, basis: { kind: FactBasisKind, text: string } }> } };
 
-export type GraphChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type GraphChangedSubscriptionVariables = Exact<{
+  audit: boolean;
+}>;
 
 
-export type GraphChangedSubscription = { graphChanged: { batch: string, at: string, by: string, entityIds: Array<string>, relationIds: Array<string>, deletedIds: Array<string> } };
+export type GraphChangedSubscription = { graphChanged: { batch: string, at: string, by?: string | null, entityIds: Array<string>, relationIds: Array<string>, deletedIds: Array<string> } };
 
 export type IntakeEntryFragment = { id: string, status: IntakeStatus, title: string, submittedBy: string, submittedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, payload: string, article: { id: string } | null };
 
@@ -893,12 +898,16 @@ export const ChangeEntryFragmentDoc = new TypedDocumentString(`
   target
   action
   at
-  by
-  before
-  after
   fromVersion
 }
     `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
+export const ChangeAuditFragmentDoc = new TypedDocumentString(`
+    fragment ChangeAudit on Change {
+  by
+  before
+  after
+}
+    `, {"fragmentName":"ChangeAudit"}) as unknown as TypedDocumentString<ChangeAuditFragment, unknown>;
 export const EditableRelationFragmentDoc = new TypedDocumentString(`
     fragment EditableRelation on Relation {
   id
@@ -1179,9 +1188,10 @@ export const DeleteEntityDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteEntityMutation, DeleteEntityMutationVariables>;
 export const HistoryDocument = new TypedDocumentString(`
-    query History($id: ID!) {
+    query History($id: ID!, $audit: Boolean!) {
   history(id: $id, first: 50) {
     ...ChangeEntry
+    ...ChangeAudit @include(if: $audit)
   }
 }
     fragment ChangeEntry on Change {
@@ -1194,10 +1204,12 @@ export const HistoryDocument = new TypedDocumentString(`
   target
   action
   at
+  fromVersion
+}
+fragment ChangeAudit on Change {
   by
   before
   after
-  fromVersion
 }`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
 export const EditableRelationDocument = new TypedDocumentString(`
     query EditableRelation($id: ID!) {
@@ -1378,6 +1390,7 @@ export const RevertChangeDocument = new TypedDocumentString(`
     mutation RevertChange($id: ID!) {
   revertChange(id: $id) {
     ...ChangeEntry
+    ...ChangeAudit
   }
 }
     fragment ChangeEntry on Change {
@@ -1390,10 +1403,12 @@ export const RevertChangeDocument = new TypedDocumentString(`
   target
   action
   at
+  fromVersion
+}
+fragment ChangeAudit on Change {
   by
   before
   after
-  fromVersion
 }`) as unknown as TypedDocumentString<RevertChangeMutation, RevertChangeMutationVariables>;
 export const ProposeFactsDocument = new TypedDocumentString(`
     query ProposeFacts($article: ArticleDraft!) {
@@ -1444,11 +1459,11 @@ export const ProposeFactsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ProposeFactsQuery, ProposeFactsQueryVariables>;
 export const GraphChangedDocument = new TypedDocumentString(`
-    subscription GraphChanged {
+    subscription GraphChanged($audit: Boolean!) {
   graphChanged {
     batch
     at
-    by
+    by @include(if: $audit)
     entityIds
     relationIds
     deletedIds

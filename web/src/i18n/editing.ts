@@ -129,6 +129,8 @@ export const editingDe = {
   live: {
     changed_one: '{{time}}: {{by}} hat {{count}} Eintrag geändert; die Ansicht ist aktuell.',
     changed_other: '{{time}}: {{by}} hat {{count}} Einträge geändert; die Ansicht ist aktuell.',
+    changedBySomeone_one: '{{time}}: {{count}} Eintrag wurde geändert; die Ansicht ist aktuell.',
+    changedBySomeone_other: '{{time}}: {{count}} Einträge wurden geändert; die Ansicht ist aktuell.',
   },
   intake: {
     open: 'Artikel erfassen',
@@ -229,6 +231,8 @@ export const editingDe = {
     titleOf: 'Verlauf von „{{name}}“',
     none: 'Noch keine Änderungen aufgezeichnet.',
     byAt: 'von {{by}} am {{at}}',
+    at: 'am {{at}}',
+    editorsOnly: 'Wer etwas geändert hat und was vorher und nachher galt, sieht nur die Redaktion.',
     revert: 'Rückgängig machen',
     action: { CREATE: 'Angelegt', UPDATE: 'Geändert', DELETE: 'Gelöscht' },
     operation: {
@@ -249,6 +253,8 @@ export const editingDe = {
     conflict: 'Inzwischen von jemand anderem geändert; nichts wurde gespeichert.',
     rateLimited:
       'Zu viele fehlgeschlagene Anmeldungen für dieses Konto. Bitte in {{minutes}} Minuten erneut versuchen.',
+    rateLimitedAddress:
+      'Zu viele fehlgeschlagene Anmeldungen von Ihrer Netzwerkadresse. Bitte in {{minutes}} Minuten erneut versuchen.',
     unavailable: 'Die Graph-Datenbank antwortet gerade nicht. Bitte gleich noch einmal versuchen.',
     alreadyApplied: 'Die Änderung war schon gespeichert; sie wurde nicht noch einmal ausgeführt. Bitte neu laden.',
   },
@@ -299,6 +305,8 @@ export const editingEn: typeof editingDe = {
   live: {
     changed_one: '{{time}}: {{by}} changed {{count}} item; the view is up to date.',
     changed_other: '{{time}}: {{by}} changed {{count}} items; the view is up to date.',
+    changedBySomeone_one: '{{time}}: {{count}} item was changed; the view is up to date.',
+    changedBySomeone_other: '{{time}}: {{count}} items were changed; the view is up to date.',
   },
   intake: {
     open: 'Add article',
@@ -394,6 +402,8 @@ export const editingEn: typeof editingDe = {
     titleOf: 'History of “{{name}}”',
     none: 'No changes recorded yet.',
     byAt: 'by {{by}} on {{at}}',
+    at: 'on {{at}}',
+    editorsOnly: 'Who changed something, and what it was before and after, is shown to editors only.',
     revert: 'Revert',
     action: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
     operation: {
@@ -413,6 +423,7 @@ export const editingEn: typeof editingDe = {
     badInput: 'The server refused the input: {{error}}',
     conflict: 'Changed by someone else in the meantime; nothing was saved.',
     rateLimited: 'Too many failed logins for this account. Please try again in {{minutes}} minutes.',
+    rateLimitedAddress: 'Too many failed logins from your network address. Please try again in {{minutes}} minutes.',
     unavailable: 'The graph database does not answer right now. Please try again shortly.',
     alreadyApplied: 'The change had already been saved; it was not carried out again. Please reload.',
   },
