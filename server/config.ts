@@ -63,6 +63,13 @@ const EnvSchema = z
     GOVGRAPH_FOUR_EYES: flag(false),
     GOVGRAPH_GRAPHIQL: flag(true),
     GOVGRAPH_INTROSPECTION: flag(true),
+    GOVGRAPH_MAX_BODY_BYTES: optionalText.pipe(
+      z.coerce
+        .number<string | undefined>({ error: 'must be a number of bytes' })
+        .int('must be a whole number of bytes')
+        .min(1024, 'must be at least 1024 bytes')
+        .optional(),
+    ),
     GOVGRAPH_REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -93,6 +100,8 @@ export interface Settings {
   readonly graphiql?: boolean;
   /** Introspection queries (`__schema`, `__type`) answered (on unless false). */
   readonly introspection?: boolean;
+  /** The largest request body read; a larger one is refused with HTTP 413 (1 MiB unless set). */
+  readonly maxBodyBytes?: number;
 }
 
 export interface Config {
@@ -157,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       fourEyes: e.GOVGRAPH_FOUR_EYES,
       graphiql: e.GOVGRAPH_GRAPHIQL,
       introspection: e.GOVGRAPH_INTROSPECTION,
+      ...(e.GOVGRAPH_MAX_BODY_BYTES === undefined ? {} : { maxBodyBytes: e.GOVGRAPH_MAX_BODY_BYTES }),
     },
     redisUrl: e.GOVGRAPH_REDIS_URL,
   };
