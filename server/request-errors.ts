@@ -55,13 +55,43 @@ export function codedRequestError(error: unknown, limit: number): GraphQLError |
 const badRequest = (message: string, code = 'BAD_REQUEST') =>
   new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
+/** A lone surrogate: UTF-16 that is no Unicode text, and that Neo4j would store as U+FFFD. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first string in `value` that is not well-formed Unicode, e.g. "input.aliases[1]". */
+function malformedText(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  // Deeper than any input type of the schema: coercion refuses such a value anyway.
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = malformedText(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Guards where graphql-yoga and graphql-js throw plain exceptions at hostile input: variables or extensions
- * in a GET URL that are not JSON (a SyntaxError), and documents or variables nested so deeply that parsing
- * or coercing them overflows the stack (a RangeError). Both become 400s with a code.
+ * in a GET URL that are not JSON (a SyntaxError), and documents nested so deeply that parsing them
+ * overflows the stack (a RangeError). Both become 400s with a code. And variables holding text that is not
+ * Unicode (a lone surrogate, which JSON can carry as "\ud800") are refused: stored, it would silently
+ * become another text.
  */
 export function hostileInputGuards(): Plugin {
   return {
+    onParams({ params }) {
+      const variables = params.variables;
+      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return;
+      for (const [name, value] of Object.entries(variables)) {
+        const path = malformedText(value, `$${name}`);
+        if (path) {
+          throw badRequest(
+            `Variable "${path}" is not valid Unicode text: it holds half of a surrogate pair.`,
+            'BAD_USER_INPUT',
+          );
+        }
+      }
+    },
     onRequestParse({ requestParser, setRequestParser }) {
       if (!requestParser) return;
       setRequestParser(async (request) => {
