@@ -69,6 +69,13 @@ const EnvSchema = z
       .min(0, 'must be the number of proxies in front of GovGraph (0 to 10)')
       .max(10, 'must be the number of proxies in front of GovGraph (0 to 10)')
       .default(0),
+    GOVGRAPH_MAX_BODY_BYTES: optionalText.pipe(
+      z.coerce
+        .number<string | undefined>({ error: 'must be a number of bytes' })
+        .int('must be a whole number of bytes')
+        .min(1024, 'must be at least 1024 bytes')
+        .optional(),
+    ),
     GOVGRAPH_REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -105,6 +112,8 @@ export interface Settings {
    * address is the client's, since anyone can send the header.
    */
   readonly trustProxy?: number;
+  /** The largest request body read; a larger one is refused with HTTP 413 (1 MiB unless set). */
+  readonly maxBodyBytes?: number;
 }
 
 export interface Config {
@@ -170,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       graphiql: e.GOVGRAPH_GRAPHIQL,
       introspection: e.GOVGRAPH_INTROSPECTION,
       trustProxy: e.GOVGRAPH_TRUST_PROXY,
+      ...(e.GOVGRAPH_MAX_BODY_BYTES === undefined ? {} : { maxBodyBytes: e.GOVGRAPH_MAX_BODY_BYTES }),
     },
     redisUrl: e.GOVGRAPH_REDIS_URL,
   };

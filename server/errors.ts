@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'IDEMPOTENCY_KEY_REUSED',
   'ALREADY_APPLIED',
+  // A request that is not well-formed GraphQL over HTTP (server/request-errors.ts).
+  'BAD_REQUEST',
+  'REQUEST_ENTITY_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

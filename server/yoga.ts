@@ -13,14 +13,18 @@ import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadl
 import { ServiceUnavailableError } from './errors.js';
 import { idempotentMutations } from './idempotency.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
+import { codedRequestError, DEFAULT_MAX_BODY_BYTES, hostileInputGuards } from './request-errors.js';
 import { schema } from './schema/index.js';
 
 /**
  * Errors the client may see pass through; anything else is masked to
  * INTERNAL_SERVER_ERROR (yoga logs it; the client never sees it), except Neo4j being away,
- * which clients can retry and so gets its own code.
+ * which clients can retry and so gets its own code, and malformed requests (HTTP 4xx), which get
+ * BAD_REQUEST, BAD_USER_INPUT or REQUEST_ENTITY_TOO_LARGE.
  */
-function maskError(error: unknown, message: string): Error {
+function maskError(error: unknown, message: string, maxBodyBytes: number): Error {
+  const request = codedRequestError(error, maxBodyBytes);
+  if (request) return request;
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof DatabaseUnavailableError) {
     return new ServiceUnavailableError(
@@ -109,6 +113,7 @@ export function createGovGraphYoga(
   loginGuard: LoginGuard = new LoginGuard(),
 ): GovGraphYoga {
   const accounts = new Accounts(db);
+  const maxBodyBytes = settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -132,14 +137,21 @@ export function createGovGraphYoga(
         deadline,
       };
     },
-    maskedErrors: { maskError, errorMessage: 'Unexpected error.' },
+    maskedErrors: {
+      maskError: (error, message) => maskError(error, message, maxBodyBytes),
+      errorMessage: 'Unexpected error.',
+    },
+    // A body over the limit is refused with 413 before it is parsed (by its Content-Length, or while it streams in).
+    maxRequestBodySize: maxBodyBytes,
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.
     plugins: [
       cookies(),
       csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }),
       ...armor.protect().plugins,
+      // After armor, so it guards armor's parser (the token limit) too.
+      hostileInputGuards(),
       // Inside the deadline: looking a key up is bound by the same patience as the rest.
-      idempotentMutations(db, (error) => maskError(error, 'Unexpected error.') as GraphQLError),
+      idempotentMutations(db, (error) => maskError(error, 'Unexpected error.', maxBodyBytes) as GraphQLError),
       neo4jDeadline(),
       // Switched off, `__schema` and `__type` are refused as fields the schema does not have.
       ...(settings.introspection === false ? [disableIntrospection()] : []),

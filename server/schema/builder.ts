@@ -23,6 +23,9 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   return { typename: KIND_INFO[kind].typename, id: globalID };
 }
 
+/** As many as a neighbourhood may hold: the explorer asks for what its canvas shows. */
+export const MAX_NODE_IDS = 1000;
+
 /** Global ids are the graph's own ids (person:lydia-hueskens, rel:…): they name their kind already. */
 export const encodeGlobalId = (_typename: string, id: string | number | bigint): string => String(id);
 
@@ -57,7 +60,17 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: true,
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalID) => decodeId(globalID),
-    nodesQueryOptions: { description: 'Several entities or relations by id, null where an id is unknown.' },
+    nodesQueryOptions: {
+      description: `Several entities or relations by id (at most ${MAX_NODE_IDS}), null where an id is unknown.`,
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS) {
+          throw new BadInputError(`"ids" may name at most ${MAX_NODE_IDS} ids, got ${args.ids.length}.`, {
+            argument: 'ids',
+          });
+        }
+        return resolveNodes(args.ids);
+      },
+    },
     nodeQueryOptions: { description: 'One entity or relation by id, null when the id is unknown.' },
   },
 });

@@ -71,6 +71,16 @@ describe('settings of the API', () => {
     }
   });
 
+  it('reads the body size limit, in bytes', () => {
+    expect(loadConfig({}).settings.maxBodyBytes).toBeUndefined();
+    expect(loadConfig({ GOVGRAPH_MAX_BODY_BYTES: ' ' }).settings.maxBodyBytes).toBeUndefined();
+    expect(loadConfig({ GOVGRAPH_MAX_BODY_BYTES: '4194304' }).settings.maxBodyBytes).toBe(4_194_304);
+    expect(() => loadConfig({ GOVGRAPH_MAX_BODY_BYTES: '1mb' })).toThrow(
+      'GOVGRAPH_MAX_BODY_BYTES must be a number of bytes (got "1mb")',
+    );
+    expect(() => loadConfig({ GOVGRAPH_MAX_BODY_BYTES: '100' })).toThrow('must be at least 1024 bytes');
+  });
+
   it('refuses a flag that is neither true nor false', () => {
     expect(() => loadConfig({ GOVGRAPH_PUBLIC_READ: 'maybe' })).toThrow(
       'GOVGRAPH_PUBLIC_READ must be true or false (got "maybe")',
