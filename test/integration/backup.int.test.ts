@@ -179,6 +179,18 @@ describe('a backup', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('is refused rather than leave out nodes it does not know', async () => {
+    const mystery = { name: 'test-mystery', text: 'CREATE (:Notiz {text: "wichtig"})-[:BETRIFFT]->(:Notiz)' };
+    await source.db.write(mystery);
+    try {
+      await expect(takeBackup(source.db)).rejects.toThrow(
+        /^The database holds nodes :Notiz \(2\), relationships BETRIFFT from Notiz to Notiz \(1\), which a backup does not know; nothing was written\.$/,
+      );
+    } finally {
+      await source.db.write({ name: 'test-mystery-gone', text: 'MATCH (n:Notiz) DETACH DELETE n' });
+    }
+  });
+
   it('refuses to overwrite a file', async () => {
     await expect(writeBackupFile(file, Buffer.from('x'))).rejects.toThrow(/exists already; a backup never overwrites/);
   });

@@ -86,7 +86,7 @@ export async function takeBackup(db: Database, now = new Date()): Promise<{ mani
   }
   const unknown = await db.read(B.unknown);
   if (unknown.length > 0) {
-    const list = unknown.map((row) => `${String(row.count)} ${String(row.what)}`).join(', ');
+    const list = unknown.map((row) => `${String(row.what)} (${String(row.count)})`).join(', ');
     throw new BackupError(`The database holds ${list}, which a backup does not know; nothing was written.`);
   }
   for (let attempt = 1; ; attempt += 1) {
