@@ -20,10 +20,11 @@ runCommand(async (db, args) => {
   const target = path.resolve(out ?? defaultBackupPath('backups', now));
   const { bytes } = await writeBackupFile(target, data);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const { sessions } = manifest.skipped;
+  const { sessions, idempotencyKeys } = manifest.skipped;
   return [
     `Backup written to ${target} (${(bytes / 1024).toFixed(0)} KiB, ${seconds} s):`,
     `  ${describeCounts(manifest.counts)}.`,
-    `  Not kept: ${sessions} ${sessions === 1 ? 'session' : 'sessions'} (after a restore everyone logs in again).`,
+    `  Not kept: ${sessions} ${sessions === 1 ? 'session' : 'sessions'} (after a restore everyone logs in again), ` +
+      `${idempotencyKeys} idempotency ${idempotencyKeys === 1 ? 'key' : 'keys'}.`,
   ].join('\n');
 });

@@ -123,7 +123,7 @@ const Manifest = z
         intakes: count,
       })
       .strict(),
-    skipped: z.object({ sessions: count, bulkLoads: count }).strict(),
+    skipped: z.object({ sessions: count, idempotencyKeys: count, bulkLoads: count }).strict(),
     migrations: z.array(z.object({ name: text, checksum: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
     sections: z.array(
       z.object({ name: z.enum(SECTIONS), bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),

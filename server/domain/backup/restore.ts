@@ -17,6 +17,7 @@ const NOUNS: Record<string, [string, string]> = {
   Session: ['session', 'sessions'],
   Change: ['recorded change', 'recorded changes'],
   Intake: ['intake', 'intakes'],
+  IdempotencyKey: ['idempotency key', 'idempotency keys'],
   BulkLoad: ['bulk-load marker', 'bulk-load markers'],
   RestoreInProgress: ['marker of an unfinished restore', 'markers of an unfinished restore'],
 };

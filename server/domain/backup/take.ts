@@ -64,7 +64,11 @@ async function readOnce(db: Database) {
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     content: { graph, records },
-    skipped: { sessions: Number(skipped?.sessions ?? 0), bulkLoads: Number(skipped?.bulkLoads ?? 0) },
+    skipped: {
+      sessions: Number(skipped?.sessions ?? 0),
+      idempotencyKeys: Number(skipped?.idempotencyKeys ?? 0),
+      bulkLoads: Number(skipped?.bulkLoads ?? 0),
+    },
     migrations,
   };
 }
