@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 
 /** Errors whose message is all a person needs; anything else also gets its stack. */
-const PLAIN_ERRORS = new Set(['ConfigError', 'SeedError', 'ImportError', 'UsageError']);
+const PLAIN_ERRORS = new Set(['ConfigError', 'SeedError', 'ImportError', 'UsageError', 'BackupError']);
 
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -1,0 +1,3 @@
+MATCH (r:RestoreInProgress)
+DELETE r
+RETURN count(*) AS ended
