@@ -11,13 +11,21 @@ export class UsageError extends Error {
 }
 
 /**
+ * A command reads or writes a whole graph (an export of 200,000 entities, a backup) in few transactions:
+ * they may take minutes, where a request's are cut at 15 s.
+ */
+const COMMAND_TRANSACTION_TIMEOUT_MS = 30 * 60_000;
+
+/**
  * Runs a command against the configured Neo4j (sharing a running embedded
  * one), migrated first, and exits with 0 or 1 and a plain message.
  */
 export function runCommand(work: (db: Database, args: string[]) => Promise<string>): void {
   const run = async () => {
     const config = loadConfig();
-    const connection = await connect(config, (line) => console.error(line));
+    const connection = await connect(config, (line) => console.error(line), {
+      transactionTimeoutMs: COMMAND_TRANSACTION_TIMEOUT_MS,
+    });
     try {
       await migrate(connection.db);
       console.log(await work(connection.db, process.argv.slice(2)));

@@ -14,7 +14,11 @@ export interface Connection {
  * Connects to NEO4J_URI, or starts (or shares) the embedded Neo4j when it is unset. An embedded JVM
  * this process started is restarted when it dies.
  */
-export async function connect(config: Config, log: (line: string) => void = console.log): Promise<Connection> {
+export async function connect(
+  config: Config,
+  log: (line: string) => void = console.log,
+  options: { readonly transactionTimeoutMs?: number } = {},
+): Promise<Connection> {
   const { uri: configuredUri, user, password, database } = config.neo4j;
   let db: Database | undefined;
   let back: (() => void) | undefined;
@@ -40,7 +44,7 @@ export async function connect(config: Config, log: (line: string) => void = cons
       });
   const uri = configuredUri ?? embedded?.uri;
   if (!uri) throw new Error('No Neo4j URI');
-  db = new Database({ uri, user, password, database });
+  db = new Database({ uri, user, password, database, ...options });
   try {
     await db.verify();
   } catch (error) {
