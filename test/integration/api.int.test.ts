@@ -330,7 +330,7 @@ describe('the model through the API', () => {
   });
 
   it('gives events a date with precision and a place, and entities their figures', async () => {
-    const { data } = await gql<{
+    const { data, errors } = await gql<{
       meeting: {
         date: { date: string; precision: string; qualifier: string };
         place: Array<{ name: string; level: string }>;
@@ -339,7 +339,7 @@ describe('the model through the API', () => {
         initiativeType: string;
         figures: Array<{ label: string; value: number; citation: { quote: string } }>;
       };
-      ministry: { orgType: string; website: string; version: number; recordedBy: string };
+      ministry: { orgType: string; website: string; version: number; recordedBy: string | null };
     }>(`{
       meeting: node(id: "event:digitalrat-sachsen-anhalt-2022-sitzung-2") { ... on Event { date { date precision qualifier } place { name level } } }
       programme: node(id: "initiative:e-government-koordinatoren-bw") { ... on Initiative { initiativeType figures { label value citation { quote } } } }
@@ -359,12 +359,14 @@ describe('the model through the API', () => {
         },
       ],
     });
+    // Who recorded it is for editors: an anonymous reader gets the rest, and an error at that field.
     expect(data?.ministry).toEqual({
       orgType: 'MINISTRY',
       website: 'https://mid.sachsen-anhalt.de',
       version: 1,
-      recordedBy: 'seed',
+      recordedBy: null,
     });
+    expect(errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['ministry', 'recordedBy'], 'UNAUTHENTICATED']]);
   });
 
   it('refuses an article query for an id that is not an article', async () => {

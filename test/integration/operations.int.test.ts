@@ -19,8 +19,8 @@ const largest: Record<string, Record<string, unknown>> = {
   RelationsDocument: { ids: ['rel:schloemer-landes-cio', 'rel:part-of-15089'] },
   RelationCountsDocument: { id: 'region:15', asOf: '2022-08-31' },
   MeDocument: {},
-  EditableEntityDocument: { id: 'region:15' },
-  HistoryDocument: { id: 'person:lydia-hueskens' },
+  // What a visitor's explorer asks; editors' also ask who and what before and after (`audit: true`).
+  HistoryDocument: { id: 'person:lydia-hueskens', audit: false },
   EditableRelationDocument: { id: 'rel:hueskens-ministerin-mid' },
 };
 /**
@@ -38,6 +38,8 @@ const editorsOnly: Record<string, Record<string, unknown>> = {
     },
   },
   PendingIntakesDocument: {},
+  // The edit form's entity, with who recorded it.
+  EditableEntityDocument: { id: 'region:15' },
 };
 /** Anonymous here: `me` is rightly null. */
 const MAY_BE_NULL = new Set(['MeDocument']);

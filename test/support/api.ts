@@ -4,7 +4,11 @@ import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
 
 export interface GraphQLResponse<T> {
   readonly data?: T | null;
-  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
+  readonly errors?: ReadonlyArray<{
+    message: string;
+    path?: ReadonlyArray<string | number>;
+    extensions?: { code?: string; [key: string]: unknown };
+  }>;
 }
 
 /** A database connection to the test Neo4j that globalSetup seeded. */
