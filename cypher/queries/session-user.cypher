@@ -7,6 +7,7 @@ WHERE s.expiresAt > now
   AND (s.supersededAt IS NULL OR s.supersededAt > now - duration({seconds: $graceSeconds}))
 RETURN u {.id, .email, .role} AS user,
        s.supersededAt IS NOT NULL AS superseded,
+       duration.inSeconds(coalesce(s.reissuedAt, s.supersededAt, now), now).seconds AS sinceReplaced,
        duration.inSeconds(coalesce(s.issuedAt, s.createdAt), now).seconds AS age,
        duration.inSeconds(coalesce(s.lastSeenAt, s.createdAt), now).seconds AS idle,
        toString(s.expiresAt) AS expiresAt

@@ -16,6 +16,8 @@ export const SESSION = {
   rotateMinutes: 15,
   graceSeconds: 60,
   touchSeconds: 60,
+  /** An old id still used this long after its new one was handed out gets another (the first was lost). */
+  reissueSeconds: 10,
 } as const;
 
 /** A session id handed to the browser: the token and when its login ends. */
@@ -62,7 +64,10 @@ export class Sessions {
     const [row] = read ? [read] : await this.db.readFromLeader(Q['session-user'], params);
     if (!row) return null;
     const user = row.user as unknown as User;
-    if (!row.superseded && Number(row.age) >= SESSION.rotateMinutes * 60) {
+    const due = row.superseded
+      ? Number(row.sinceReplaced) >= SESSION.reissueSeconds
+      : Number(row.age) >= SESSION.rotateMinutes * 60;
+    if (due) {
       const renewed = await this.#rotate(token, user.id);
       if (renewed) return { user, renewed };
     } else if (!row.superseded && Number(row.idle) >= SESSION.touchSeconds) {
@@ -77,6 +82,7 @@ export class Sessions {
     const [row] = await this.db.write(Q['session-rotate'], {
       tokenHash: tokenHash(token),
       newTokenHash: tokenHash(fresh),
+      reissueSeconds: SESSION.reissueSeconds,
     });
     if (!row) return null;
     await this.db.write(Q['sessions-prune'], { userId, ...LIMITS });

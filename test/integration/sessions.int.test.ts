@@ -47,7 +47,7 @@ async function me(cookie: string): Promise<{ email: string; role: string } | nul
 /** Moves clocks of the session with this cookie back, as if `seconds` had passed since. */
 async function agoSeconds(
   cookie: string,
-  property: 'issuedAt' | 'lastSeenAt' | 'supersededAt',
+  property: 'issuedAt' | 'lastSeenAt' | 'supersededAt' | 'reissuedAt',
   seconds: number,
 ): Promise<void> {
   const rows = await world.db.write(
@@ -132,6 +132,27 @@ describe('sessions', () => {
     await agoSeconds(old, 'supersededAt', SESSION.graceSeconds + 1);
     expect(await me(old)).toBeNull();
     expect(await me(fresh)).toEqual({ email, role: 'EDITOR' });
+  });
+
+  it(`hand out another new id when the old one is still used ${SESSION.reissueSeconds} s after the first was lost`, async () => {
+    const email = world.emailOf('editor');
+    const old = await login(email);
+    await agoSeconds(old, 'issuedAt', SESSION.rotateMinutes * 60 + 1);
+    // The answer with the new id never reaches the browser (the search box cancelled its request, say).
+    const lost = cookieOf((await call(ME, {}, { cookie: old })).response);
+    expect(lost).not.toBeNull();
+    expect(cookieOf((await call(ME, {}, { cookie: old })).response)).toBeNull();
+
+    await agoSeconds(old, 'reissuedAt', SESSION.reissueSeconds + 1);
+    const again = cookieOf((await call(ME, {}, { cookie: old })).response);
+    expect(again).not.toBeNull();
+    expect(again).not.toBe(lost);
+    expect(await me(again as string)).toEqual({ email, role: 'EDITOR' });
+
+    // The old id's grace still ends when it began: using it keeps nothing alive.
+    await agoSeconds(old, 'supersededAt', SESSION.graceSeconds + 1);
+    expect(await me(old)).toBeNull();
+    expect(await me(again as string)).toEqual({ email, role: 'EDITOR' });
   });
 
   it('end everywhere at a logout with either id of a replaced pair', async () => {
