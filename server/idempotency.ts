@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ExecutionResult, GraphQLError, getOperationAST, print } from 'graphql';
+import { type ExecutionResult, GraphQLError, getOperationAST, locatedError, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import stringify from 'safe-stable-stringify';
 import type { Context } from './context.js';
@@ -38,8 +38,10 @@ function replay(response: string): ExecutionResult {
 const refused = (error: GraphQLError): ExecutionResult => ({ data: null, errors: [error] });
 
 /**
- * Idempotent mutations: a request that sends `Idempotency-Key: <key>` is carried out once. Its batches claim
- * the key in their own transactions (domain/editing/idempotency.ts), and its answer is kept for 24 hours.
+ * Idempotent mutations: a request that sends `Idempotency-Key: <key>` changes the graph once. Its batches (every
+ * mutation that changes the graph writes one) claim the key in their own transactions
+ * (domain/editing/idempotency.ts), and its answer is kept for 24 hours. Mutations that write no batch (logins,
+ * password changes, intakes waiting for a second editor) ignore the key.
  * A retry with the same key and the same request gets that answer again (`Idempotent-Replayed: true`)
  * without doing anything; with another request, IDEMPOTENCY_KEY_REUSED; while the first is still running or
  * when its answer was lost (the process died after the commit), ALREADY_APPLIED. Keys belong to the caller:
@@ -75,17 +77,30 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
         ),
         batches: [],
       };
+      const find = async () =>
+        (await db.readFromLeader(Q['idempotency-find'], { key: claim.key }))[0] as Kept | undefined;
+      const answerOf = (kept: Kept): ExecutionResult => {
+        if (kept.request !== claim.request) return refused(new IdempotencyKeyReusedError());
+        if (kept.response) return replay(kept.response);
+        return refused(new AlreadyAppliedError(kept.batches));
+      };
       setExecuteFn(async (execution) => {
-        const [row] = await db.readFromLeader(Q['idempotency-find'], { key: claim.key });
-        const kept = row as Kept | undefined;
-        if (kept) {
-          if (kept.request !== claim.request) return refused(new IdempotencyKeyReusedError());
-          if (kept.response) return replay(kept.response);
-          return refused(new AlreadyAppliedError(kept.batches));
+        try {
+          const kept = await find();
+          if (kept) return answerOf(kept);
+          const result = (await withIdempotencyKey(claim, () => executeFn(execution))) as ExecutionResult;
+          if (claim.batches.length > 0) {
+            await keep(db, claim.key, result, mask);
+          } else if (result.errors?.some((e) => e.extensions?.code === 'ALREADY_APPLIED')) {
+            // Another request with the key committed while this one waited for it: its answer, if kept by now.
+            const theirs = await find();
+            if (theirs) return answerOf(theirs);
+          }
+          return result;
+        } catch (error) {
+          // Looking the key up failed (Neo4j away): an answer like any other request's, 503 included.
+          return refused(mask(error instanceof GraphQLError ? error : locatedError(error, undefined)));
         }
-        const result = (await withIdempotencyKey(claim, () => executeFn(execution))) as ExecutionResult;
-        if (claim.batches.length > 0) await keep(db, claim.key, result, mask);
-        return result;
       });
     },
   };

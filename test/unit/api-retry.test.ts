@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, MUTATION_RETRY_PAUSES_MS, request } from '../../web/src/api.js';
-import { CreateRelationDocument, SearchDocument } from '../../web/src/generated/graphql.js';
+import { CreateRelationDocument, LoginDocument, SearchDocument } from '../../web/src/generated/graphql.js';
 
 // The explorer's GraphQL client, with the network replaced by a script of answers: what it sends, and when
 // it sends it again.
@@ -59,6 +59,14 @@ describe('the explorer sending a change', () => {
     const next = network([200]);
     await request(CreateRelationDocument, { input } as never);
     expect(next[0]?.key).not.toBe(sent[0]?.key);
+  });
+
+  it('sends a login once: a second try would count as a second failure', async () => {
+    const sent = network(['down']);
+    await expect(request(LoginDocument, { email: 'a@b.de', password: 'x' })).rejects.toMatchObject({
+      code: 'NETWORK',
+    });
+    expect(sent).toHaveLength(1);
   });
 
   it('sends a read once and without a key', async () => {

@@ -55,10 +55,28 @@ export function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Pauses before a change is sent again after the network failed or the server answered 503. */
+/** Pauses before a change is sent again after the network failed or the server answered 503 (see RETRIED). */
 export const MUTATION_RETRY_PAUSES_MS = [1000, 3000];
 
 const isMutation = (query: string) => /^\s*mutation\b/.test(query);
+
+/**
+ * Changes the server records as a batch, which its Idempotency-Key makes happen once: these are sent again
+ * when the network failed or the server answered 503. Others (a login, an intake waiting for a second
+ * editor, a rejection) are not, since a second try would count or be stored twice.
+ */
+const RETRIED = new Set([
+  'CreateEntity',
+  'UpdateEntity',
+  'DeleteEntity',
+  'CreateRelation',
+  'UpdateRelation',
+  'DeleteRelation',
+  'MergeEntities',
+  'RevertChange',
+  'ApproveIntake',
+]);
+const retried = (query: string) => RETRIED.has(/^\s*mutation\s+(\w+)/.exec(query)?.[1] ?? '');
 
 export async function request<R, V>(
   document: TypedDocumentString<R, V>,
@@ -75,7 +93,7 @@ export async function request<R, V>(
   const body = JSON.stringify({ query, variables });
   let response: Response | undefined;
   for (let attempt = 0; ; attempt += 1) {
-    const pause = mutation ? MUTATION_RETRY_PAUSES_MS[attempt] : undefined;
+    const pause = mutation && retried(query) ? MUTATION_RETRY_PAUSES_MS[attempt] : undefined;
     try {
       response = await fetch('/graphql', { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
       if (response.status !== 503 || pause === undefined) break;

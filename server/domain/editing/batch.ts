@@ -143,16 +143,17 @@ export async function inBatch<T>(
   work: (batch: Batch) => Promise<T>,
 ): Promise<T> {
   let committed: GraphChange | null = null;
+  let batchId = '';
   const result = await db.transaction(options.operation, async (run) => {
     const batch = new Batch(run, options.by, options.operation);
+    batchId = batch.id;
+    // First, so a retry racing this one waits for it at the key, not at the entities it changes.
+    await claimKey(run, batch.id);
     const value = await work(batch);
     committed = await batch.write();
-    if (committed) await claimKey(run, batch.id);
     return value;
   });
-  if (committed) {
-    keyCommitted((committed as GraphChange).batch);
-    publish(committed);
-  }
+  keyCommitted(batchId);
+  if (committed) publish(committed);
   return result;
 }

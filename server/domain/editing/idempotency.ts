@@ -27,9 +27,10 @@ const isConstraintViolation = (error: unknown) =>
   /already exists|ConstraintValidation/i.test(String((error as Error)?.message ?? ''));
 
 /**
- * Inside a batch's transaction: ties the batch to the request's key, if it has one. The key is unique,
- * so a second request with it fails here and its transaction (the whole change) rolls back. The first
- * batch of a request claims the key, later ones (more mutations in one request) join it.
+ * At the start of a batch's transaction: ties the batch to the request's key, if it has one. The key is
+ * unique, so a second request with it waits here for the first one's commit, fails, and its transaction
+ * (the whole change) rolls back. The first batch of a request claims the key, later ones (more mutations
+ * in one request) join it.
  */
 export async function claimKey(run: Run, batch: string): Promise<void> {
   const claim = current.getStore();

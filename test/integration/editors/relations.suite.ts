@@ -360,6 +360,24 @@ describe('relations and articles', () => {
       expect(await factsWithRole(role)).toBe(1);
     });
 
+    it('frees a key after its 24 hours', async () => {
+      const role = `Abgelaufen ${run}`;
+      const key = randomUUID();
+      const first = await keyed(key, role);
+      const [created] = await history(first.body.data?.createRelation.id as string);
+      await world.db.write(
+        {
+          name: 'expire-key',
+          text: 'MATCH (k:IdempotencyKey) WHERE $batch IN k.batches SET k.expiresAt = datetime() - duration({hours: 1})',
+        },
+        { batch: created?.batch },
+      );
+      const later = await keyed(key, `${role} (neu)`);
+      expect(later.body.errors).toBeUndefined();
+      expect(later.response.headers.get('idempotent-replayed')).toBeNull();
+      expect(await factsWithRole(`${role} (neu)`)).toBe(1);
+    });
+
     it('lets only one of five simultaneous requests with the same key through', async () => {
       const role = `Gleichzeitig ${run}`;
       const key = randomUUID();
