@@ -114,10 +114,19 @@ export function createGovGraphYoga(
 ): GovGraphYoga {
   const accounts = new Accounts(db);
   const maxBodyBytes = settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let proxyWarned = false;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, req }) => {
+      if (!settings.trustProxy && !proxyWarned && request.headers.has('x-forwarded-for')) {
+        // Behind a proxy every client has its address, and 20 failed logins from anyone would lock out all.
+        proxyWarned = true;
+        console.warn(
+          'Requests arrive with X-Forwarded-For, which GOVGRAPH_TRUST_PROXY=0 ignores: behind a proxy, set it to ' +
+            'the number of proxies, or all clients share the proxy’s address (and its login limit).',
+        );
+      }
       const address = clientAddress(
         req?.socket.remoteAddress,
         request.headers.get('x-forwarded-for'),

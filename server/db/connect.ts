@@ -21,7 +21,8 @@ export async function connect(
 ): Promise<Connection> {
   const { uri: configuredUri, user, password, database } = config.neo4j;
   let db: Database | undefined;
-  let back: (() => void) | undefined;
+  // Each death holds requests until its own successor has planned the main queries.
+  let release: (() => void) | undefined;
   const embedded = configuredUri
     ? undefined
     : await startEmbeddedNeo4j({
@@ -29,15 +30,16 @@ export async function connect(
         log,
         supervise: true,
         onRestart: {
-          down: () => db?.holdUntil(new Promise<void>((resolve) => (back = resolve))),
+          down: () => db?.holdUntil(new Promise<void>((resolve) => (release = resolve))),
           back: () => {
+            const own = release;
             if (!db) return;
             const started = performance.now();
             void warmUp(db).then(() => {
               log(
                 `Serving again: the restarted Neo4j planned the main queries in ${Math.round(performance.now() - started)} ms.`,
               );
-              back?.();
+              own?.();
             });
           },
         },

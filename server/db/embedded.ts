@@ -24,8 +24,8 @@ export interface EmbeddedOptions {
   readonly pageCache?: string;
   readonly log?: (line: string) => void;
   /**
-   * Restart the JVM when it dies while we still need it (the server sets this).
-   * It comes back on the same Bolt port, so the driver reconnects by itself.
+   * Restart the JVM when it dies while we still need it (connect() sets this for the server and the
+   * commands). It comes back on the same Bolt port, so the driver reconnects by itself.
    */
   readonly supervise?: boolean;
   /** Told when a supervised JVM died, and when its successor is ready. */
