@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
-import { runServer, startServer } from '../support/server-process.js';
+import { alive, runServer, startServer } from '../support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,15 +14,6 @@ async function startServerOn(dataDir: string) {
 
 function jvmPid(dataDir: string): number {
   return (JSON.parse(readFileSync(path.join(dataDir, 'neo4j.json'), 'utf8')) as { pid: number }).pid;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/auth/accounts.js';
 import { Database } from '../../server/db/database.js';
-import { type ServerProcess, startServer } from '../support/server-process.js';
+import { alive, type ServerProcess, startServer } from '../support/server-process.js';
 
 // GovGraph as `npm start` runs it, with its embedded Neo4j on a data folder of its own. The JVM is
 // killed with SIGKILL while readers and writers keep going; then the server is stopped mid-request.
@@ -34,15 +34,6 @@ interface NeoReady {
 
 const readyFile = () => path.join(dataDir, 'neo4j.json');
 const jvm = (): NeoReady => JSON.parse(readFileSync(readyFile(), 'utf8')) as NeoReady;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

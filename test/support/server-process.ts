@@ -41,3 +41,13 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
   started.child.kill('SIGKILL');
   throw new Error(`server did not start:\n${started.output()}`);
 }
+
+/** Whether a process (a server, its JVM) still runs. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
