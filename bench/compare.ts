@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { Accounts } from '../server/auth/accounts.js';
 import type { Database } from '../server/db/database.js';
 import { ALTERNATIVE_OPERATIONS, type Alternative, startAlternative } from './alternative.js';
+import { benchDriver } from './connection.js';
 import { type Capture, Capturer, replayEdit, replayRead } from './floor.js';
 import type { InputLists } from './inputs.js';
 import {
@@ -113,7 +114,7 @@ async function versions(driver: Driver, ids: readonly string[]): Promise<Map<str
 
 export async function compare(options: CompareOptions): Promise<OperationReport[]> {
   const { uri, log } = options;
-  const driver = neo4j.driver(uri);
+  const driver = benchDriver(uri);
   const accounts = new Accounts(options.db);
   const email = `bench-${Date.now()}@govgraph.invalid`;
   await accounts.createUser({ email, password: `bench-${Date.now()}-password`, role: 'editor' }, 'bench');

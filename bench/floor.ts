@@ -3,6 +3,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { Database, type ObservedStatement, type Params } from '../server/db/database.js';
 import { toDriverValue } from '../server/db/plain.js';
 import { createGovGraphYoga } from '../server/yoga.js';
+import { benchAuth } from './connection.js';
 
 /**
  * The floor: the very Cypher statements GovGraph sends for a request, sent
@@ -29,7 +30,7 @@ export class Capturer {
   readonly #yoga: ReturnType<typeof createGovGraphYoga>;
 
   constructor(uri: string) {
-    this.#db = new Database({ uri, observe: (statement) => this.#observed.push(statement) });
+    this.#db = new Database({ uri, ...benchAuth(), observe: (statement) => this.#observed.push(statement) });
     this.#yoga = createGovGraphYoga(this.#db);
   }
 

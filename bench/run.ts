@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j from 'neo4j-driver';
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
 import { compare } from './compare.js';
+import { benchDriver } from './connection.js';
 import { benchFrontend, type FrontendReport } from './frontend.js';
 import { pickInputs } from './inputs.js';
 import { type LoadReport, loadSynthetic } from './load.js';
@@ -71,8 +71,10 @@ const neo4jServer = await startEmbeddedNeo4j({
   log: (line) => log(`neo4j: ${line}`),
 });
 // Bulk writes of 10,000 rows may take longer than the server's 15 s limit for interactive requests.
-const db = new Database({ uri: neo4jServer.uri, transactionTimeoutMs: 600_000 });
-const driver = neo4j.driver(neo4jServer.uri);
+process.env.NEO4J_USER = neo4jServer.auth.user;
+process.env.NEO4J_PASSWORD = neo4jServer.auth.password;
+const db = new Database({ uri: neo4jServer.uri, ...neo4jServer.auth, transactionTimeoutMs: 600_000 });
+const driver = benchDriver(neo4jServer.uri);
 try {
   await migrate(db);
   log(`loading the synthetic graph (seed ${seed}, ${scale.relations} relations) …`);

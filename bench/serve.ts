@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import neo4j from 'neo4j-driver';
 import { Database } from '../server/db/database.js';
 import { createApp } from '../server/http/app.js';
 import { createGovGraphYoga } from '../server/yoga.js';
 import { startAlternative } from './alternative.js';
+import { benchAuth, benchDriver } from './connection.js';
 
 /**
  * One server under test, in a process of its own so that its CPU time is its
@@ -15,13 +15,13 @@ export type ServeMessage = { url: string; authorization?: string } | { cpuMicros
 
 async function serve(which: string, uri: string): Promise<{ url: string; authorization?: string }> {
   if (which === 'govgraph') {
-    const db = new Database({ uri });
+    const db = new Database({ uri, ...benchAuth() });
     const server = createApp({ yoga: createGovGraphYoga(db) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
   }
   if (which === 'alternative') {
-    const alternative = await startAlternative(neo4j.driver(uri));
+    const alternative = await startAlternative(benchDriver(uri));
     return { url: alternative.url, authorization: alternative.editorAuthorization };
   }
   throw new Error(`bench/serve.ts: unknown server "${which}" (govgraph or alternative)`);

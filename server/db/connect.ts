@@ -46,7 +46,13 @@ export async function connect(
       });
   const uri = configuredUri ?? embedded?.uri;
   if (!uri) throw new Error('No Neo4j URI');
-  db = new Database({ uri, user, password, database, ...options });
+  db = new Database({
+    uri,
+    user: embedded ? embedded.auth.user : user,
+    password: embedded ? embedded.auth.password : password,
+    database,
+    ...options,
+  });
   try {
     await db.verify();
   } catch (error) {

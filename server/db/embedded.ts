@@ -32,8 +32,16 @@ export interface EmbeddedOptions {
   readonly onRestart?: { down(): void; back(uri: string): void };
 }
 
+/** The Bolt login of the embedded Neo4j: the user neo4j with the password kept in its data folder. */
+export interface EmbeddedAuth {
+  readonly user: string;
+  readonly password: string;
+}
+
 export interface EmbeddedNeo4j {
   readonly uri: string;
+  /** What Bolt clients log in with (the launcher sets it at every start; see Main.java). */
+  readonly auth: EmbeddedAuth;
   /** False when another GovGraph command already runs Neo4j on this data folder. */
   readonly owned: boolean;
   /** The JVM's process id (the benchmark reads its CPU time); a restarted JVM's once it runs. */
@@ -60,32 +68,66 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const running = await findRunning(options.dataDir);
   if (running) {
     log(`Using the embedded Neo4j already running on ${options.dataDir} (${running.uri}).`);
-    return shared(running);
+    return shared(running, options.dataDir);
   }
   checkJava();
   buildLauncherIfNeeded(log);
   try {
     const first = await launch(options, log);
-    return options.supervise ? supervised(first, options, log) : owned(first);
+    return options.supervise ? supervised(first, options, log) : owned(first, options.dataDir);
   } catch (error) {
     // Another command may have opened the store between our check and our start.
     if (!/lock/i.test(String(error))) throw error;
     const other = await waitForRunning(options.dataDir, 60_000);
     if (other) {
       log(`Using the embedded Neo4j that another command started on ${options.dataDir} (${other.uri}).`);
-      return shared(other);
+      return shared(other, options.dataDir);
     }
     throw error;
   }
 }
 
-/** A JVM another GovGraph command runs (and supervises): ours to use, not to stop. */
-function shared(running: ReadyFile): EmbeddedNeo4j {
-  return { uri: running.uri, owned: false, pid: running.pid, restarts: 0, stop: async () => {} };
+/** Where the launcher keeps the password of the user neo4j (mode 0600). */
+export function passwordFile(dataDir: string): string {
+  return path.join(dataDir, 'neo4j-password');
 }
 
-function owned(jvm: Launched): EmbeddedNeo4j {
-  return { uri: jvm.uri, owned: true, pid: jvm.child.pid ?? 0, restarts: 0, stop: () => stopChild(jvm.child) };
+/** The Bolt login of the embedded Neo4j on `dataDir`, once the launcher has started there. */
+export function embeddedAuth(dataDir: string): EmbeddedAuth {
+  const file = passwordFile(dataDir);
+  let password: string;
+  try {
+    password = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(
+      `The embedded Neo4j's password file ${file} cannot be read (${(error as NodeJS.ErrnoException).code}). ` +
+        'It is written at the first start; remove the data folder to start afresh, or restore the file.',
+    );
+  }
+  return { user: 'neo4j', password };
+}
+
+/** A JVM another GovGraph command runs (and supervises): ours to use, not to stop. */
+function shared(running: ReadyFile, dataDir: string): EmbeddedNeo4j {
+  return {
+    uri: running.uri,
+    auth: embeddedAuth(dataDir),
+    owned: false,
+    pid: running.pid,
+    restarts: 0,
+    stop: async () => {},
+  };
+}
+
+function owned(jvm: Launched, dataDir: string): EmbeddedNeo4j {
+  return {
+    uri: jvm.uri,
+    auth: embeddedAuth(dataDir),
+    owned: true,
+    pid: jvm.child.pid ?? 0,
+    restarts: 0,
+    stop: () => stopChild(jvm.child),
+  };
 }
 
 /** Waits before the n-th restart in a row: at once, then 1, 2, 4 … up to 30 s while it keeps dying. */
@@ -155,6 +197,7 @@ function supervised(first: Launched, options: EmbeddedOptions, log: (line: strin
   watch(first);
   return {
     uri: first.uri,
+    auth: embeddedAuth(options.dataDir),
     owned: true,
     get pid() {
       return current.child.pid ?? 0;

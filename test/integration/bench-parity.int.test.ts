@@ -49,12 +49,12 @@ interface Sides {
   readonly driver: Driver;
 }
 
-async function startSides(db: Database, uri: string): Promise<Sides> {
-  const user = process.env.GOVGRAPH_TEST_NEO4J_USER;
-  const driver = neo4j.driver(
-    uri,
-    user ? neo4j.auth.basic(user, process.env.GOVGRAPH_TEST_NEO4J_PASSWORD ?? '') : undefined,
-  );
+async function startSides(
+  db: Database,
+  uri: string,
+  auth: { user: string | undefined; password: string | undefined },
+): Promise<Sides> {
+  const driver = neo4j.driver(uri, auth.user ? neo4j.auth.basic(auth.user, auth.password ?? '') : undefined);
   return { govgraph: await serve(createGovGraphYoga(db)), alternative: await startAlternative(driver), driver };
 }
 
@@ -90,7 +90,7 @@ describe('GovGraph and @neo4j/graphql answer the benchmark’s reads with the sa
 
   beforeAll(async () => {
     db = testDatabase();
-    sides = await startSides(db, inject('neo4jUri'));
+    sides = await startSides(db, inject('neo4jUri'), { user: inject('neo4jUser'), password: inject('neo4jPassword') });
   });
 
   afterAll(async () => {
@@ -190,7 +190,7 @@ describe('the editor’s write, on a Neo4j of its own', () => {
     const email = `bench-editor-${Date.now()}@govgraph.test`;
     await accounts.createUser({ email, password: 'correct horse battery staple', role: 'editor' }, 'test');
     editor = { authorization: `Bearer ${(await accounts.createApiToken(email, 'bench', 'test')).token}` };
-    sides = await startSides(scratch.db, scratch.uri);
+    sides = await startSides(scratch.db, scratch.uri, scratch.auth);
   });
 
   afterAll(async () => {

@@ -75,7 +75,7 @@ beforeAll(async () => {
   await accounts.createUser({ email, password: 'correct horse battery staple', role: 'editor' }, 'test');
   token = (await accounts.createApiToken(email, 'faults', 'test')).token;
   proxy = await FaultProxy.start(scratch.uri);
-  db = new Database({ uri: proxy.uri });
+  db = new Database({ uri: proxy.uri, ...scratch.auth });
   const server = createApp({ yoga: createGovGraphYoga(db), ready: () => db.reachable() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
 import { describe, expect, inject, it } from 'vitest';
-import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { passwordFile, startEmbeddedNeo4j } from '../../server/db/embedded.js';
 import { alive, runServer, startServer } from '../support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,31 @@ describe('the embedded Neo4j', () => {
     expect(second.owned).toBe(false);
     expect(second.uri).toBe(inject('neo4jUri'));
     await second.stop();
+  });
+
+  it('answers Bolt only with the password kept in its data folder, which only its owner can read', async () => {
+    const dataDir = path.resolve(ROOT, '.data/test');
+    const file = passwordFile(dataDir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const password = readFileSync(file, 'utf8').trim();
+    expect(password.length).toBeGreaterThanOrEqual(32);
+    const uri = inject('neo4jUri');
+    const attempt = async (auth?: ReturnType<typeof neo4j.auth.basic>) => {
+      const driver = neo4j.driver(uri, auth);
+      try {
+        const { records } = await driver.executeQuery('MATCH (u:User) RETURN count(u) AS n');
+        return `read ${records.length} row`;
+      } catch (error) {
+        return (error as { code?: string }).code ?? String(error);
+      } finally {
+        await driver.close();
+      }
+    };
+    // Without a password, or with a wrong one, nothing is read: not the accounts, not their password hashes.
+    expect(await attempt()).toMatch(/Unauthorized|Security/);
+    expect(await attempt(neo4j.auth.basic('neo4j', 'neo4j'))).toMatch(/Unauthorized|Security/);
+    expect(await attempt(neo4j.auth.basic('neo4j', `${password}x`))).toMatch(/Unauthorized|Security/);
+    expect(await attempt(neo4j.auth.basic('neo4j', password))).toBe('read 1 row');
   });
 
   it('comes up with a fresh server (migrated, seeded), dies with it on kill -9, and keeps its data for the next start', {

@@ -16,8 +16,8 @@ import { graphqlClient } from '../support/api.js';
 const statements: ObservedStatement[] = [];
 const db = new Database({
   uri: inject('neo4jUri'),
-  user: process.env.GOVGRAPH_TEST_NEO4J_USER,
-  password: process.env.GOVGRAPH_TEST_NEO4J_PASSWORD,
+  user: inject('neo4jUser'),
+  password: inject('neo4jPassword'),
   observe: (statement) => statements.push(statement),
 });
 afterAll(() => db.close());

@@ -15,12 +15,8 @@ interface Plan {
 
 let driver: Driver;
 beforeAll(() => {
-  driver = neo4j.driver(
-    inject('neo4jUri'),
-    process.env.GOVGRAPH_TEST_NEO4J_USER
-      ? neo4j.auth.basic(process.env.GOVGRAPH_TEST_NEO4J_USER, process.env.GOVGRAPH_TEST_NEO4J_PASSWORD ?? '')
-      : undefined,
-  );
+  const user = inject('neo4jUser');
+  driver = neo4j.driver(inject('neo4jUri'), user ? neo4j.auth.basic(user, inject('neo4jPassword') ?? '') : undefined);
 });
 afterAll(() => driver.close());
 

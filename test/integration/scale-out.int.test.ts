@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_CHANGED_CHANNEL } from '../../server/pubsub.js';
 import type { Reply } from '../support/editors.js';
 import { freePort, type RedisServer, startRedis } from '../support/redis.js';
-import { startScratchNeo4j } from '../support/scratch.js';
+import { credentials, startScratchNeo4j } from '../support/scratch.js';
 import { runServer, type ServerProcess, startServer } from '../support/server-process.js';
 import { openEventStream } from '../support/sse.js';
 
@@ -63,6 +63,7 @@ async function me(instance: Instance, cookie: string) {
 describe('several GovGraph instances over one Neo4j and one Redis', () => {
   let stopNeo4j = async () => {};
   let neo4jUri = '';
+  let neo4jLogin: ReturnType<typeof credentials> = { NEO4J_USER: '', NEO4J_PASSWORD: '' };
   let redis: RedisServer;
   let a: Instance;
   let b: Instance;
@@ -101,9 +102,11 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
     stopNeo4j = scratch.stop;
     redis = started;
     neo4jUri = scratch.uri.replace(/^bolt:/, 'neo4j:');
+    neo4jLogin = credentials(scratch);
     // Both configured alike, as behind a load balancer: both try to create the first admin.
     const env = {
       NEO4J_URI: neo4jUri,
+      ...neo4jLogin,
       GOVGRAPH_REDIS_URL: redis.url,
       GOVGRAPH_SEED: 'never',
       GOVGRAPH_ADMIN_EMAIL: ADMIN,
@@ -236,7 +239,12 @@ describe('several GovGraph instances over one Neo4j and one Redis', () => {
 
   it('refuse to start when Redis is configured but cannot be reached, saying so in one message', async () => {
     const port = await freePort();
-    const started = runServer({ NEO4J_URI: neo4jUri, GOVGRAPH_REDIS_URL: `redis://127.0.0.1:${port}`, PORT: '0' });
+    const started = runServer({
+      NEO4J_URI: neo4jUri,
+      ...neo4jLogin,
+      GOVGRAPH_REDIS_URL: `redis://127.0.0.1:${port}`,
+      PORT: '0',
+    });
     expect(await started.exited).toBe(1);
     expect(started.output().trim()).toBe(
       `Cannot use Redis at GOVGRAPH_REDIS_URL (redis://127.0.0.1:${port}): connect ECONNREFUSED 127.0.0.1:${port}. ` +

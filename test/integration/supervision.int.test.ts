@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/auth/accounts.js';
 import { Database } from '../../server/db/database.js';
+import { embeddedAuth } from '../../server/db/embedded.js';
 import { alive, type ServerProcess, startServer } from '../support/server-process.js';
 
 // GovGraph as `npm start` runs it, with its embedded Neo4j on a data folder of its own. The JVM is
@@ -66,7 +67,7 @@ beforeAll(async () => {
     PORT: '0',
   });
   // An editor's API token, straight into the server's Neo4j.
-  const db = new Database({ uri: jvm().uri });
+  const db = new Database({ uri: jvm().uri, ...embeddedAuth(dataDir) });
   const accounts = new Accounts(db);
   const email = `supervised-${Date.now()}@govgraph.test`;
   await accounts.createUser({ email, password: 'correct horse battery staple', role: 'editor' }, 'test');
@@ -185,7 +186,7 @@ describe('the supervised embedded Neo4j', () => {
     // Both writers got through again after the restart.
     expect(acknowledgedAt.get('a')).toBeGreaterThan(backAt);
     expect(acknowledgedAt.get('b')).toBeGreaterThan(backAt);
-    const db = new Database({ uri: jvm().uri });
+    const db = new Database({ uri: jvm().uri, ...embeddedAuth(dataDir) });
     try {
       const rows = await db.read(
         {

@@ -13,11 +13,7 @@ export interface GraphQLResponse<T> {
 
 /** A database connection to the test Neo4j that globalSetup seeded. */
 export function testDatabase(): Database {
-  return new Database({
-    uri: inject('neo4jUri'),
-    user: process.env.GOVGRAPH_TEST_NEO4J_USER,
-    password: process.env.GOVGRAPH_TEST_NEO4J_PASSWORD,
-  });
+  return new Database({ uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') });
 }
 
 /** Sends a GraphQL request to the server in-process, as a client would over HTTP. */

@@ -63,6 +63,8 @@ export async function startEditorsWorld(settings?: Settings) {
 
   return {
     db,
+    uri: scratch.uri,
+    auth: scratch.auth,
     yoga,
     accounts,
     run,

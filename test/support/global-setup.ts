@@ -8,6 +8,9 @@ import { migrate } from '../../server/db/migrate.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** Bolt login of the test Neo4j: the embedded one's, or GOVGRAPH_TEST_NEO4J_USER/PASSWORD. */
+    neo4jUser: string | undefined;
+    neo4jPassword: string | undefined;
   }
 }
 
@@ -27,16 +30,16 @@ export default async function setup(project: TestProject) {
         log: (line) => console.log(`[neo4j] ${line}`),
       });
   const uri = external ?? neo4j?.uri ?? '';
-  const db = new Database({
-    uri,
-    user: process.env.GOVGRAPH_TEST_NEO4J_USER,
-    password: process.env.GOVGRAPH_TEST_NEO4J_PASSWORD,
-  });
+  const user = neo4j ? neo4j.auth.user : process.env.GOVGRAPH_TEST_NEO4J_USER;
+  const password = neo4j ? neo4j.auth.password : process.env.GOVGRAPH_TEST_NEO4J_PASSWORD;
+  const db = new Database({ uri, user, password });
   await db.write({ name: 'test-wipe', text: 'MATCH (n) DETACH DELETE n' });
   await migrate(db);
   await loadSeed(db);
   await db.close();
   project.provide('neo4jUri', uri);
+  project.provide('neo4jUser', user);
+  project.provide('neo4jPassword', password);
   return async () => {
     await neo4j?.stop();
   };

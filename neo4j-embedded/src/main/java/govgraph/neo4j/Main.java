@@ -5,7 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -14,6 +19,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -23,13 +29,26 @@ import org.neo4j.configuration.connectors.ConnectorPortRegister;
  * file that other GovGraph commands use to share the running database
  * instead of failing on the store lock, and stops on SIGTERM or when the
  * parent process closes our standard input (so a killed parent leaves no JVM).
+ * Bolt needs a password: the user neo4j gets a random one at the first start,
+ * kept in the data folder (readable by its owner only) for every command.
  */
 public final class Main {
   private static final String READY = "GOVGRAPH_NEO4J_READY";
+  private static final String USER = "neo4j";
 
   private Main() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run();
+    } catch (Throwable e) {
+      // Neo4j's own threads would keep a JVM that failed to start alive: end it, so the caller hears of it.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run() throws Exception {
     Path dataDir = Path.of(env("GOVGRAPH_DATA_DIR", ".data")).toAbsolutePath().normalize();
     int port = parsePort(env("GOVGRAPH_BOLT_PORT", "7687"));
     String pageCache = env("GOVGRAPH_NEO4J_PAGECACHE", "256m");
@@ -37,9 +56,10 @@ public final class Main {
     Path neo4jHome = dataDir.resolve("neo4j");
     Files.createDirectories(neo4jHome);
     Path readyFile = dataDir.resolve("neo4j.json");
+    String password = passwordOf(dataDir.resolve("neo4j-password"));
 
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(neo4jHome)
-        .setConfig(GraphDatabaseSettings.auth_enabled, false)
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -70,6 +90,22 @@ public final class Main {
     };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "govgraph-neo4j-shutdown"));
 
+    // The embedded API is not subject to authentication: it sets the password Bolt clients must give, every
+    // start, so the file and the database always agree (a store made before passwords gets one too).
+    GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    system.executeTransactionally(
+        "CREATE USER " + USER + " IF NOT EXISTS SET PASSWORD $password CHANGE NOT REQUIRED",
+        Map.of("password", password));
+    try {
+      system.executeTransactionally(
+          "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      // Neo4j refuses to set the password it already has: then file and database agree.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+        throw e;
+      }
+    }
+
     GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     // Block until the default database accepts transactions.
     try (var tx = db.beginTx()) {
@@ -86,8 +122,7 @@ public final class Main {
         + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n";
     Path tmp = dataDir.resolve("neo4j.json.tmp");
     Files.writeString(tmp, json, StandardCharsets.UTF_8);
-    Files.move(tmp, readyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, readyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     System.out.println(READY + " " + uri);
     System.out.flush();
 
@@ -97,6 +132,28 @@ public final class Main {
     } else {
       Thread.currentThread().join();
     }
+  }
+
+  /**
+   * The password in `file`, or a new random one written there first, readable and writable by its owner only
+   * (created with those rights, then moved into place, so it is never readable by others).
+   */
+  private static String passwordOf(Path file) throws IOException {
+    if (Files.exists(file)) {
+      String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (!stored.isEmpty()) {
+        return stored;
+      }
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return password;
   }
 
   /** Returns when standard input closes, i.e. when the parent is gone. */
