@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from './auth/passwords.js';
+import { normaliseOrigin } from './http/origin.js';
 
 /** Thrown for configuration a person has to fix; main prints only its message. */
 export class ConfigError extends Error {
@@ -58,7 +60,7 @@ const EnvSchema = z
         .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'must be an email address')
         .optional(),
     ),
-    GOVGRAPH_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must have at least 12 characters').optional()),
+    GOVGRAPH_ADMIN_PASSWORD: optionalText,
     GOVGRAPH_PUBLIC_READ: flag(true),
     GOVGRAPH_FOUR_EYES: flag(false),
     GOVGRAPH_GRAPHIQL: flag(true),
@@ -76,6 +78,26 @@ const EnvSchema = z
         .min(1024, 'must be at least 1024 bytes')
         .optional(),
     ),
+    GOVGRAPH_CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const entries = (value ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+        const origins: string[] = [];
+        for (const entry of entries) {
+          const origin = normaliseOrigin(entry);
+          if (origin) origins.push(origin);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be origins such as https://intranet.example.org, separated by commas; "${entry.slice(0, 100)}" is not one (no "*", no path)`,
+            });
+        }
+        return origins;
+      }),
     GOVGRAPH_REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -88,6 +110,11 @@ const EnvSchema = z
     path: ['GOVGRAPH_ADMIN_PASSWORD'],
     message: 'and GOVGRAPH_ADMIN_EMAIL must be set together',
     when: () => true,
+  })
+  .superRefine((env, ctx) => {
+    if (env.GOVGRAPH_ADMIN_PASSWORD === undefined) return;
+    const problem = passwordProblem(env.GOVGRAPH_ADMIN_PASSWORD, [env.GOVGRAPH_ADMIN_EMAIL ?? '']);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['GOVGRAPH_ADMIN_PASSWORD'], message: problem });
   })
   .refine((env) => env.NEO4J_PASSWORD === undefined || env.NEO4J_USER !== undefined, {
     path: ['NEO4J_USER'],
@@ -114,6 +141,11 @@ export interface Settings {
   readonly trustProxy?: number;
   /** The largest request body read; a larger one is refused with HTTP 413 (1 MiB unless set). */
   readonly maxBodyBytes?: number;
+  /**
+   * Origins (scheme://host[:port]) besides the explorer's own whose pages may call the API with an editor's
+   * session cookie. Pages of any other origin may only read, without the cookie.
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface Config {
@@ -179,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       graphiql: e.GOVGRAPH_GRAPHIQL,
       introspection: e.GOVGRAPH_INTROSPECTION,
       trustProxy: e.GOVGRAPH_TRUST_PROXY,
+      corsOrigins: e.GOVGRAPH_CORS_ORIGINS,
       ...(e.GOVGRAPH_MAX_BODY_BYTES === undefined ? {} : { maxBodyBytes: e.GOVGRAPH_MAX_BODY_BYTES }),
     },
     redisUrl: e.GOVGRAPH_REDIS_URL,

@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 import { Accounts, type User } from './auth/accounts.js';
 import { LoginGuard } from './auth/login-guard.js';
-import { SESSION_COOKIE, sessionToken, setSessionCookie } from './auth/session-cookie.js';
+import { NO_COOKIE, SESSION_COOKIE, type SessionCookie } from './auth/session-cookie.js';
 import type { Settings } from './config.js';
 import type { Database } from './db/database.js';
 import { Editing } from './domain/editing/index.js';
 import { GraphService, type Page, type RelationFilter, type RelationTypeCount } from './domain/graph.js';
 import { type IntakeDictionaryCache, intakeDictionaryFor } from './domain/intake/dictionary.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
+import { HeavyWork } from './heavy-work.js';
+import { LiveStreams } from './live-streams.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 
 export interface Loaders {
@@ -44,13 +46,23 @@ export interface Context {
   readonly accounts: Accounts;
   /** Counts failed logins per account; one per server, shared by its requests. */
   readonly loginGuard: LoginGuard;
+  /** Slots for queries of much database work; one per server, shared by its requests (heavy-work.ts). */
+  readonly heavyWork: HeavyWork;
+  /** The server's open live-update streams (live-streams.ts). */
+  readonly liveStreams: LiveStreams;
+  /** Who asks, as the limits on expensive queries count it: the account, else the client's address. */
+  readonly client: string | null;
   readonly editing: Editing;
   /** The article intake's dictionary of known names, shared by all requests on this database. */
   readonly intake: IntakeDictionaryCache;
   /** Who is asking: from the session cookie or an API token; null when anonymous. */
   readonly user: User | null;
-  /** The HTTP request (cookies are set through its cookie store). */
+  /** The HTTP request. */
   readonly request: Request | null;
+  /** The session cookie, as far as the page that sent the request may use it (auth/session-cookie.ts). */
+  readonly cookie: SessionCookie;
+  /** The language the caller prefers for messages meant for people (Accept-Language): German or English. */
+  readonly language: 'de' | 'en';
   /** Where the request came from, as the login limits count it (auth/client-address.ts); null in-process. */
   readonly clientAddress: string | null;
   readonly pubsub: GraphPubSub;
@@ -65,14 +77,28 @@ export { SESSION_COOKIE };
  * The caller's account from `Authorization: Bearer <token>` or the session cookie. A session whose id is
  * due for replacement gets a new one here, handed to the browser with this response.
  */
-export async function callerOf(accounts: Accounts, request: Request | null): Promise<User | null> {
+export async function callerOf(
+  accounts: Accounts,
+  request: Request | null,
+  cookie: SessionCookie = NO_COOKIE,
+): Promise<User | null> {
   if (!request) return null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer) return accounts.userForApiToken(bearer);
-  const token = await sessionToken(request);
+  const token = await cookie.token();
   const session = token ? await accounts.resumeSession(token) : null;
-  if (session?.renewed) await setSessionCookie(request, session.renewed);
+  if (session?.renewed) await cookie.set(session.renewed);
   return session?.user ?? null;
+}
+
+/** German when the caller's Accept-Language puts German before English, else English. */
+export function preferredLanguage(acceptLanguage: string | null): 'de' | 'en' {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('de')) return 'de';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
 }
 
 export function createContext(
@@ -80,10 +106,14 @@ export function createContext(
   extra: {
     user?: User | null;
     request?: Request | null;
+    cookie?: SessionCookie;
     clientAddress?: string | null;
+    language?: 'de' | 'en';
     pubsub?: GraphPubSub;
     settings?: Settings;
     loginGuard?: LoginGuard;
+    heavyWork?: HeavyWork;
+    liveStreams?: LiveStreams;
   } = {},
 ): Context {
   const pubsub = extra.pubsub ?? createGraphPubSub();
@@ -104,6 +134,9 @@ export function createContext(
     graph,
     accounts: new Accounts(db),
     loginGuard: extra.loginGuard ?? new LoginGuard(),
+    heavyWork: extra.heavyWork ?? new HeavyWork(),
+    liveStreams: extra.liveStreams ?? new LiveStreams(),
+    client: extra.user ? `user:${extra.user.id}` : (extra.clientAddress ?? null),
     // Every committed change: the intake's names are read anew, and open explorers are told.
     editing: new Editing(
       db,
@@ -116,6 +149,8 @@ export function createContext(
     intake,
     user: extra.user ?? null,
     request: extra.request ?? null,
+    cookie: extra.cookie ?? NO_COOKIE,
+    language: extra.language ?? 'en',
     clientAddress: extra.clientAddress ?? null,
     pubsub,
     settings,

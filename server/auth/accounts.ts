@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { Q } from '../db/queries.js';
 import { BadInputError } from '../errors.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { deviceKey, issueDeviceToken } from './devices.js';
+import type { LoginGuard } from './login-guard.js';
+import { hashPassword, type Language, passwordProblem, verifyPassword } from './passwords.js';
 import { type IssuedSession, newToken, type ResumedSession, SESSION, Sessions, tokenHash } from './sessions.js';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -21,6 +23,12 @@ export const SESSION_HOURS = SESSION.absoluteHours;
 export const TOKEN_MAX_DAYS = 3650;
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+/** Where a login attempt came from: the client's address and the browser's device cookie, where known. */
+export interface LoginOrigin {
+  readonly address?: string | null;
+  readonly device?: string | null;
+}
 
 /** At least this role? viewer < editor < admin. */
 export function atLeast(user: User | null, role: Role): boolean {
@@ -42,10 +50,17 @@ export class Accounts {
     this.sessions = new Sessions(db);
   }
 
-  async createUser(input: { email: string; password: string; role: Role }, by: string): Promise<User> {
+  async createUser(
+    input: { email: string; password: string; role: Role },
+    by: string,
+    language: Language = 'en',
+  ): Promise<User> {
     const email = checkEmail(input.email);
-    const problem = passwordProblem(input.password);
-    if (problem) throw new BadInputError(`The password ${problem}.`, { argument: 'password' });
+    const problem = passwordProblem(input.password, [email], language);
+    if (problem) {
+      const the = language === 'de' ? 'Das Passwort' : 'The password';
+      throw new BadInputError(`${the} ${problem}.`, { argument: 'password', problem: 'WEAK_PASSWORD' });
+    }
     try {
       const [row] = await this.db.write(Q['user-create'], {
         id: `user:${randomUUID()}`,
@@ -82,20 +97,46 @@ export class Accounts {
     return Number(row?.admins ?? 0) > 0;
   }
 
-  /** The account for a correct email and password, else null (the caller says nothing more specific). */
-  async checkPassword(email: string, password: string): Promise<User | null> {
-    const [row] = await this.db.read(Q['user-by-email'], { email: email.trim().toLowerCase() });
-    const found = row?.user as (User & { passwordHash: string }) | undefined;
+  /**
+   * The account for a correct email and password, else null (the caller says nothing more specific). The
+   * attempt is counted by `guard` before the password is hashed (RateLimitedError when it must wait), and
+   * hashed when the guard's hasher has room; `from` says where it came from.
+   */
+  async checkPassword(
+    email: string,
+    password: string,
+    guard: LoginGuard,
+    from: LoginOrigin = {},
+  ): Promise<{ user: User; device: string } | null> {
+    const normalised = email.trim().toLowerCase();
+    const read = async () => {
+      const [row] = await this.db.read(Q['user-by-email'], { email: normalised });
+      return row?.user as (User & { passwordHash: string }) | undefined;
+    };
+    // A device cookie is checked against the account; without one, the attempt is counted before anything else.
+    const known = from.device ? await read() : undefined;
+    const attempt = await guard.claim({
+      email: normalised,
+      address: from.address ?? null,
+      device: deviceKey(from.device ?? null, known),
+    });
+    const found = known ?? (await read());
     // Without an account, a hash is still computed, so timing does not tell which emails exist.
-    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    const ok = await guard.hash(() => verifyPassword(password, found?.passwordHash ?? DUMMY_HASH));
     if (!found || !ok) return null;
-    return { id: found.id, email: found.email, role: found.role };
+    await attempt.succeeded();
+    return { user: { id: found.id, email: found.email, role: found.role }, device: issueDeviceToken(found) };
   }
 
-  /** A new session for a correct email and password, else null. */
-  async login(email: string, password: string): Promise<{ user: User; session: IssuedSession } | null> {
-    const user = await this.checkPassword(email, password);
-    return user ? { user, session: await this.sessions.start(user.id) } : null;
+  /** A new session for a correct email and password, else null; counted and hashed as `checkPassword` says. */
+  async login(
+    email: string,
+    password: string,
+    guard: LoginGuard,
+    from: LoginOrigin = {},
+  ): Promise<{ user: User; session: IssuedSession; device: string } | null> {
+    const checked = await this.checkPassword(email, password, guard, from);
+    return checked ? { ...checked, session: await this.sessions.start(checked.user.id) } : null;
   }
 
   async logout(token: string): Promise<void> {
@@ -108,9 +149,12 @@ export class Accounts {
   }
 
   /** A new password for the account; every session of it ends (the caller starts a new one for itself). */
-  async changePassword(user: User, newPassword: string): Promise<void> {
-    const problem = passwordProblem(newPassword);
-    if (problem) throw new BadInputError(`The new password ${problem}.`, { argument: 'newPassword' });
+  async changePassword(user: User, newPassword: string, language: Language = 'en'): Promise<void> {
+    const problem = passwordProblem(newPassword, [user.email], language);
+    if (problem) {
+      const the = language === 'de' ? 'Das neue Passwort' : 'The new password';
+      throw new BadInputError(`${the} ${problem}.`, { argument: 'newPassword', problem: 'WEAK_PASSWORD' });
+    }
     await this.db.write(Q['user-set-password'], { userId: user.id, passwordHash: await hashPassword(newPassword) });
     await this.sessions.endAll(user.id);
   }
@@ -131,6 +175,17 @@ export class Accounts {
     const user = row.user as unknown as User;
     await this.sessions.endAll(user.id);
     return user;
+  }
+
+  /**
+   * Who a request's API token or session cookie stands for now, without recording use or replacing the session's
+   * id (what a long-lived live-update stream asks again); null when the login or token has ended.
+   */
+  async currentUser(request: Request | null, cookie: { token(): Promise<string | null> }): Promise<User | null> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request?.headers.get('authorization') ?? '')?.[1];
+    if (bearer) return this.userForApiToken(bearer);
+    const token = await cookie.token();
+    return token ? this.sessions.alive(token) : null;
   }
 
   async userForApiToken(token: string): Promise<User | null> {

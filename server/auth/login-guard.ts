@@ -1,22 +1,48 @@
 import { Redis } from 'ioredis';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import pLimit from 'p-limit';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ConfigError, withoutPassword } from '../config.js';
 import { RateLimitedError } from '../errors.js';
 
-/** Failed logins an account may have within the window before its logins are refused for the rest of it. */
-export const LOGIN_LIMIT = { failures: 5, windowSeconds: 15 * 60 } as const;
+/**
+ * Who a login attempt is counted against: the account, the client's address (across accounts), or a browser
+ * that has logged in to this account before (its device cookie, see devices.ts).
+ */
+export type LoginScope = 'account' | 'address' | 'device';
+
+/** Attempts one key may make at once before each further one waits a growing delay (DELAYS_SECONDS). */
+export const FREE_ATTEMPTS: Readonly<Record<LoginScope, number>> = { account: 5, address: 20, device: 10 };
+
+/** The longest wait between attempts: 15 minutes, never a lockout. */
+export const MAX_WAIT_SECONDS = 15 * 60;
+
+/** Fibonacci delays from `first` seconds up to MAX_WAIT_SECONDS. */
+export function growingDelays(first: number): number[] {
+  const delays = [first, first];
+  while ((delays.at(-1) ?? 0) < MAX_WAIT_SECONDS) delays.push((delays.at(-1) ?? 0) + (delays.at(-2) ?? 0));
+  delays[delays.length - 1] = MAX_WAIT_SECONDS;
+  return delays;
+}
 
 /**
- * Failed logins one client address may have within the window, whichever accounts they were for, before
- * every login from it is refused for the rest of it: one address guessing across many accounts.
+ * The delays, in seconds, before the 1st, 2nd … attempt beyond the free ones: 5, 5, 10, 15, 25 … up to 15 minutes.
+ * Five seconds is longer than a burst of attempts takes to arrive, so a burst gets no more than the free ones.
  */
-export const ADDRESS_LIMIT = { failures: 20, windowSeconds: 15 * 60 } as const;
+export const DELAYS_SECONDS: readonly number[] = growingDelays(5);
+
+/** How long attempts are remembered: a quiet day forgets them. */
+const LIFETIME_SECONDS = 24 * 60 * 60;
+
+/** How many passwords are hashed at once (scrypt, in libuv's thread pool, which static files and DNS share). */
+export const HASHING_CONCURRENCY = 1;
+/** Logins waiting for the hasher beyond which a login is refused at once (RATE_LIMITED with the limit BUSY). */
+export const HASHING_QUEUE = 64;
 
 /** How long a Redis command of the limits may take before this instance counts on its own. */
 const REDIS_TIMEOUT_MS = 500;
 
-function limiter(name: string, limit: { failures: number; windowSeconds: number }, redis?: Redis): RateLimiterAbstract {
-  const options = { keyPrefix: `govgraph:login-${name}`, points: limit.failures, duration: limit.windowSeconds };
+function limiter(name: string, points: number, redis: Redis | undefined): RateLimiterAbstract {
+  const options = { keyPrefix: `govgraph:login-${name}`, points, duration: LIFETIME_SECONDS };
   const memory = new RateLimiterMemory(options);
   if (!redis) return memory;
   // While Redis is away, each instance counts on its own (the in-memory limiter), rather than letting
@@ -30,54 +56,127 @@ function limiter(name: string, limit: { failures: number; windowSeconds: number 
 }
 
 /**
- * Slows down password guessing, rate-limiter-flexible counting failed logins: after LOGIN_LIMIT.failures
- * wrong passwords for one email within the window, every login for it is refused (the right password too)
- * until the window ends, and a successful login clears that count; after ADDRESS_LIMIT.failures failed
- * logins from one client address, every login from it is refused until its window ends (a success clears
- * nothing, else one known account would reset the count). With Redis, the counts are shared by every
- * instance using it; without, each instance counts on its own.
+ * Free attempts, then growing delays, for one scope (the scheme of rate-limiter-flexible's ExpressBruteFlexible,
+ * on its atomic counters): an attempt is counted before its password is checked, so attempts sent at once are
+ * counted one by one and never all checked.
+ */
+class GrowingDelay {
+  readonly #free: RateLimiterAbstract;
+  readonly #block: RateLimiterAbstract;
+  readonly #delays: RateLimiterAbstract;
+
+  constructor(
+    readonly scope: LoginScope,
+    redis: Redis | undefined,
+    readonly delays: readonly number[],
+  ) {
+    // Consuming beyond `points` rejects: the first FREE_ATTEMPTS - 1 pass here, the last free one as a first delay.
+    this.#free = limiter(`${scope}-free`, FREE_ATTEMPTS[scope] - 1, redis);
+    this.#block = limiter(`${scope}-block`, 1, redis);
+    this.#delays = limiter(`${scope}-delays`, Number.MAX_SAFE_INTEGER, redis);
+  }
+
+  /** Counts one attempt; throws RateLimitedError when it must wait. */
+  async claim(key: string): Promise<void> {
+    try {
+      await this.#free.consume(key);
+      return;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    }
+    const [blocked, delays] = await Promise.all([this.#block.get(key), this.#delays.get(key)]);
+    if (blocked && blocked.consumedPoints >= 1) throw limited(blocked.msBeforeNext, this.scope);
+    const wait = this.delays[delays?.consumedPoints ?? 0] ?? MAX_WAIT_SECONDS;
+    // Only one of several attempts arriving together gets the slot; the others wait for the next.
+    const slot = await this.#block.penalty(key, 1, { customDuration: wait });
+    if (slot.consumedPoints !== 1) throw limited(slot.msBeforeNext, this.scope);
+    await this.#delays.penalty(key);
+  }
+
+  /** A correct password: the attempt is given back (address), or the key starts afresh (account, device). */
+  async succeeded(key: string): Promise<void> {
+    if (this.scope === 'address') {
+      // One known account must not reset an address that guesses at others: only this attempt is given back.
+      await this.#free.reward(key, 1).catch(() => {});
+      return;
+    }
+    await Promise.all([this.#free.delete(key), this.#block.delete(key), this.#delays.delete(key)]);
+  }
+}
+
+function limited(msBeforeNext: number, scope: LoginScope): RateLimitedError {
+  return new RateLimitedError(Math.max(1, Math.ceil(msBeforeNext / 1000)), scope);
+}
+
+/** The keys one login attempt is counted under. */
+export interface LoginKeys {
+  readonly email: string;
+  /** The client's address (null: unknown, as for in-process requests). */
+  readonly address: string | null;
+  /**
+   * A device cookie of a browser that logged in to this account before: its attempts are counted under it alone,
+   * so guesses from elsewhere never keep the owner out.
+   */
+  readonly device: string | null;
+}
+
+/** One counted attempt: say how it went. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Slows down password guessing without locking anybody out. Every attempt is counted before its password is
+ * hashed, against the account and the client's address: a few attempts are free, then each further one waits a
+ * growing delay (5, 5, 10, 15, 25 … seconds, at most 15 minutes), and attempts arriving meanwhile are refused with
+ * RATE_LIMITED at once. A correct password clears the account's count; it gives back only its own attempt of the
+ * address's. A browser that logged in to the account before (device cookie) is counted on its own, so an attacker
+ * elsewhere cannot keep the owner out. Passwords are hashed one at a time, so a burst of logins never fills the
+ * thread pool that static files and DNS lookups use. With Redis, counts are shared by every instance.
  */
 export class LoginGuard {
-  readonly #account: RateLimiterAbstract;
-  readonly #address: RateLimiterAbstract;
+  readonly #scopes: Readonly<Record<LoginScope, GrowingDelay>>;
+  readonly #hashing = pLimit(HASHING_CONCURRENCY);
 
-  constructor(redis?: Redis) {
-    this.#account = limiter('account', LOGIN_LIMIT, redis);
-    this.#address = limiter('address', ADDRESS_LIMIT, redis);
+  /** `redis`: share the counts through it; `delaysSeconds`: other delays than DELAYS_SECONDS. */
+  constructor(options: { redis?: Redis; delaysSeconds?: readonly number[] } = {}) {
+    const delays = options.delaysSeconds ?? DELAYS_SECONDS;
+    this.#scopes = {
+      account: new GrowingDelay('account', options.redis, delays),
+      address: new GrowingDelay('address', options.redis, delays),
+      device: new GrowingDelay('device', options.redis, delays),
+    };
   }
 
-  /**
-   * Throws RateLimitedError while the address (null: unknown, as for in-process requests) or `email`
-   * has used up its failed logins.
-   */
-  async check(email: string, address: string | null): Promise<void> {
-    const [byAddress, byAccount] = await Promise.all([
-      address ? this.#address.get(address) : null,
-      this.#account.get(keyOf(email)),
-    ]);
-    if (byAddress && byAddress.consumedPoints >= ADDRESS_LIMIT.failures) {
-      throw new RateLimitedError(seconds(byAddress.msBeforeNext), 'address');
-    }
-    if (byAccount && byAccount.consumedPoints >= LOGIN_LIMIT.failures) {
-      throw new RateLimitedError(seconds(byAccount.msBeforeNext), 'account');
-    }
+  /** Counts the attempt (throws RateLimitedError when it must wait); the caller then checks the password. */
+  async claim(keys: LoginKeys): Promise<LoginAttempt> {
+    const counted: Array<[GrowingDelay, string]> = keys.device
+      ? [[this.#scopes.device, keys.device]]
+      : [
+          [this.#scopes.account, keyOf(keys.email)],
+          ...(keys.address ? [[this.#scopes.address, keys.address] as [GrowingDelay, string]] : []),
+        ];
+    for (const [scope, key] of counted) await scope.claim(key);
+    return {
+      succeeded: async () => {
+        await Promise.all(counted.map(([scope, key]) => scope.succeeded(key)));
+      },
+    };
   }
 
-  async failed(email: string, address: string | null): Promise<void> {
-    // Consuming past the limit rejects; the count is what matters.
-    await Promise.all([
-      this.#account.consume(keyOf(email)).catch(() => {}),
-      address ? this.#address.consume(address).catch(() => {}) : null,
-    ]);
+  /** Runs a password hash with the others, one at a time; refused at once when too many are waiting. */
+  hash<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#hashing.pendingCount >= HASHING_QUEUE) throw new RateLimitedError(1, 'busy');
+    return this.#hashing(work);
   }
 
-  async succeeded(email: string): Promise<void> {
-    await this.#account.delete(keyOf(email));
+  /** How many password checks run or wait now (tests and the benchmark read it). */
+  get hashing(): { active: number; pending: number } {
+    return { active: this.#hashing.activeCount, pending: this.#hashing.pendingCount };
   }
 }
 
 const keyOf = (email: string) => email.trim().toLowerCase();
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** The login limits of a server and how to let go of their Redis connection. */
 export interface LoginLimits {
@@ -129,7 +228,7 @@ export async function openLoginLimits(
   }
   starting = false;
   return {
-    guard: new LoginGuard(redis),
+    guard: new LoginGuard({ redis }),
     where: `through Redis at ${shown}, shared by every instance using it`,
     async close() {
       if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());

@@ -1,4 +1,8 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as de from '@zxcvbn-ts/language-de';
+import * as en from '@zxcvbn-ts/language-en';
 
 /**
  * Password hashes with Node's scrypt (memory-hard, in the standard library):
@@ -31,9 +35,48 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Rules for a new password: long enough to resist guessing, not absurdly long. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 12) return 'must have at least 12 characters';
-  if (password.length > 200) return 'must have at most 200 characters';
-  return null;
+/** zxcvbn's score a new password needs: 3 of 0–4, "safely unguessable" (about 10^8 guesses or more). */
+export const MIN_STRENGTH = 3;
+
+export type Language = 'de' | 'en';
+
+// German and English dictionaries (and the common passwords list) for both; the feedback in either language.
+const dictionary = { ...common.dictionary, ...en.dictionary, ...de.dictionary };
+const estimators: Record<Language, ZxcvbnFactory> = {
+  de: new ZxcvbnFactory({ translations: de.translations, graphs: common.adjacencyGraphs, dictionary }),
+  en: new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary }),
+};
+
+const TEXT = {
+  de: {
+    short: 'muss mindestens 12 Zeichen haben',
+    long: 'darf höchstens 200 Zeichen haben',
+    weak: 'ist zu leicht zu erraten',
+  },
+  en: {
+    short: 'must have at least 12 characters',
+    long: 'must have at most 200 characters',
+    weak: 'is too easy to guess',
+  },
+} as const;
+
+/**
+ * What is wrong with a new password, in the language asked for, or null: at least 12 and at most 200 characters,
+ * and hard to guess by zxcvbn-ts with the German, English and common dictionaries (score MIN_STRENGTH), the
+ * account's own email counting as known to an attacker. "Zwölf Leerzeichen", "aaaaaaaaaaaa", "123456789012" or
+ * "passwordpassword" are refused, with zxcvbn's hint why.
+ */
+export function passwordProblem(
+  password: string,
+  context: readonly string[] = [],
+  language: Language = 'en',
+): string | null {
+  const text = TEXT[language];
+  if (password.length < 12) return text.short;
+  if (password.length > 200) return text.long;
+  const words = context.flatMap((value) => value.toLowerCase().split(/[@._+-]+/)).filter((w) => w.length >= 3);
+  const result = estimators[language].check(password, words);
+  if (result.score >= MIN_STRENGTH) return null;
+  const hints = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
+  return hints ? `${text.weak}: ${hints}` : text.weak;
 }

@@ -89,6 +89,18 @@ export class Sessions {
     return { token: fresh, expiresAt: String(row.expiresAt) };
   }
 
+  /**
+   * The account of a login still alive under this id or one that replaced it, without recording use or
+   * replacing the id (for a live-update stream, which keeps the id it was opened with); null when it ended.
+   */
+  async alive(token: string): Promise<User | null> {
+    const [row] = await this.db.read(Q['session-alive'], {
+      tokenHash: tokenHash(token),
+      idleSeconds: LIMITS.idleSeconds,
+    });
+    return (row?.user as unknown as User | undefined) ?? null;
+  }
+
   /** Ends the session of this id, together with the ids it replaced or was replaced by. */
   async end(token: string): Promise<void> {
     await this.db.write(Q['session-delete'], { tokenHash: tokenHash(token) });

@@ -1,9 +1,9 @@
 import { ROLES, type Role, TOKEN_MAX_DAYS } from '../auth/accounts.js';
-import { ADDRESS_LIMIT, LOGIN_LIMIT } from '../auth/login-guard.js';
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/session-cookie.js';
+import { FREE_ATTEMPTS, MAX_WAIT_SECONDS } from '../auth/login-guard.js';
 import { SESSION } from '../auth/sessions.js';
 import type { Context } from '../context.js';
-import { BadInputError, UnauthenticatedError } from '../errors.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { recordId } from './args.js';
 import { builder } from './builder.js';
 
 const RoleEnum = builder.enumType('Role', {
@@ -32,16 +32,9 @@ const CreatedTokenRef = builder
     }),
   });
 
-/**
- * Checks a password against the login limits: refused while the account or the caller's address has
- * used up its failed attempts; a wrong one counts against both.
- */
-async function guarded<T>(ctx: Context, email: string, attempt: () => Promise<T | null>): Promise<T | null> {
-  await ctx.loginGuard.check(email, ctx.clientAddress);
-  const result = await attempt();
-  if (result === null) await ctx.loginGuard.failed(email, ctx.clientAddress);
-  else await ctx.loginGuard.succeeded(email);
-  return result;
+/** Where the caller's login attempt comes from, as the login limits count it. */
+async function loginOrigin(ctx: Context) {
+  return { address: ctx.clientAddress, device: await ctx.cookie.device() };
 }
 
 const SESSION_TEXT =
@@ -67,17 +60,27 @@ builder.mutationField('login', (t) =>
     type: UserRef,
     description:
       `Logs in with email and password and sets an HTTP-only session cookie with a new id. ${SESSION_TEXT} ` +
-      `After ${LOGIN_LIMIT.failures} wrong passwords for one account, or ${ADDRESS_LIMIT.failures} failed logins from ` +
-      `one address, within ${LOGIN_LIMIT.windowSeconds / 60} minutes, its logins are refused with RATE_LIMITED ` +
-      '(HTTP 429, Retry-After) until that time has passed.',
+      `Attempts are counted before the password is checked: after ${FREE_ATTEMPTS.account} for one account (a ` +
+      `correct one starts afresh) or ${FREE_ATTEMPTS.address} from one address, each further attempt waits a ` +
+      `growing delay (5, 5, 10, 15, 25 … seconds, at most ${MAX_WAIT_SECONDS / 60} minutes); one sent sooner is ` +
+      'refused with RATE_LIMITED (HTTP 429, Retry-After). A browser that logged in to the account before is counted ' +
+      `on its own (${FREE_ATTEMPTS.device} attempts, then the same delays), so guesses from elsewhere never keep ` +
+      'the owner out. Only the explorer’s own origin and GOVGRAPH_CORS_ORIGINS may log in (else FORBIDDEN).',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const result = await guarded(ctx, args.email, () => ctx.accounts.login(args.email, args.password));
+      if (!ctx.cookie.usable && ctx.request) {
+        // A page of another origin: the cookie it would get must not be usable by it, nor planted by it.
+        throw new ForbiddenError(
+          'Log in through the explorer, or from an origin listed in GOVGRAPH_CORS_ORIGINS; other pages may only read, without a login.',
+        );
+      }
+      const result = await ctx.accounts.login(args.email, args.password, ctx.loginGuard, await loginOrigin(ctx));
       if (!result) throw new UnauthenticatedError('Email or password is wrong.');
       // The id the browser brought (another login, or one planted by someone else) ends here.
-      const before = await sessionToken(ctx.request);
+      const before = await ctx.cookie.token();
       if (before) await ctx.accounts.logout(before);
-      await setSessionCookie(ctx.request, result.session);
+      await ctx.cookie.set(result.session);
+      await ctx.cookie.setDevice(result.device);
       return result.user;
     },
   }),
@@ -87,9 +90,11 @@ builder.mutationField('logout', (t) =>
   t.boolean({
     description: 'Ends the session of the cookie it is sent with, on the server too (on every instance).',
     resolve: async (_root, _args, ctx) => {
-      const token = await sessionToken(ctx.request);
+      const token = await ctx.cookie.token();
       if (token) await ctx.accounts.logout(token);
-      await clearSessionCookie(ctx.request);
+      await ctx.cookie.clear();
+      // This login's live-update streams on this server end now; those on others at their next check.
+      if (ctx.user) ctx.liveStreams.recheck(ctx.user.id);
       return token !== null;
     },
   }),
@@ -100,7 +105,7 @@ builder.mutationField('changePassword', (t) =>
     type: UserRef,
     authScopes: { viewer: true },
     description:
-      'Changes the password of the caller’s account (any role; at least 12 characters). Every session of the account ' +
+      'Changes the password of the caller’s account (any role; rules as for createUser). Every session of the account ' +
       'ends; a caller logged in by cookie gets a new session. A wrong current password is BAD_USER_INPUT and counts ' +
       'as a failed login.',
     args: {
@@ -110,13 +115,16 @@ builder.mutationField('changePassword', (t) =>
     resolve: async (_root, args, ctx) => {
       const user = ctx.user;
       if (!user) throw new UnauthenticatedError('Please log in to change your password.');
-      const checked = await guarded(ctx, user.email, () =>
-        ctx.accounts.checkPassword(user.email, args.currentPassword),
+      const checked = await ctx.accounts.checkPassword(
+        user.email,
+        args.currentPassword,
+        ctx.loginGuard,
+        await loginOrigin(ctx),
       );
       if (!checked) throw new BadInputError('The current password is wrong.', { argument: 'currentPassword' });
-      await ctx.accounts.changePassword(user, args.newPassword);
-      if (await sessionToken(ctx.request))
-        await setSessionCookie(ctx.request, await ctx.accounts.sessions.start(user.id));
+      await ctx.accounts.changePassword(user, args.newPassword, ctx.language);
+      ctx.liveStreams.recheck(user.id);
+      if (await ctx.cookie.token()) await ctx.cookie.set(await ctx.accounts.sessions.start(user.id));
       return user;
     },
   }),
@@ -134,8 +142,9 @@ builder.mutationField('setUserRole', (t) =>
     resolve: async (_root, args, ctx) => {
       const caller = ctx.user;
       const user = await ctx.accounts.setRole(args.email, args.role, caller?.email ?? 'unknown');
-      if (caller?.id === user.id && (await sessionToken(ctx.request))) {
-        await setSessionCookie(ctx.request, await ctx.accounts.sessions.start(user.id));
+      ctx.liveStreams.recheck(user.id);
+      if (caller?.id === user.id && (await ctx.cookie.token())) {
+        await ctx.cookie.set(await ctx.accounts.sessions.start(user.id));
       }
       return user;
     },
@@ -146,13 +155,16 @@ builder.mutationField('createUser', (t) =>
   t.field({
     type: UserRef,
     authScopes: { admin: true },
-    description: 'A new account (admin). Passwords need at least 12 characters.',
+    description:
+      'A new account (admin). Passwords need 12 to 200 characters and must be hard to guess (zxcvbn score 3 of 4, ' +
+      'with German, English and common-password dictionaries); a weak one is BAD_USER_INPUT with ' +
+      '`extensions.problem` WEAK_PASSWORD and a hint, in German when Accept-Language asks for it.',
     args: {
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
       role: t.arg({ type: RoleEnum, required: true }),
     },
-    resolve: (_root, args, ctx) => ctx.accounts.createUser(args, ctx.user?.email ?? 'unknown'),
+    resolve: (_root, args, ctx) => ctx.accounts.createUser(args, ctx.user?.email ?? 'unknown', ctx.language),
   }),
 );
 
@@ -178,6 +190,7 @@ builder.mutationField('revokeApiToken', (t) =>
     authScopes: { admin: true },
     description: 'Revokes an API token (admin); true when it existed.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.accounts.revokeApiToken(String(args.id), ctx.user?.email ?? 'unknown'),
+    resolve: (_root, args, ctx) =>
+      ctx.accounts.revokeApiToken(recordId('id', args.id, 'token'), ctx.user?.email ?? 'unknown'),
   }),
 );

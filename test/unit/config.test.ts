@@ -43,7 +43,7 @@ describe('configuration from the environment', () => {
 
 describe('settings of the API', () => {
   it('reads publicly, applies intake at once and offers GraphiQL and introspection unless told otherwise', () => {
-    const open = { graphiql: true, introspection: true, trustProxy: 0 };
+    const open = { graphiql: true, introspection: true, trustProxy: 0, corsOrigins: [] };
     expect(loadConfig({}).settings).toEqual({ publicRead: true, fourEyes: false, ...open });
     expect(loadConfig({ GOVGRAPH_PUBLIC_READ: 'false', GOVGRAPH_FOUR_EYES: 'TRUE' }).settings).toEqual({
       publicRead: false,
@@ -69,6 +69,36 @@ describe('settings of the API', () => {
         `GOVGRAPH_TRUST_PROXY must be the number of proxies in front of GovGraph (0 to 10) (got "${bad}")`,
       );
     }
+  });
+
+  it('takes the origins whose pages may use the cookie, and refuses a wildcard or a path', () => {
+    expect(
+      loadConfig({ GOVGRAPH_CORS_ORIGINS: 'https://Intranet.example.org, http://127.0.0.1:8080/' }).settings
+        .corsOrigins,
+    ).toEqual(['https://intranet.example.org', 'http://127.0.0.1:8080']);
+    for (const bad of ['*', 'https://a.example/path', 'intranet.example.org', 'ftp://a.example']) {
+      expect(() => loadConfig({ GOVGRAPH_CORS_ORIGINS: bad })).toThrow(
+        `GOVGRAPH_CORS_ORIGINS must be origins such as https://intranet.example.org, separated by commas; "${bad}" is not one`,
+      );
+    }
+  });
+
+  it('refuses a first admin password that is easy to guess, without showing it', () => {
+    const admin = { GOVGRAPH_ADMIN_EMAIL: 'admin@example.org' };
+    expect(() => loadConfig({ ...admin, GOVGRAPH_ADMIN_PASSWORD: 'passwordpassword' })).toThrow(
+      /GOVGRAPH_ADMIN_PASSWORD is too easy to guess/,
+    );
+    expect(() => loadConfig({ ...admin, GOVGRAPH_ADMIN_PASSWORD: 'short' })).toThrow(
+      'GOVGRAPH_ADMIN_PASSWORD must have at least 12 characters',
+    );
+    try {
+      loadConfig({ ...admin, GOVGRAPH_ADMIN_PASSWORD: 'passwordpassword' });
+    } catch (error) {
+      expect(String(error)).not.toContain('passwordpassword');
+    }
+    expect(loadConfig({ ...admin, GOVGRAPH_ADMIN_PASSWORD: 'Digitalrat tagt in Bernburg' }).admin?.email).toBe(
+      'admin@example.org',
+    );
   });
 
   it('reads the body size limit, in bytes', () => {
