@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type BookmarkManager, type Driver, Neo4jError, type Session } from 'neo4j-driver';
+import { boltHandshake } from './bolt-handshake.js';
 import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 
@@ -21,12 +22,23 @@ export class DatabaseUnavailableError extends Error {
   unconfirmed = false;
 }
 
+/** A statement ran longer than the transaction timeout and Neo4j ended it; asking for less helps. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** Neo4j's codes for a transaction it ended at its timeout (server-side or the one the driver asked for). */
+const TIMED_OUT = /TransactionTimedOut|Transaction\.TransactionTimedOutClientConfiguration/;
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired']);
 
 /** The driver's error when no connection could be had in time carries no code, only this text. */
 const NO_CONNECTION = /^Connection acquisition timed out/;
 
 function translate(error: unknown): unknown {
+  if (error instanceof Neo4jError && TIMED_OUT.test(error.code)) {
+    return new QueryTimeoutError(error.message, { cause: error });
+  }
   if (
     error instanceof Neo4jError &&
     (UNAVAILABLE.has(error.code) || error.retriable || NO_CONNECTION.test(error.message))
@@ -36,6 +48,9 @@ function translate(error: unknown): unknown {
   return error;
 }
 export type Params = Record<string, unknown>;
+
+/** How long one transaction a request starts may run before Neo4j ends it (QUERY_TIMEOUT). */
+export const TRANSACTION_TIMEOUT_SECONDS = 15;
 
 /** How long a read is retried while Neo4j is briefly unavailable (as the driver does for transactions). */
 const READ_RETRY_MS = 3_000;
@@ -125,6 +140,7 @@ export interface ObservedStatement {
  */
 export class Database {
   readonly #driver: Driver;
+  readonly #uri: string;
   readonly #database: string | undefined;
   readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
   readonly #timeoutMs: number;
@@ -143,8 +159,9 @@ export class Database {
       connectionAcquisitionTimeout: 3_000,
       maxTransactionRetryTime: 3_000,
     });
+    this.#uri = options.uri;
     this.#database = options.database;
-    this.#timeoutMs = options.transactionTimeoutMs ?? 15_000;
+    this.#timeoutMs = options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_SECONDS * 1000;
     this.#observe = options.observe;
   }
 
@@ -153,9 +170,15 @@ export class Database {
     return this.#roundTrips;
   }
 
-  /** Whether Neo4j answers a trivial read within `ms` (for `/readyz`). */
+  /**
+   * Whether Neo4j answers within `ms` (for `/readyz` and the requests' liveness check): its Bolt handshake, which
+   * Neo4j answers on its network threads however busy its query threads are, so a busy Neo4j counts as there and
+   * one that is gone, hung or cut off does not. Over TLS, where the handshake cannot be asked alone, a trivial read.
+   */
   async reachable(ms = 2_000): Promise<boolean> {
     if (this.#warming) return false;
+    const handshake = boltHandshake(this.#uri, ms);
+    if (handshake) return handshake;
     const ping = this.#driver
       .executeQuery('RETURN 1', {}, { database: this.#database, routing: neo4j.routing.READ })
       .then(() => true as const)
@@ -216,6 +239,14 @@ export class Database {
 
   read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
     return this.#run('READ', query, params, 'read');
+  }
+
+  /**
+   * A read of the service's own state that servers look up on their own schedule (an unfinished restore), not of
+   * the graph for a request: like `read`, but not counted in `roundTrips`, which measures what requests cost.
+   */
+  readState(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.#inTime(this.#runNow('READ', query, params, false), 'read');
   }
 
   /**
@@ -314,13 +345,15 @@ export class Database {
     return this.#inTime(this.#runNow(mode, query, params), what);
   }
 
-  async #runNow(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params): Promise<Row[]> {
+  async #runNow(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params, counted = true): Promise<Row[]> {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
     const driverParams = toDriverValue(params) as Params;
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
     try {
-      this.#roundTrips += 1;
-      this.#observe?.({ transaction: this.#roundTrips, mode, query, params });
+      if (counted) {
+        this.#roundTrips += 1;
+        this.#observe?.({ transaction: this.#roundTrips, mode, query, params });
+      }
       const result =
         mode === 'READ'
           ? await readWithRetries(async () => await session.run(query.text, driverParams, config))

@@ -1,10 +1,11 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { atLeast } from '../auth/accounts.js';
 import type { Context } from '../context.js';
 import { isWellFormedId, KIND_INFO, kindOfId } from '../domain/vocabulary.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { BadInputError, ForbiddenError, QueryLimitError, UnauthenticatedError } from '../errors.js';
 
 /**
  * GovGraph ids are already global (`person:lydia-hueskens`, `rel:…`): the kind
@@ -23,6 +24,13 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   return { typename: KIND_INFO[kind].typename, id: globalID };
 }
 
+/**
+ * How much database work one request may ask for, in the units of the fields that cost it (`work` in their
+ * options: a neighbourhood by depth and limit, paths by length and number; see neighborhood.ts and paths.ts).
+ * Every other field costs nothing here: graphql-armor limits depth, aliases and tokens of any query.
+ */
+export const MAX_WORK = 15_000;
+
 /** As many as a neighbourhood may hold: the explorer asks for what its canvas shows. */
 export const MAX_NODE_IDS = 1000;
 
@@ -36,8 +44,22 @@ export const builder = new SchemaBuilder<{
   Scalars: { Date: { Input: string; Output: string } };
   AuthScopes: { reader: boolean; viewer: boolean; editor: boolean; admin: boolean };
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Only the fields that declare what they cost count (the rest is limited by graphql-armor).
+    defaultComplexity: 0,
+    defaultListMultiplier: 1,
+    limit: { complexity: MAX_WORK },
+    complexityError: (kind, result) =>
+      new QueryLimitError(
+        kind === ComplexityErrorKind.Complexity
+          ? `The query asks for more database work than one request may (${result.complexity} units, at most ` +
+              `${MAX_WORK}): a neighbourhood costs (limit + 10 × ids) × 1, 4 or 10 by depth, paths maxPaths × 1 to 100 ` +
+              'by maxLength. Send fewer or smaller ones, or split them over several requests.'
+          : `The query is too ${kind === ComplexityErrorKind.Depth ? 'deep' : 'broad'}.`,
+      ),
+  },
   scopeAuth: {
     // A subscription is refused when it is opened, not silently kept open to fail at each event.
     authorizeOnSubscribe: true,

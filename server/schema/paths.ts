@@ -8,6 +8,16 @@ import { DateScalar } from './scalars.js';
 
 export const PATH_LIMITS = { maxLength: 6, maxPaths: 50 } as const;
 
+/** How much more a longer path costs to find: the search fans out at every step. */
+const LENGTH_WEIGHT: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 5, 4: 15, 5: 40, 6: 100 };
+
+/** The database work a path search asks for (builder.ts: MAX_WORK): the paths it may return, weighted by length. */
+export function pathsWork(args: { maxLength?: number | null; maxPaths?: number | null }) {
+  const length = Math.min(Math.max(args.maxLength ?? 4, 1), PATH_LIMITS.maxLength);
+  const paths = Math.min(Math.max(args.maxPaths ?? 10, 1), PATH_LIMITS.maxPaths);
+  return paths * (LENGTH_WEIGHT[length] ?? 100);
+}
+
 type PathShape = PathsResult['paths'][number];
 
 const PathRef = builder.objectRef<PathShape>('Path').implement({
@@ -49,20 +59,16 @@ builder.queryField('paths', (t) =>
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only follow these relations.' }),
       asOf: t.arg({ type: DateScalar, required: false, description: 'Only facts valid on that day.' }),
     },
+    complexity: (args) => pathsWork(args),
     resolve: async (_root, args, ctx) => {
       const from = entityId('from', args.from);
       const to = entityId('to', args.to);
       if (from === to) throw new BadInputError('"from" and "to" are the same entity.', { argument: 'to' });
       const maxLength = inRange('maxLength', args.maxLength ?? 4, 1, PATH_LIMITS.maxLength);
       const maxPaths = inRange('maxPaths', args.maxPaths ?? 10, 1, PATH_LIMITS.maxPaths);
-      const result = await ctx.graph.paths({
-        from,
-        to,
-        maxLength,
-        maxPaths,
-        types: args.relationTypes ?? null,
-        asOf: args.asOf ?? null,
-      });
+      const result = await ctx.heavyWork.run(ctx.client, pathsWork(args), () =>
+        ctx.graph.paths({ from, to, maxLength, maxPaths, types: args.relationTypes ?? null, asOf: args.asOf ?? null }),
+      );
       // A path found has both ends; only without one is it worth a second round trip to tell why.
       if (result.paths.length === 0) {
         const [a, b] = await ctx.loaders.entity.loadMany([from, to]);
