@@ -9,6 +9,7 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
 import { openLiveUpdates } from './pubsub.js';
+import { readiness } from './restore-gate.js';
 import { createGovGraphYoga } from './yoga.js';
 
 async function devWeb() {
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     const db = connection.db;
     server = createApp({
       yoga,
-      ready: () => db.reachable(),
+      ready: () => readiness(db),
       ...(config.dev ? { web: await devWeb(), csp: false } : {}),
     });
     const listening = server;

@@ -1,3 +1,3 @@
 MATCH (r:RestoreInProgress)
-RETURN r.file AS file, toString(r.startedAt) AS startedAt
+RETURN r.file AS file, r.saved AS saved, toString(r.startedAt) AS startedAt
 LIMIT 1

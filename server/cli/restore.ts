@@ -33,18 +33,19 @@ runCommand(async (db, args) => {
   const lines: string[] = [];
   const replace = args.includes('--replace');
   const present = await census(db);
+  let saved: string | null = null;
   if (replace && Object.keys(present).length > 0 && !present.RestoreInProgress) {
     const now = new Date();
-    const saved = path.resolve(defaultBackupPath('backups', now));
+    saved = path.resolve(defaultBackupPath('backups', now));
     const current = await takeBackup(db, now).catch((error: Error) => {
       throw new BackupError(
         `Cannot save the current content before replacing it: ${error.message}\nNothing was changed.`,
       );
     });
     await writeBackupFile(saved, current.data);
-    lines.push(`Saved the current content to ${saved}.`);
+    console.log(`Saved the current content to ${saved}.`);
   }
-  const result = await restoreBackup(db, backup, { replace, source: path.resolve(file) });
+  const result = await restoreBackup(db, backup, { replace, source: path.resolve(file), saved });
   if (result.removed) lines.push(`Removed ${describeCensus(result.removed)}.`);
   if (result.migrated.length > 0) lines.push(`Applied to the restored data: ${result.migrated.join(', ')}.`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

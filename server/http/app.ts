@@ -13,8 +13,11 @@ export interface AppOptions {
   readonly yoga: GovGraphYoga;
   /** Serves the explorer; defaults to the built files in web/dist. */
   readonly web?: Handler;
-  /** Whether Neo4j answers now, for `/readyz`; without it, an instance is ready while it runs. */
-  readonly ready?: () => Promise<boolean>;
+  /**
+   * Whether the instance can serve now, for `/readyz`: true, or false (Neo4j does not answer), or why not in words;
+   * without it, an instance is ready while it runs.
+   */
+  readonly ready?: () => Promise<boolean | string>;
   /** The explorer's content-security policy; off only for Vite's dev server (inline scripts, websocket). */
   readonly csp?: boolean;
 }
@@ -41,6 +44,36 @@ export const EXPLORER_CSP = {
   },
 };
 
+const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'The request headers are larger than this server reads.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request did not arrive in time.'],
+};
+
+/**
+ * What Node's HTTP parser refuses before any handler sees it (headers too large, a request that is not HTTP) gets
+ * a status and a JSON body with a code, like every other refusal, and the connection is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'The request is not well-formed HTTP.',
+  ];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nx-govgraph-error-code: BAD_REQUEST\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 function notBuilt(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('The explorer has not been built yet. Run `npm start` (it builds it) or `npx vite build`.\n');
@@ -54,11 +87,11 @@ export function createApp(options: AppOptions): Server {
   const web: Handler =
     options.web ?? (existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : notBuilt);
   // Helmet's headers on every response (no sniffing, no framing, no referrer across sites, HSTS behind
-  // TLS); the content-security policy for the explorer's pages. The API answers JSON and events, and
-  // GraphiQL loads its assets from a CDN, so /graphql keeps helmet's other headers only.
+  // TLS); the content-security policy for the explorer's pages. The API answers JSON and events; GraphiQL
+  // there is one page with its scripts inline (from the installed package, nothing from elsewhere).
   const pageHeaders = helmet({ contentSecurityPolicy: options.csp === false ? false : EXPLORER_CSP });
   const apiHeaders = helmet({ contentSecurityPolicy: false });
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/graphql' || url.startsWith('/graphql?')) {
       apiHeaders(req, res, () => void options.yoga.handle(req, res));
@@ -66,6 +99,8 @@ export function createApp(options: AppOptions): Server {
     }
     pageHeaders(req, res, () => route(url, req, res));
   });
+  server.on('clientError', answerClientError);
+  return server;
 
   function route(url: string, req: IncomingMessage, res: ServerResponse): void {
     if (url === '/healthz') {
@@ -74,13 +109,14 @@ export function createApp(options: AppOptions): Server {
       return;
     }
     if (url === '/readyz') {
-      void (options.ready?.() ?? Promise.resolve(true)).then((ready) => {
+      void (options.ready?.() ?? Promise.resolve(true)).then((answer) => {
+        const ready = answer === true;
         res.writeHead(ready ? 200 : 503, {
-          'content-type': 'text/plain',
+          'content-type': 'text/plain; charset=utf-8',
           'cache-control': 'no-store',
           ...(ready ? {} : { 'retry-after': '5' }),
         });
-        res.end(ready ? 'ready\n' : 'not ready: Neo4j does not answer\n');
+        res.end(ready ? 'ready\n' : `not ready: ${answer === false ? 'Neo4j does not answer' : answer}\n`);
       });
       return;
     }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +9,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
+import { LoginGuard } from '../../server/auth/login-guard.js';
 import { Database } from '../../server/db/database.js';
 import { type Backup, BackupError, decodeBackup } from '../../server/domain/backup/format.js';
 import { census, restoreBackup } from '../../server/domain/backup/restore.js';
 import { takeBackup, writeBackupFile } from '../../server/domain/backup/take.js';
 import { exportGraph, toCanonicalJson } from '../../server/domain/transfer.js';
+import { createApp } from '../../server/http/app.js';
+import { readiness } from '../../server/restore-gate.js';
 import { createGovGraphYoga } from '../../server/yoga.js';
 import type { Reply } from '../support/editors.js';
-import { startScratchNeo4j } from '../support/scratch.js';
+import { credentials, startScratchNeo4j } from '../support/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
@@ -308,8 +312,9 @@ describe('restore', () => {
     expect(await operational(target.db)).toEqual(await operational(source.db));
 
     const accounts = new Accounts(target.db);
-    expect((await accounts.login(EMAIL.editor, PASSWORD))?.user.email).toBe(EMAIL.editor);
-    expect(await accounts.login(EMAIL.editor, 'not the password at all')).toBeNull();
+    const guard = new LoginGuard();
+    expect((await accounts.login(EMAIL.editor, PASSWORD, guard))?.user.email).toBe(EMAIL.editor);
+    expect(await accounts.login(EMAIL.editor, 'not the password at all', guard)).toBeNull();
     expect((await accounts.userForApiToken(tokens.editor))?.email).toBe(EMAIL.editor);
     expect(await accounts.userForApiToken(tokens.revoked)).toBeNull();
 
@@ -334,24 +339,59 @@ describe('restore', () => {
     expect([await canonical(target.db), await operational(target.db)]).toEqual(before);
   });
 
-  it('that fails midway leaves the database empty, and --replace then starts over', async () => {
+  it('that fails midway leaves the database empty and servers answering 503, naming the saved copy, until one completes', async () => {
     // The same Neo4j, through a connection that breaks when the history is being written.
     const faulty = new Database({
       uri: target.uri,
+      ...target.auth,
       observe: ({ query, params }) => {
         if (query.name === 'backup-restore-records' && params.label === 'Change') throw new Error('connection lost');
       },
     });
+    const saved = path.join(dir, 'before-replace.ndjson.gz');
     try {
-      await expect(restoreBackup(faulty, backup, { source: file, replace: true })).rejects.toThrow(
-        /^The restore failed \(connection lost\); the database was emptied again\.$/,
+      await expect(restoreBackup(faulty, backup, { source: file, replace: true, saved })).rejects.toThrow(
+        `The restore failed (connection lost); the database was emptied again, and servers answer 503 until a ` +
+          `restore completes. The content before the restore is saved in ${saved}; put it back with: ` +
+          `npm run restore -- --replace ${saved}`,
       );
     } finally {
       await faulty.close();
     }
-    expect(await census(target.db)).toEqual({});
-    await restoreBackup(target.db, backup, { source: file });
-    expect(await canonical(target.db)).toBe(await canonical(source.db));
+    expect(await census(target.db)).toEqual({ RestoreInProgress: 1 });
+    // A server on it answers nobody, and says why and how to get the service back; it is not ready.
+    const app = createApp({ yoga: createGovGraphYoga(target.db), ready: () => readiness(target.db) });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+    try {
+      const refused = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { entities } }' }),
+      });
+      expect(refused.status).toBe(503);
+      const body = (await refused.json()) as Reply;
+      expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.errors?.[0]?.message).toContain(`npm run restore -- --replace ${saved}`);
+      const notReady = await fetch(`${url}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.text()).toContain(`saved in ${saved}`);
+      // Only a completed restore brings the service back (a restore without --replace is refused meanwhile).
+      await expect(restoreBackup(target.db, backup, { source: file })).rejects.toThrow(/unfinished restore/);
+      await restoreBackup(target.db, backup, { source: file, replace: true });
+      expect(await canonical(target.db)).toBe(await canonical(source.db));
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const served = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { entities } }' }),
+      });
+      expect(served.status).toBe(200);
+    } finally {
+      app.closeAllConnections();
+      await new Promise<void>((resolve) => app.close(() => resolve()));
+    }
   });
 });
 
@@ -359,13 +399,13 @@ describe('the backup and restore commands', () => {
   const run = (script: string, ...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: source.uri },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: source.uri, ...credentials(source) },
       encoding: 'utf8',
     });
   const restore = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/restore.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: target.uri },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: target.uri, ...credentials(target) },
       encoding: 'utf8',
     });
 

@@ -131,20 +131,24 @@ export interface RestoreResult {
 export async function restoreBackup(
   db: Database,
   backup: Backup,
-  options: { replace?: boolean; source: string },
+  options: { replace?: boolean; source: string; saved?: string | null },
 ): Promise<RestoreResult> {
   const later = laterMigrations(backup);
   const present = await census(db);
   const unfinished = (present.RestoreInProgress ?? 0) > 0;
+  // An earlier, unfinished restore's marker names the copy saved before it; a new --replace keeps naming that one.
+  const [earlier] = unfinished ? await db.read(B['restore-unfinished']) : [];
+  const saved = options.saved ?? (earlier?.saved == null ? null : String(earlier.saved));
   if (Object.keys(present).length > 0 && !options.replace) {
     throw new BackupError(
       unfinished
-        ? 'The database holds an unfinished restore. Start it over with: npm run restore -- --replace <file>'
+        ? 'The database holds an unfinished restore. Start it over with: npm run restore -- --replace <file>' +
+            (saved ? `; the content before it is saved in ${saved}` : '')
         : `The database is not empty: it holds ${describeCensus(present)}. A restore fills an empty database only; ` +
             'npm run restore -- --replace <file> removes all of that first (after saving it to backups/).',
     );
   }
-  await db.write(B['restore-begin'], { file: options.source });
+  await db.write(B['restore-begin'], { file: options.source, saved });
   try {
     if (Object.keys(present).length > 0) await wipe(db, true);
     const steps = writeSteps(backup);
@@ -157,16 +161,24 @@ export async function restoreBackup(
     await db.write(B['restore-end']);
   } catch (error) {
     const what = (error as Error).message;
+    const back = saved
+      ? `The content before the restore is saved in ${saved}; put it back with: npm run restore -- --replace ${saved}`
+      : `Start over with: npm run restore -- --replace ${options.source}`;
     try {
-      await wipe(db, false);
+      // The marker stays: servers answer 503 until a restore has completed.
+      await wipe(db, true);
     } catch (cleanup) {
       throw new BackupError(
         `The restore failed (${what}), and emptying the database again failed too (${(cleanup as Error).message}): ` +
-          'it holds part of the backup. Start over with: npm run restore -- --replace <file>',
+          `it holds part of the backup, and servers answer 503 until a restore completes. ${back}`,
         { cause: error },
       );
     }
-    throw new BackupError(`The restore failed (${what}); the database was emptied again.`, { cause: error });
+    throw new BackupError(
+      `The restore failed (${what}); the database was emptied again, and servers answer 503 until a restore ` +
+        `completes. ${back}`,
+      { cause: error },
+    );
   }
   return { removed: Object.keys(present).length > 0 ? present : null, migrated: later.map((m) => m.name) };
 }
