@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
   'RATE_LIMITED',
   'IDEMPOTENCY_KEY_REUSED',
   'ALREADY_APPLIED',
@@ -25,8 +26,11 @@ abstract class CodedError extends GraphQLError {
 
 export class BadInputError extends CodedError {
   readonly code = 'BAD_USER_INPUT';
-  /** `argument` names the input at fault; `problems` lists every problem where there are several. */
-  constructor(message: string, details: { argument?: string; problems?: readonly string[] } = {}) {
+  /**
+   * `argument` names the input at fault; `problems` lists every problem where there are several; `problem` is a
+   * stable name for a kind of problem a client may want to tell apart (WEAK_PASSWORD).
+   */
+  constructor(message: string, details: { argument?: string; problems?: readonly string[]; problem?: string } = {}) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
   }
 }
@@ -49,6 +53,14 @@ export class ServiceUnavailableError extends CodedError {
   }
 }
 
+/** A query over one of the limits on what a request may ask: refused before any database work. */
+export class QueryLimitError extends CodedError {
+  readonly code = 'QUERY_LIMIT_EXCEEDED';
+  constructor(message: string) {
+    super(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED' } });
+  }
+}
+
 /** No valid session or token where one is needed. */
 export class UnauthenticatedError extends CodedError {
   readonly code = 'UNAUTHENTICATED';
@@ -58,18 +70,29 @@ export class UnauthenticatedError extends CodedError {
 }
 
 /**
- * Too many failed logins for one account, or from one client address: refused, HTTP 429, until
- * `retryAfterSeconds` have passed. `extensions.limit` says which (ACCOUNT or ADDRESS).
+ * A request that must wait: too many login attempts for this account, from this client address, or from this
+ * browser; too many logins or expensive queries at once (BUSY); too many expensive queries from this client at once
+ * (QUERIES) or too many live-update streams (STREAMS). Refused, HTTP 429, until `retryAfterSeconds` have passed; `extensions.limit` says which.
  */
 export class RateLimitedError extends CodedError {
   readonly code = 'RATE_LIMITED';
   constructor(
     readonly retryAfterSeconds: number,
-    limit: 'account' | 'address' = 'account',
+    limit: 'account' | 'address' | 'device' | 'busy' | 'queries' | 'streams' = 'account',
   ) {
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    const from = limit === 'account' ? 'for this account' : 'from your network address';
-    super(`Too many failed logins ${from}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    const wait =
+      retryAfterSeconds < 60
+        ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+        : `${Math.ceil(retryAfterSeconds / 60)} minute${Math.ceil(retryAfterSeconds / 60) === 1 ? '' : 's'}`;
+    const why = {
+      account: 'Too many login attempts for this account',
+      address: 'Too many login attempts from your network address',
+      device: 'Too many login attempts from this browser',
+      busy: 'Too many requests of this kind at once',
+      queries: 'Too many expensive queries (deep neighbourhoods, long paths) from you at once',
+      streams: 'Too many live-update streams open from you at once',
+    }[limit];
+    super(`${why}. Try again in ${wait}.`, {
       extensions: {
         code: 'RATE_LIMITED',
         limit: limit.toUpperCase(),

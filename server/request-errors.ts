@@ -119,3 +119,40 @@ export function hostileInputGuards(): Plugin {
     },
   };
 }
+
+/** A JSON error body with a code, for answers graphql-yoga gives without a body. */
+function errorResponse(fetchAPI: { Response: typeof Response }, status: number, message: string, headers = {}) {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  return new fetchAPI.Response(body, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-govgraph-error-code': 'BAD_REQUEST', ...headers },
+  });
+}
+
+const WITHOUT_BODY: Readonly<Record<number, string>> = {
+  406:
+    'The Accept header asks for none of the types this API answers in: application/graphql-response+json, ' +
+    'application/json, text/event-stream or multipart/mixed.',
+  415: 'The request body must be application/json (or a GET with the query in its URL).',
+};
+
+/**
+ * Every refusal carries a code: the answers graphql-yoga gives without a body (406, 415) get one, and HEAD, whose
+ * answer has no body by HTTP's rules, is answered 405 with the code in the header X-GovGraph-Error-Code.
+ */
+export function codedEmptyAnswers(): Plugin {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      if (request.method !== 'HEAD') return;
+      endResponse(
+        errorResponse(fetchAPI, 405, 'HEAD is not a GraphQL request; use POST (or GET with the query in the URL).', {
+          allow: 'GET, POST, OPTIONS',
+        }),
+      );
+    },
+    onResponse({ response, setResponse, fetchAPI }) {
+      const message = WITHOUT_BODY[response.status];
+      if (message) setResponse(errorResponse(fetchAPI, response.status, message));
+    },
+  };
+}

@@ -2,18 +2,38 @@ import type { IncomingMessage } from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection as disableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Accounts } from './auth/accounts.js';
 import { clientAddress } from './auth/client-address.js';
 import { LoginGuard } from './auth/login-guard.js';
-import { type Context, callerOf, createContext, DEFAULT_SETTINGS, type Settings } from './context.js';
-import { type Database, DatabaseUnavailableError, REQUEST_PATIENCE_MS, withDeadline } from './db/database.js';
+import { sessionCookie } from './auth/session-cookie.js';
+import {
+  type Context,
+  callerOf,
+  createContext,
+  DEFAULT_SETTINGS,
+  preferredLanguage,
+  type Settings,
+} from './context.js';
+import {
+  type Database,
+  DatabaseUnavailableError,
+  QueryTimeoutError,
+  REQUEST_PATIENCE_MS,
+  TRANSACTION_TIMEOUT_SECONDS,
+  withDeadline,
+} from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
+import { HeavyWork } from './heavy-work.js';
+import { type OriginPolicy, requestOrigin } from './http/origin.js';
 import { idempotentMutations } from './idempotency.js';
+import { LiveStreams } from './live-streams.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
-import { codedRequestError, DEFAULT_MAX_BODY_BYTES, hostileInputGuards } from './request-errors.js';
+import { codedEmptyAnswers, codedRequestError, DEFAULT_MAX_BODY_BYTES, hostileInputGuards } from './request-errors.js';
+import { restoreMessage, unfinishedRestore } from './restore-gate.js';
 import { schema } from './schema/index.js';
 
 /**
@@ -26,6 +46,17 @@ function maskError(error: unknown, message: string, maxBodyBytes: number): Error
   const request = codedRequestError(error, maxBodyBytes);
   if (request) return request;
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof QueryTimeoutError) {
+    return new GraphQLError(
+      `The query took longer than the ${TRANSACTION_TIMEOUT_SECONDS} s a query may run, and Neo4j ended it. ` +
+        'Ask for less: a smaller depth or limit, fewer ids, shorter paths.',
+      {
+        nodes: error instanceof GraphQLError ? error.nodes : undefined,
+        path: error instanceof GraphQLError ? error.path : undefined,
+        extensions: { code: 'QUERY_TIMEOUT' },
+      },
+    );
+  }
   if (original instanceof DatabaseUnavailableError) {
     return new ServiceUnavailableError(
       original.unconfirmed
@@ -113,11 +144,19 @@ export function createGovGraphYoga(
   loginGuard: LoginGuard = new LoginGuard(),
 ): GovGraphYoga {
   const accounts = new Accounts(db);
+  const heavyWork = new HeavyWork();
+  const liveStreams = new LiveStreams();
   const maxBodyBytes = settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const policy: OriginPolicy = {
+    trustProxy: settings.trustProxy ?? 0,
+    allowedOrigins: new Set(settings.corsOrigins ?? []),
+  };
   let proxyWarned = false;
+  let originWarned = false;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    cors: (request) => corsFor(request, policy, settings.publicRead),
     context: async ({ request, req }) => {
       if (!settings.trustProxy && !proxyWarned && request.headers.has('x-forwarded-for')) {
         // Behind a proxy every client has its address, and 20 failed logins from anyone would lock out all.
@@ -132,17 +171,43 @@ export function createGovGraphYoga(
         request.headers.get('x-forwarded-for'),
         settings.trustProxy,
       );
+      const origin = requestOrigin(request, policy);
+      if (!origin.trusted && !originWarned && request.headers.get('cookie')?.includes('govgraph_session=')) {
+        originWarned = true;
+        console.warn(
+          `A request from ${origin.from ?? 'a page of another site'} brought a session cookie, which is ignored: only ` +
+            `pages of ${origin.own} and of the origins in GOVGRAPH_CORS_ORIGINS act with it. Behind a proxy that ` +
+            'changes the scheme or host, set GOVGRAPH_TRUST_PROXY and have it send X-Forwarded-Proto and X-Forwarded-Host.',
+        );
+      }
+      const cookie = sessionCookie(request, origin);
       const deadline = Date.now() + REQUEST_PATIENCE_MS;
       let user: Awaited<ReturnType<typeof callerOf>>;
+      let restoring: Awaited<ReturnType<typeof unfinishedRestore>>;
       try {
-        user = await withDeadline(deadline, () => callerOf(accounts, request));
+        [restoring, user] = await withDeadline(deadline, () =>
+          Promise.all([unfinishedRestore(db), callerOf(accounts, request, cookie)]),
+        );
       } catch (error) {
         // Who is asking decides what may be read: without it, nothing is.
         if (error instanceof DatabaseUnavailableError) throw new ServiceUnavailableError(undefined, UNAVAILABLE_HTTP);
         throw error;
       }
+      // Half a backup, or nothing, is not the graph: nobody is served until a restore has completed.
+      if (restoring) throw new ServiceUnavailableError(restoreMessage(restoring), UNAVAILABLE_HTTP);
       return {
-        ...createContext(db, { request, user, pubsub, settings, loginGuard, clientAddress: address }),
+        ...createContext(db, {
+          request,
+          cookie,
+          user,
+          pubsub,
+          settings,
+          loginGuard,
+          heavyWork,
+          liveStreams,
+          clientAddress: address,
+          language: preferredLanguage(request.headers.get('accept-language')),
+        }),
         deadline,
       };
     },
@@ -154,6 +219,7 @@ export function createGovGraphYoga(
     maxRequestBodySize: maxBodyBytes,
     // Cookies for sessions; CSRF prevention: a cross-site form or GET cannot act with an editor's cookie.
     plugins: [
+      codedEmptyAnswers(),
       cookies(),
       csrfPrevention({ requestHeaders: ['x-govgraph-csrf'] }),
       ...armor.protect().plugins,
@@ -166,9 +232,25 @@ export function createGovGraphYoga(
       ...(settings.introspection === false ? [disableIntrospection()] : []),
     ],
     graphiql: settings.graphiql === false ? false : { title: 'GovGraph GraphQL', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL from the installed package, scripts and styles in the page: no CDN, so it works offline and on
+    // intranets, and no third party's script runs on the origin of the session cookie.
+    renderGraphiQL,
     landingPage: false,
     logging: 'warn',
   });
+}
+
+/**
+ * CORS: pages of the explorer's own origin and of GOVGRAPH_CORS_ORIGINS may call the API with the session
+ * cookie; with public reading, any other page may read without it (no Access-Control-Allow-Credentials, so the
+ * browser neither sends the cookie nor shows the answer of a request that carried one).
+ */
+function corsFor(request: Request, policy: OriginPolicy, publicRead: boolean) {
+  const origin = requestOrigin(request, policy);
+  if (origin.from === null) return false;
+  const shared = { exposedHeaders: ['Retry-After', 'Idempotent-Replayed'], maxAge: 600 };
+  if (origin.trusted) return { ...shared, origin: [origin.from, origin.own], credentials: true };
+  return publicRead ? { ...shared, origin: '*', credentials: false } : false;
 }
 
 const EXAMPLE_QUERY = `# GovGraph: Wer macht was in der digitalen Verwaltung?

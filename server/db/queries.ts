@@ -45,6 +45,7 @@ const QUERY_NAMES = [
   'admin-count',
   'session-create',
   'session-user',
+  'session-alive',
   'session-delete',
   'session-touch',
   'session-rotate',

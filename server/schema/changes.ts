@@ -1,5 +1,6 @@
 import type { ChangeRecord } from '../domain/editing/index.js';
 import { BadInputError } from '../errors.js';
+import { graphId, recordId } from './args.js';
 import { builder } from './builder.js';
 import { editorOf } from './editing.js';
 
@@ -51,7 +52,7 @@ builder.queryField('history', (t) =>
     type: [ChangeRef],
     description: 'The recorded changes of an entity or relation, newest first (also of deleted ones).',
     args: { id: t.arg.id({ required: true }), first: t.arg.int({ defaultValue: 50 }) },
-    resolve: (_root, args, ctx) => ctx.editing.changes.of(String(args.id), limit(args.first)),
+    resolve: (_root, args, ctx) => ctx.editing.changes.of(graphId('id', args.id), limit(args.first)),
   }),
 );
 
@@ -73,6 +74,6 @@ builder.mutationField('revertChange', (t) =>
       'the one it reverts. Refused with CONFLICT when anything in it changed since (saying what and by whom), and with ' +
       'BAD_USER_INPUT when it was already reverted.',
     args: { id: t.arg.id({ required: true, description: 'Any change of the batch.' }) },
-    resolve: (_root, args, ctx) => ctx.editing.changes.revert(String(args.id), editorOf(ctx)),
+    resolve: (_root, args, ctx) => ctx.editing.changes.revert(recordId('id', args.id, 'change'), editorOf(ctx)),
   }),
 );

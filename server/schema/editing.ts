@@ -1,6 +1,7 @@
 import type { InputFieldBuilder } from '@pothos/core';
 import type { Context } from '../context.js';
 import { BadInputError } from '../errors.js';
+import { entityId } from './args.js';
 import { builder } from './builder.js';
 import {
   DateQualifierEnum,
@@ -109,7 +110,7 @@ builder.mutationField('updateEntity', (t) =>
       const patch = cleaned(args.patch as Record<string, unknown>);
       // A cleared optional property is simply not stored.
       for (const [key, value] of Object.entries(patch)) if (value === null && key !== 'description') delete patch[key];
-      return ctx.editing.entities.update(String(args.id), args.version, patch, editorOf(ctx));
+      return ctx.editing.entities.update(entityId('id', args.id), args.version, patch, editorOf(ctx));
     },
   }),
 );
@@ -120,7 +121,7 @@ builder.mutationField('deleteEntity', (t) =>
     description:
       'Deletes an entity without relations (editor), based on the version you read; its last state stays in its history.',
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.editing.entities.delete(String(args.id), args.version, editorOf(ctx)),
+    resolve: (_root, args, ctx) => ctx.editing.entities.delete(entityId('id', args.id), args.version, editorOf(ctx)),
   }),
 );
 

@@ -1,4 +1,5 @@
 import type { IntakePayload, IntakeRecord, IntakeResult } from '../domain/editing/intake.js';
+import { recordId } from './args.js';
 import { builder } from './builder.js';
 import { CreateEntityInput, editorOf } from './editing.js';
 import { DateQualifierEnum, RelationTypeEnum } from './enums.js';
@@ -120,7 +121,7 @@ builder.mutationField('approveIntake', (t) =>
     description:
       'Applies a pending intake, checked again against the graph as it is now (editor other than the one who submitted it).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.editing.intake.approve(String(args.id), editorOf(ctx)),
+    resolve: (_root, args, ctx) => ctx.editing.intake.approve(recordId('id', args.id, 'intake'), editorOf(ctx)),
   }),
 );
 
@@ -130,6 +131,7 @@ builder.mutationField('rejectIntake', (t) =>
     authScopes: { editor: true },
     description: 'Rejects a pending intake, with the reason (editor; its author may withdraw it this way).',
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.editing.intake.reject(String(args.id), args.reason, editorOf(ctx)),
+    resolve: (_root, args, ctx) =>
+      ctx.editing.intake.reject(recordId('id', args.id, 'intake'), args.reason, editorOf(ctx)),
   }),
 );

@@ -23,8 +23,15 @@ builder.subscriptionType({ description: 'Live updates, served as server-sent eve
 builder.subscriptionField('graphChanged', (t) =>
   t.field({
     type: GraphChangeRef,
-    description: 'One event after each committed batch of changes, so open explorers can refresh what they show.',
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe(),
+    description:
+      'One event after each committed batch of changes, so open explorers can refresh what they show. At most ' +
+      '10 streams per client (RATE_LIMITED beyond); a stream opened with a login ends when that login ends or ' +
+      'changes role (checked before each event and every minute).',
+    subscribe: (_root, _args, ctx) =>
+      ctx.liveStreams.open(
+        { client: ctx.client, user: ctx.user, current: () => ctx.accounts.currentUser(ctx.request, ctx.cookie) },
+        ctx.pubsub.subscribe(),
+      ),
     resolve: (change) => change,
   }),
 );

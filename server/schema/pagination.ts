@@ -11,6 +11,30 @@ export interface PageArgs {
 
 export const MAX_PAGE_SIZE = 100;
 
+/** The furthest offset a cursor may point to: far beyond any list here, far below Neo4j's integer limits. */
+export const MAX_CURSOR_OFFSET = 10_000_000;
+
+const CURSOR_PREFIX = 'OffsetConnection:';
+
+/**
+ * The offset a cursor of this API stands for. Cursors are opaque to clients, so only one this API could have
+ * given out is accepted: base64 in its canonical form of the prefix and a whole number without sign, fraction,
+ * leading zero or hex, up to MAX_CURSOR_OFFSET. Anything else ("", -1, 1.5, 0x10, 2^31) is BAD_USER_INPUT.
+ */
+export function cursorOffset(cursor: string, argument: 'after' | 'before'): number {
+  const decoded = Buffer.from(cursor, 'base64').toString('utf8');
+  const digits = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  const canonical = Buffer.from(decoded, 'utf8').toString('base64') === cursor;
+  const offset = /^(0|[1-9]\d{0,7})$/.test(digits) ? Number(digits) : Number.NaN;
+  if (!canonical || !(offset <= MAX_CURSOR_OFFSET)) {
+    throw new BadInputError(
+      `"${argument}" is not a cursor this API gave out ("${cursor.slice(0, 60)}"); use a cursor from pageInfo or an edge.`,
+      { argument },
+    );
+  }
+  return offset;
+}
+
 interface Fetched<T> {
   readonly total: number;
   readonly items: readonly T[];
@@ -33,6 +57,9 @@ export async function offsetPage<T, E extends object = Record<never, never>>(
   if (args.last != null && (args.last < 0 || args.last > MAX_PAGE_SIZE)) {
     throw new BadInputError(`"last" must be between 0 and ${MAX_PAGE_SIZE}, got ${args.last}.`, { argument: 'last' });
   }
+  // Checked here, strictly: the relay plugin reads "" as no cursor and -1, 1.5 or 0x10 as some number.
+  if (args.after != null) cursorOffset(args.after, 'after');
+  if (args.before != null) cursorOffset(args.before, 'before');
   let window: ReturnType<typeof offsetForArgs>;
   try {
     window = offsetForArgs({ args, defaultSize: 20, maxSize: MAX_PAGE_SIZE });

@@ -1,4 +1,5 @@
 import type { RelationPatch } from '../domain/editing/relations.js';
+import { relationId } from './args.js';
 import { builder } from './builder.js';
 import { cleaned, editorOf } from './editing.js';
 import { DateQualifierEnum, RelationTypeEnum } from './enums.js';
@@ -72,7 +73,7 @@ builder.mutationField('updateRelation', (t) =>
     },
     resolve: (_root, args, ctx) =>
       ctx.editing.relations.update(
-        String(args.id),
+        relationId('id', args.id),
         args.version,
         cleaned(args.patch as Record<string, unknown>) as RelationPatch,
         editorOf(ctx),
@@ -85,6 +86,6 @@ builder.mutationField('deleteRelation', (t) =>
     authScopes: { editor: true },
     description: 'Deletes a fact (editor), based on the version you read; its last state stays in its history.',
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.editing.relations.delete(String(args.id), args.version, editorOf(ctx)),
+    resolve: (_root, args, ctx) => ctx.editing.relations.delete(relationId('id', args.id), args.version, editorOf(ctx)),
   }),
 );

@@ -75,7 +75,7 @@ describe('search', () => {
     [
       'a made-up cursor',
       { q: 'a', after: 'bm9wZQ==' },
-      'The cursor is not one this API gave out; use a cursor from pageInfo or an edge.',
+      '"after" is not a cursor this API gave out ("bm9wZQ=="); use a cursor from pageInfo or an edge.',
     ],
   ])('refuses %s with BAD_USER_INPUT', async (_what, variables, message) => {
     const { data, errors } = await gql<SearchResult>(SEARCH, variables);
