@@ -39,15 +39,36 @@ export const RelationId = z
   .string({ error: 'must be a relation id' })
   .regex(/^rel:[a-z0-9][a-z0-9._-]{0,199}$/, 'must be an id like rel:hueskens-ministerin-mid');
 
-const Text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+/** Control characters (NUL, escape, line breaks …): never part of a name, a role or a label. */
+const CONTROL = /\p{Cc}/u;
+/** Control characters other than tab and line breaks, which a description or a quote may hold. */
+const CONTROL_BUT_LINES = /(?![\t\n\r])\p{Cc}/u;
+/** Half of a surrogate pair: UTF-16 that is no Unicode text, stored by Neo4j as U+FFFD. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const BaseText = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((text) => !LONE_SURROGATE.test(text), 'is not valid Unicode text (half of a surrogate pair)');
+/** One line of text: no control characters. */
+const Text = BaseText.refine(
+  (text) => !CONTROL.test(text),
+  'must not hold control characters (such as NUL, a tab or a line break)',
+);
+/** Text of several lines (a description, a quote): line breaks and tabs, no other control characters. */
+const LongText = BaseText.refine(
+  (text) => !CONTROL_BUT_LINES.test(text),
+  'must not hold control characters other than line breaks and tabs (such as NUL)',
+);
 const Url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 export const Citation = z.object({
   article: Id.refine((id) => kindOfId(id) === 'ARTICLE', 'must be an article id (article:…)'),
   /** Verbatim from the article, where it says the fact in words. */
-  quote: Text.max(2000).nullable().default(null),
+  quote: LongText.max(2000).nullable().default(null),
   /** How the fact follows from the article where it is implied rather than stated. */
-  note: Text.max(1000).nullable().default(null),
+  note: LongText.max(1000).nullable().default(null),
 });
 export type Citation = z.infer<typeof Citation>;
 
@@ -111,7 +132,7 @@ export const Entity = z
     kind: z.enum(ENTITY_KINDS),
     name: Text.max(500),
     aliases: z.array(Text.max(300)).default([]),
-    description: Text.max(4000).nullable().default(null),
+    description: LongText.max(4000).nullable().default(null),
     figures: z.array(Figure).default([]),
     ...z.object(ALL_ATTRIBUTES).partial().shape,
   })

@@ -26,6 +26,8 @@ const ROLE = HOSTILE.dde;
 const QUOTE = `${HOSTILE.attribute}<svg onload=alert("quote")>`;
 const QUOTE_LINES = 'line one\nline two "quoted", a; b';
 const SOURCE_URL = 'javascript:alert("source")';
+// A right-to-left override that is never closed: without isolation it turns the rest of its line around.
+const RITA = 'Rita \u202Eadbmal';
 
 const hostileGraph: Omit<ExportFile, 'mentions'> = {
   format: 'govgraph',
@@ -33,7 +35,9 @@ const hostileGraph: Omit<ExportFile, 'mentions'> = {
   entities: [
     { id: 'person:mallory', kind: 'PERSON', name: PERSON, aliases: [ALIAS, FORMULA_ORG], description: DESCRIPTION },
     { id: 'org:formel', kind: 'ORGANIZATION', orgType: 'AUTHORITY', name: FORMULA_ORG, aliases: [], description: null },
-    { id: 'org:seltsam', kind: 'ORGANIZATION', orgType: 'COUNCIL', name: ODD_ORG, aliases: [], description: null },
+    // The model refuses NUL in a name: it is written into Neo4j directly below, as an older database could hold it.
+    { id: 'org:seltsam', kind: 'ORGANIZATION', orgType: 'COUNCIL', name: 'seltsam', aliases: [], description: null },
+    { id: 'person:rita', kind: 'PERSON', name: RITA, aliases: [], description: null },
     {
       id: 'article:boese',
       kind: 'ARTICLE',
@@ -54,9 +58,10 @@ const hostileGraph: Omit<ExportFile, 'mentions'> = {
   relations: [
     { id: 'rel:mallory-amt', type: 'HOLDS_OFFICE_AT', to: 'org:formel', role: ROLE, quote: QUOTE },
     { id: 'rel:mallory-rat', type: 'MEMBER_OF', to: 'org:seltsam', role: null, quote: QUOTE_LINES },
+    { id: 'rel:rita-rat', from: 'person:rita', type: 'MEMBER_OF', to: 'org:seltsam', role: null, quote: 'Rita' },
   ].map(({ quote, ...relation }) => ({
-    ...relation,
     from: 'person:mallory',
+    ...relation,
     validFrom: null,
     validFromQualifier: null,
     validTo: null,
@@ -80,10 +85,15 @@ let scriptsAtStart = 0;
 beforeAll(async () => {
   scratch = await startScratchNeo4j();
   await importGraph(scratch.db, JSON.stringify({ ...hostileGraph, mentions: mentionsOf(hostileGraph) }));
-  // The model only takes http(s) addresses; an older or foreign database may hold anything.
+  // The model only takes http(s) addresses and names without control characters; an older or foreign database
+  // may hold anything.
   await scratch.db.write(
     { name: 'hostile-source-url', text: 'MATCH (a:Article {id: $id}) SET a.url = $url' },
     { id: 'article:boese', url: SOURCE_URL },
+  );
+  await scratch.db.write(
+    { name: 'hostile-name', text: 'MATCH (o:Organization {id: $id}) SET o.name = $name' },
+    { id: 'org:seltsam', name: ODD_ORG },
   );
   const outDir = await buildExplorer();
   // Without the content-security policy: the explorer must show text as text by itself, the policy is a
@@ -252,6 +262,39 @@ describe('hostile names and quotes in Chromium', () => {
       expect.objectContaining({ id: 'rel:mallory-rat', from: PERSON, to: `'${ODD_ORG}`, quotes: QUOTE_LINES }),
     ]);
     for (const row of csv.data) expect(row.sources).toBe(`'${TITLE} (2024-01-02)`);
+    await nothingInjected();
+  });
+
+  it('keeps a name with an unclosed right-to-left override from turning the rest of its line around', async () => {
+    await page.goto(`${site}?e=org:seltsam&sel=org:seltsam`);
+    await canvasNodes(page, 3);
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('Rita', { exact: false }).first().waitFor();
+    const boxes = await details.evaluate((region, name) => {
+      const strongs = [...region.querySelectorAll('strong')];
+      const from = strongs.find((s) => s.textContent === name);
+      const to = from ? strongs[strongs.indexOf(from) + 1] : undefined;
+      if (!from || !to) return null;
+      const between = document.createRange();
+      between.setStartAfter(from);
+      between.setEndBefore(to);
+      // Where each part ends and the next begins: the last box of one, the first of the next (lines may wrap).
+      const first = (rects: DOMRectList) => rects[0] ?? new DOMRect();
+      const last = (rects: DOMRectList) => rects[rects.length - 1] ?? new DOMRect();
+      const place = (r: DOMRect) => ({ top: Math.round(r.top), left: Math.round(r.left), right: Math.round(r.right) });
+      return {
+        nameEnds: place(last(from.getClientRects())),
+        labelStarts: place(first(between.getClientRects())),
+        labelEnds: place(last(between.getClientRects())),
+        otherStarts: place(first(to.getClientRects())),
+      };
+    }, RITA);
+    if (!boxes) throw new Error('the fact of Rita is not listed');
+    // As written: the name, then the relation, then the other end, each after the one before (or on a later line).
+    const follows = (a: { top: number; right: number }, b: { top: number; left: number }) =>
+      b.top > a.top + 2 || b.left >= a.right - 1;
+    expect(follows(boxes.nameEnds, boxes.labelStarts)).toBe(true);
+    expect(follows(boxes.labelEnds, boxes.otherStarts)).toBe(true);
     await nothingInjected();
   });
 });

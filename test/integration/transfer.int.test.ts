@@ -9,7 +9,7 @@ import { loadSeed } from '../../seed/load.js';
 import type { Database } from '../../server/db/database.js';
 import { Q } from '../../server/db/queries.js';
 import { exportGraph, ImportError, importGraph, toCanonicalJson, toGraphML } from '../../server/domain/transfer.js';
-import { startScratchNeo4j } from '../support/scratch.js';
+import { credentials, startScratchNeo4j } from '../support/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let scratch: Awaited<ReturnType<typeof startScratchNeo4j>>;
@@ -148,6 +148,24 @@ describe('export and import', () => {
         },
         /validTo \(rel:bw-foerdert-e-government-koordinatoren\): must be a date as YYYY, YYYY-MM or YYYY-MM-DD/,
       ],
+      [
+        'a name with half of a surrogate pair (which Neo4j would store as another character)',
+        async () => {
+          const file = await good();
+          (file.entities as Array<Record<string, unknown>>)[5] = { ...file.entities?.[5], name: 'Halb \ud800 Paar' };
+          return JSON.stringify(file);
+        },
+        /entities\[5\]\.name \(.+\): is not valid Unicode text \(half of a surrogate pair\)/,
+      ],
+      [
+        'a name with a NUL character',
+        async () => {
+          const file = await good();
+          (file.entities as Array<Record<string, unknown>>)[5] = { ...file.entities?.[5], name: 'Null\u0000Byte' };
+          return JSON.stringify(file);
+        },
+        /entities\[5\]\.name \(.+\): must not hold control characters/,
+      ],
     ])('%s', async (_what, make, message) => {
       const before = await exportJson();
       const text = await make();
@@ -169,7 +187,7 @@ describe('the export, import and seed commands', () => {
   const run = (script: string, ...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: scratch.uri },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: scratch.uri, ...credentials(scratch) },
       encoding: 'utf8',
     });
 

@@ -50,7 +50,13 @@ function Fact({ fact, graph, language, onArticle }: FactProps) {
   const nameOf = (id: string): string => graph.nodes.get(id)?.name ?? id;
   return (
     <>
-      <strong>{nameOf(fact.from.id)}</strong> {edgeLabel(fact, language)} <strong>{nameOf(fact.to.id)}</strong>
+      <strong>
+        <bdi>{nameOf(fact.from.id)}</bdi>
+      </strong>{' '}
+      {edgeLabel(fact, language)}{' '}
+      <strong>
+        <bdi>{nameOf(fact.to.id)}</bdi>
+      </strong>
       <Validity fact={fact} language={language} />
       <ul className="citations">
         {fact.citations.map((c) => (
@@ -106,7 +112,9 @@ export function Details({ graph, selectedId, language, onArticle, tools }: Props
   for (const fact of facts) groups.set(fact.type, [...(groups.get(fact.type) ?? []), fact]);
   return (
     <section className="details" aria-label={t('details.region')}>
-      <h2>{entity.name}</h2>
+      <h2>
+        <bdi>{entity.name}</bdi>
+      </h2>
       {tools?.({ id: entity.id, name: entity.name, kind: entity.kind })}
       <p>
         <KindBadge entity={entity} language={language} /> {entity.description}

@@ -38,7 +38,7 @@ export const EntityList = memo(function EntityList(props: Props) {
           return (
             <li key={node.id} className={node.id === selectedId ? 'selected' : undefined}>
               <button type="button" onClick={() => onSelect(node.id)} aria-pressed={node.id === selectedId}>
-                <KindBadge entity={node} language={language} /> {node.name}
+                <KindBadge entity={node} language={language} /> <bdi>{node.name}</bdi>
                 {pinned.has(node.id) && <span className="pin"> ({t('list.pinned')})</span>}
                 {left > 0 && <span className="more"> ({t('list.more', { count: left })})</span>}
               </button>
@@ -83,7 +83,7 @@ export const EntityList = memo(function EntityList(props: Props) {
             {hiddenNodes.map((node) => (
               <li key={node.id}>
                 <span>
-                  <KindBadge entity={node} language={language} /> {node.name}
+                  <KindBadge entity={node} language={language} /> <bdi>{node.name}</bdi>
                 </span>
                 <button
                   type="button"

@@ -63,7 +63,9 @@ function MenuItems({ target, language, actions, loadCounts }: Omit<Props, 'trigg
   else if (!counts) byType = `${byType} (${t('status.loading')})`;
   return (
     <>
-      <Menu.Label className="menu-title">{name}</Menu.Label>
+      <Menu.Label className="menu-title">
+        <bdi>{name}</bdi>
+      </Menu.Label>
       <Menu.Item className="menu-item" onSelect={() => actions.expand(id)}>
         {t('menu.expand')}
       </Menu.Item>

@@ -119,8 +119,8 @@ export function SearchBox({ onChoose, language, label, kinds, errorId }: Props) 
               <span className="badge" style={{ background: KIND_STYLES[entity.kind].color }}>
                 {kindLabel(entity.kind, language)}
               </span>
-              <span className="name">{entity.name}</span>
-              {entity.region && <span className="region">{entity.region.name}</span>}
+              <bdi className="name">{entity.name}</bdi>
+              {entity.region && <bdi className="region">{entity.region.name}</bdi>}
               {entity.matched.field === 'ALIAS' && (
                 <span className="why">{t('search.viaAlias', { text: entity.matched.text })}</span>
               )}

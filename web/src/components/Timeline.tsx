@@ -35,7 +35,7 @@ export const Timeline = memo(function Timeline({ graph, selectedId, language, on
                   ? t(`timeline.qualifier.${item.date.qualifier}`, { date: formatDate(item.date.date, language) })
                   : t('timeline.undated')}
               </time>{' '}
-              {item.name}
+              <bdi>{item.name}</bdi>
             </button>
           </li>
         ))}

@@ -255,6 +255,12 @@ const GERMAN: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) =>
   [/^must be a relation id$|^must be an id like rel:/, 'Eine Kennung wie rel:hueskens-ministerin-mid angeben.'],
   [/^must be text$/, 'Text eingeben.'],
   [/^must not be empty$/, 'Pflichtfeld.'],
+  [/^is not valid Unicode text/, 'Enthält ein ungültiges Zeichen (ein halbes Surrogat-Paar).'],
+  [
+    /^must not hold control characters other than line breaks/,
+    'Keine Steuerzeichen (wie NUL) außer Zeilenumbrüchen und Tabulatoren.',
+  ],
+  [/^must not hold control characters/, 'Keine Steuerzeichen wie Tabulator, Zeilenumbruch oder NUL.'],
   [/^must be an http\(s\) URL$/, 'Eine Adresse mit http:// oder https:// angeben.'],
   [/^must be an article id/, 'Einen Artikel als Quelle wählen.'],
   [/^must be a number$/, 'Eine Zahl angeben.'],
