@@ -30,10 +30,12 @@ interface Answer {
   readonly status: number;
   readonly text: string;
   readonly ms: number;
+  /** The X-GovGraph-Error-Code header, where the answer has one. */
+  readonly codeHeader?: string | null;
 }
 
 /** Sends raw bytes over a socket and reads the answer until the server closes. */
-function sendRaw(raw: string): Promise<{ status: number; text: string }> {
+function sendRaw(raw: string): Promise<{ status: number; text: string; codeHeader: string | null }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.end(raw));
@@ -44,7 +46,9 @@ function sendRaw(raw: string): Promise<{ status: number; text: string }> {
     socket.on('error', reject);
     socket.on('close', () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
-      resolve({ status, text: received.slice(received.indexOf('\r\n\r\n') + 4) });
+      const head = received.slice(0, received.indexOf('\r\n\r\n'));
+      const codeHeader = /^x-govgraph-error-code: *(\S+)/im.exec(head)?.[1] ?? null;
+      resolve({ status, text: received.slice(received.indexOf('\r\n\r\n') + 4), codeHeader });
     });
   });
 }
@@ -52,8 +56,8 @@ function sendRaw(raw: string): Promise<{ status: number; text: string }> {
 async function send(request: BadRequest): Promise<Answer> {
   const started = performance.now();
   if (request.raw !== undefined) {
-    const { status, text } = await sendRaw(request.raw);
-    return { status, text, ms: performance.now() - started };
+    const { status, text, codeHeader } = await sendRaw(request.raw);
+    return { status, text, codeHeader, ms: performance.now() - started };
   }
   const method = request.method ?? 'POST';
   const caller = request.as ?? 'anonymous';
@@ -69,7 +73,12 @@ async function send(request: BadRequest): Promise<Answer> {
     ...(request.body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit);
   const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
+  return {
+    status: response.status,
+    text,
+    codeHeader: response.headers.get('x-govgraph-error-code'),
+    ms: performance.now() - started,
+  };
 }
 
 /** What a client must never see: stack frames, file paths, the database and its query language. */
@@ -102,6 +111,10 @@ function judge(request: BadRequest, answer: Answer): string[] {
   }
   if (request.code !== undefined && errors[0]?.extensions?.code !== request.code) {
     problems.push(`code ${String(errors[0]?.extensions?.code)}, expected ${request.code}`);
+  }
+  // Every refusal says why with a code: in its body, or for HEAD (no body by HTTP's rules) in a header.
+  if (answer.status >= 400 && errors.length === 0 && !answer.codeHeader) {
+    problems.push(`a refusal without a code: ${answer.status} ${answer.text.slice(0, 200)}`);
   }
   if (answer.status === 200 && request.expect === 'refused' && errors.length === 0) {
     problems.push(`accepted: ${answer.text.slice(0, 200)}`);

@@ -82,8 +82,9 @@ function* badCursors(): Generator<BadRequest> {
         category: 'bad cursors',
         name: `${field('…').slice(2, 40)} cursor ${cursor.slice(0, 30)}`,
         body: op(field(cursor)),
-        // An empty cursor is no cursor: the first page.
-        expect: cursor === '' ? 'handled' : 'refused',
+        // An empty cursor is no cursor this API gave out either.
+        expect: 'refused',
+        code: 'BAD_USER_INPUT',
       };
     }
   }
@@ -137,6 +138,20 @@ function* queryBombs(): Generator<BadRequest> {
   ];
   for (const [name, query] of bombs) {
     yield { category: 'query bombs', name, body: op(query), expect: 'refused' };
+  }
+  // Cheap to send, costly to answer: weighed by what they ask of the database.
+  const deep = 'neighborhood(ids: ["region:de"], depth: 3, limit: 1000) { truncated }';
+  const longest = 'paths(from: "person:lydia-hueskens", to: "region:01", maxLength: 6, maxPaths: 50) { length }';
+  const costly: Array<[string, string]> = [
+    ['20 aliased deep neighbourhoods', `{ ${Array.from({ length: 20 }, (_, i) => `n${i}: ${deep}`).join(' ')} }`],
+    [
+      'two deep neighbourhoods around 50 ids',
+      `{ a: ${deep.replace('"region:de"', Array.from({ length: 50 }, (_, i) => `"region:${String(i + 1).padStart(2, '0')}"`).join(', '))} b: ${deep} }`,
+    ],
+    ['four of the longest path searches', `{ a: ${longest} b: ${longest} c: ${longest} d: ${longest} }`],
+  ];
+  for (const [name, query] of costly) {
+    yield { category: 'query bombs', name, body: op(query), expect: 'refused', code: 'QUERY_LIMIT_EXCEEDED' };
   }
   // Fragments that double at each level: 2^30 fields if expanded naively.
   const doubling = [
@@ -311,6 +326,116 @@ function* authentication(): Generator<BadRequest> {
   };
 }
 
+/** Ids that are not ids, wherever an id is taken: BAD_USER_INPUT, never an empty answer or "not found". */
+function* malformedIds(): Generator<BadRequest> {
+  const ids = ['not an id', 'Person:Upper', 'x', '', 'rel:', 'token:', 'change:none', 'intake:0000'];
+  const fields: Array<[string, (id: string) => string, 'anonymous' | 'editor' | 'admin']> = [
+    ['history', (id) => `{ history(id: ${json(id)}) { id } }`, 'anonymous'],
+    ['revokeApiToken', (id) => `mutation { revokeApiToken(id: ${json(id)}) }`, 'admin'],
+    ['deleteRelation', (id) => `mutation { deleteRelation(id: ${json(id)}, version: 1) }`, 'editor'],
+    [
+      'updateRelation',
+      (id) => `mutation { updateRelation(id: ${json(id)}, version: 1, patch: { role: "x" }) { id } }`,
+      'editor',
+    ],
+    ['deleteEntity', (id) => `mutation { deleteEntity(id: ${json(id)}, version: 1) }`, 'editor'],
+    ['revertChange', (id) => `mutation { revertChange(id: ${json(id)}) { id } }`, 'editor'],
+    ['approveIntake', (id) => `mutation { approveIntake(id: ${json(id)}) { status } }`, 'editor'],
+  ];
+  for (const [name, query, as] of fields) {
+    for (const id of ids) {
+      yield {
+        category: 'malformed ids',
+        name: `${name}(${JSON.stringify(id)})`,
+        body: op(query(id)),
+        as,
+        expect: 'refused',
+        code: 'BAD_USER_INPUT',
+      };
+    }
+  }
+}
+
+/** Control characters and half surrogate pairs in names, roles and aliases: refused, never stored changed. */
+function* controlCharacters(): Generator<BadRequest> {
+  const texts = [
+    'Null\u0000Byte',
+    'Escape\u001b[31m',
+    'Tab\there',
+    'Line\nbreak',
+    'Delete\u007f',
+    'C1\u0085',
+    'Halb\ud800',
+  ];
+  for (const text of texts) {
+    yield {
+      category: 'control characters',
+      name: `a name ${JSON.stringify(text)}`,
+      body: op('mutation ($n: String!) { createEntity(input: { kind: PERSON, name: $n }) { id } }', { n: text }),
+      as: 'editor',
+      expect: 'refused',
+      code: 'BAD_USER_INPUT',
+    };
+    yield {
+      category: 'control characters',
+      name: `an alias ${JSON.stringify(text)}`,
+      body: op('mutation ($a: String!) { createEntity(input: { kind: PERSON, name: "Ok", aliases: [$a] }) { id } }', {
+        a: text,
+      }),
+      as: 'editor',
+      expect: 'refused',
+      code: 'BAD_USER_INPUT',
+    };
+  }
+  for (const text of ['Null\u0000Byte', 'Escape\u001b[31m']) {
+    yield {
+      category: 'control characters',
+      name: `a description ${JSON.stringify(text)}`,
+      body: op('mutation ($d: String!) { createEntity(input: { kind: PERSON, name: "Ok", description: $d }) { id } }', {
+        d: text,
+      }),
+      as: 'editor',
+      expect: 'refused',
+      code: 'BAD_USER_INPUT',
+    };
+  }
+  for (const password of ['            ', 'aaaaaaaaaaaa', '123456789012', 'passwordpassword']) {
+    yield {
+      category: 'control characters',
+      name: `a weak password ${JSON.stringify(password)}`,
+      body: op(
+        'mutation ($p: String!) { createUser(email: "weak@govgraph.test", password: $p, role: VIEWER) { id } }',
+        { p: password },
+      ),
+      as: 'admin',
+      expect: 'refused',
+      code: 'BAD_USER_INPUT',
+    };
+  }
+}
+
+/** Pages of other origins: they may read without credentials, never log in or act with a cookie. */
+function* crossOrigin(): Generator<BadRequest> {
+  for (const origin of ['https://evil.example', 'http://127.0.0.1:1', 'null']) {
+    yield {
+      category: 'cross-origin',
+      name: `a login from ${origin}`,
+      headers: { origin },
+      body: op('mutation { login(email: "a@govgraph.test", password: "not the password!") { id } }'),
+      expect: 'refused',
+      code: 'FORBIDDEN',
+    };
+    yield {
+      category: 'cross-origin',
+      name: `a change with a planted cookie from ${origin}`,
+      headers: { origin, cookie: 'govgraph_session=ggs_planted' },
+      body: op('mutation { createEntity(input: { kind: PERSON, name: "Planted" }) { id } }'),
+      expect: 'refused',
+      code: 'UNAUTHENTICATED',
+    };
+  }
+}
+
 /**
  * One refused request per argument, to be sent before the corpus: the first use of each query makes a fresh
  * Neo4j plan it, which on a loaded machine takes seconds and would say nothing about the input.
@@ -342,5 +467,8 @@ export function hostileCorpus(): BadRequest[] {
     ...getMutations(),
     ...extensionShapes(),
     ...authentication(),
+    ...malformedIds(),
+    ...controlCharacters(),
+    ...crossOrigin(),
   ];
 }

@@ -139,6 +139,24 @@ export function* contentTypesAndMethods(): Generator<BadRequest> {
     headers: { accept: 'image/png' },
     body: good,
     expect: 'refused',
+    code: 'BAD_REQUEST',
+    status: 406,
+  };
+  yield {
+    category: 'content type and method',
+    name: 'an accept of plain text only',
+    headers: { accept: 'text/plain' },
+    body: good,
+    expect: 'refused',
+    code: 'BAD_REQUEST',
+    status: 406,
+  };
+  yield {
+    category: 'content type and method',
+    name: 'HEAD',
+    method: 'HEAD',
+    expect: 'refused',
+    status: 405,
   };
   yield {
     category: 'content type and method',
@@ -419,6 +437,14 @@ export function* giantInput(): Generator<BadRequest> {
       expect: 'refused',
     };
   }
+  yield {
+    category: 'giant strings and bodies',
+    name: 'headers of 40 kB',
+    raw: `GET /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(40_000)}\r\nConnection: close\r\n\r\n`,
+    expect: 'refused',
+    status: 431,
+    code: 'BAD_REQUEST',
+  };
   yield {
     category: 'giant strings and bodies',
     name: 'a query of 100,000 spaces',

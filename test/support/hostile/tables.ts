@@ -40,6 +40,9 @@ export const CATEGORIES = [
   'GET mutations',
   'extensions and persisted queries',
   'authentication',
+  'malformed ids',
+  'control characters',
+  'cross-origin',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -162,8 +165,18 @@ export const BAD_DATES: unknown[] = [
   ['2022-09-01'],
 ];
 
-/** Cursors this API never gave out (it gives base64 of arrayconnection:<offset>). */
+const offsetCursor = (text: string) => Buffer.from(`OffsetConnection:${text}`).toString('base64');
+
+/** Cursors this API never gave out (it gives base64 of OffsetConnection:<offset>). */
 export const BAD_CURSORS = [
+  offsetCursor('2147483647'),
+  offsetCursor('-1'),
+  offsetCursor('1.5'),
+  offsetCursor('0x10'),
+  offsetCursor('01'),
+  offsetCursor(''),
+  offsetCursor('1e3'),
+  `${offsetCursor('1')}=`,
   'x',
   '',
   '====',
