@@ -1,39 +1,29 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connect as tcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../server/context.js';
 import { Database } from '../../server/db/database.js';
-import { createApp } from '../../server/http/app.js';
 import { LIVE_STREAMS } from '../../server/live-streams.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
+import { loopbackServers } from '../support/loopback.js';
 import { sseEvents } from '../support/sse.js';
 
 // Answers that were wrong or untyped under attack: cursors, time-outs, malformed ids, bodies without a code,
 // cookies behind a TLS proxy, weak passwords, live-update streams; against a seeded Neo4j of their own.
 
 let world: EditorsWorld;
-const servers: Server[] = [];
+const servers = loopbackServers();
 
 beforeAll(async () => {
   world = await startEditorsWorld();
 });
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await servers.closeAll();
   await world?.stop();
 });
 
-async function serve(yoga: GovGraphYoga): Promise<string> {
-  const server = createApp({ yoga });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const serve = (yoga: GovGraphYoga) => servers.serve({ yoga });
 
 const cursor = (text: string) => Buffer.from(text).toString('base64');
 

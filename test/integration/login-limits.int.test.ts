@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,36 +16,28 @@ import {
   openLoginLimits,
 } from '../../server/auth/login-guard.js';
 import { DEFAULT_SETTINGS } from '../../server/context.js';
-import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
+import { loopbackServers } from '../support/loopback.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 
 // Login attempts counted per account, per client address and per known browser, over real sockets (in-process
 // calls have no address), against a Neo4j of their own; and shared through a real redis-server by two servers.
 
 let world: EditorsWorld;
-const servers: Server[] = [];
+const servers = loopbackServers();
 
 beforeAll(async () => {
   world = await startEditorsWorld();
 });
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await servers.closeAll();
   await world?.stop();
 });
 
 /** An HTTP server for the yoga on loopback (with static files, when given); returns its origin. */
-async function serve(yoga: GovGraphYoga, web?: ReturnType<typeof sirv>): Promise<string> {
-  const server = createApp({ yoga, ...(web ? { web } : {}) });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const serve = (yoga: GovGraphYoga, web?: ReturnType<typeof sirv>) => servers.serve({ yoga, ...(web ? { web } : {}) });
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email } }';
 
