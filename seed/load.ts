@@ -5,9 +5,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import { type Database, inBatches } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
 import { checkContent, type GraphContent, mentionsOf } from '../server/domain/integrity.js';
-import type { Mention } from '../server/domain/model.js';
+import type { Entity, Mention } from '../server/domain/model.js';
 import { entityLabel, entityProps, type Props, relationProps } from '../server/domain/storage.js';
-import { type Issue, parseSeedFile, type SeedData } from './format.js';
+import { type Issue, parseEntityFile, parseSeedFile, type SeedData } from './format.js';
 import { type RegionSeed, regionSeed } from './regions.js';
 
 export type { GraphContent };
@@ -24,19 +24,22 @@ export interface NamedSeedFile {
   readonly data: SeedData;
 }
 
-/** Parses one YAML seed file; problems name the file and the line of the offending value. */
-export function parseSeedText(file: string, text: string): { data?: SeedData; problems: string[] } {
+/** Reads YAML keeping dates as strings, and names the line of each problem `check` finds in it. */
+function parseYaml<T extends object>(
+  file: string,
+  text: string,
+  check: (raw: unknown) => { issues: Issue[] } & Partial<T>,
+): { problems: string[] } & Partial<T> {
   const lineCounter = new LineCounter();
   // The core schema keeps dates as strings: their form carries the precision.
   const doc = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map(
-        (e) => `${file}:${e.linePos?.[0]?.line ?? 1}: not valid YAML: ${e.message.split('\n')[0]}`,
-      ),
-    };
+    const problems = doc.errors.map(
+      (e) => `${file}:${e.linePos?.[0]?.line ?? 1}: not valid YAML: ${e.message.split('\n')[0]}`,
+    );
+    return { problems } as { problems: string[] } & Partial<T>;
   }
-  const { data, issues } = parseSeedFile(doc.toJS());
+  const { issues, ...parsed } = check(doc.toJS());
   const lineOf = (issue: Issue): number => {
     for (let depth = issue.path.length; depth >= 0; depth -= 1) {
       const node = doc.getIn(issue.path.slice(0, depth) as Array<string | number>, true) as
@@ -49,7 +52,34 @@ export function parseSeedText(file: string, text: string): { data?: SeedData; pr
   const problems = issues.map(
     (issue) => `${file}:${lineOf(issue)}: ${issue.path.join('.') || '(file)'} ${issue.message}`,
   );
+  return { ...(parsed as Partial<T>), problems } as { problems: string[] } & Partial<T>;
+}
+
+/** Parses one YAML seed file; problems name the file and the line of the offending value. */
+export function parseSeedText(file: string, text: string): { data?: SeedData; problems: string[] } {
+  const { data, problems } = parseYaml(file, text, parseSeedFile);
   return data ? { data, problems } : { problems };
+}
+
+export interface NamedEntityFile {
+  readonly file: string;
+  readonly entities: Entity[];
+}
+
+/** Reads and validates every seed/entities/*.yaml (the actors articles share); throws a SeedError listing all problems. */
+export function readEntityFiles(dir = path.join(SEED_DIR, 'entities')): NamedEntityFile[] {
+  const problems: string[] = [];
+  const files: NamedEntityFile[] = [];
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
+    const file = path.join(path.basename(dir), name);
+    const parsed = parseYaml(file, readFileSync(path.join(dir, name), 'utf8'), parseEntityFile);
+    problems.push(...parsed.problems);
+    if (parsed.entities) files.push({ file, entities: parsed.entities });
+  }
+  if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
+  return files;
 }
 
 /** Reads and validates every seed/articles/*.yaml; throws a SeedError listing all problems. */
@@ -68,13 +98,18 @@ export function readSeedFiles(dir = path.join(SEED_DIR, 'articles')): NamedSeedF
   return files;
 }
 
-/** The whole seed: regions plus every article file, checked together. */
-export function buildSeed(files: readonly NamedSeedFile[], regions: RegionSeed = regionSeed()): GraphContent {
+/** The whole seed: regions, the shared actors and every article file, checked together. */
+export function buildSeed(
+  files: readonly NamedSeedFile[],
+  regions: RegionSeed = regionSeed(),
+  actors: readonly NamedEntityFile[] = readEntityFiles(),
+): GraphContent {
   const parts = [
     {
       where: 'landkreise-deutschland',
       content: { entities: [regions.article, ...regions.entities], relations: regions.relations, mentions: [] },
     },
+    ...actors.map(({ file, entities }) => ({ where: file, content: { entities, relations: [], mentions: [] } })),
     ...files.map(({ file, data }) => ({
       where: file,
       content: { entities: [data.article, ...data.entities], relations: data.relations, mentions: data.mentions },
