@@ -282,7 +282,7 @@ type PathsMap {
 
 type Query {
   """Ranked full-text search over all kinds: GovGraph's Cypher (exact name or alias first, then Lucene's score)."""
-  search(lucene: String!, exact: String!, kinds: [EntityKind!], skip: Int! = 0, limit: Int! = 20): SearchPage!
+  search(lucene: String!, exact: String!, kinds: [EntityKind!], orgTypes: [String!] = null, skip: Int! = 0, limit: Int! = 20): SearchPage!
     @cypher(statement: ${triple(wrapped(Q.search.text, { totalCount: 'total', hits: 'page' }))}, columnName: "result")
   """Neighbourhood with cap and per-entity counts of what was left out: GovGraph's Cypher."""
   neighborhood(ids: [ID!]!, depth: Int! = 1, limit: Int! = 100, kinds: [EntityKind!], types: [RelationType!], asOf: String): NeighborhoodMap

@@ -185,6 +185,7 @@ export class GraphService {
   async search(options: {
     terms: readonly string[];
     kinds: readonly EntityKind[] | null;
+    orgTypes?: readonly string[] | null;
     offset: number;
     limit: number;
   }): Promise<Page<SearchHit>> {
@@ -192,6 +193,7 @@ export class GraphService {
       lucene: luceneQuery(options.terms),
       exact: options.terms.join(' '),
       kinds: options.kinds,
+      orgTypes: options.orgTypes ?? null,
       skip: options.offset,
       limit: options.limit,
     });

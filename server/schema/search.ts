@@ -1,7 +1,7 @@
 import { type SearchMatch, searchMatch, searchTerms } from '../domain/fold.js';
 import { BadInputError } from '../errors.js';
 import { builder } from './builder.js';
-import { EntityKindEnum } from './enums.js';
+import { EntityKindEnum, OrgTypeEnum } from './enums.js';
 import { offsetPage } from './pagination.js';
 import { EntityRef } from './refs.js';
 
@@ -35,6 +35,11 @@ builder.queryField('search', (t) =>
       args: {
         query: t.arg.string({ required: true }),
         kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only entities of these kinds.' }),
+        orgTypes: t.arg({
+          type: [OrgTypeEnum],
+          required: false,
+          description: 'Only organisations of these types (a ministry, a public IT service provider …).',
+        }),
       },
       resolve: (_root, args, ctx) => {
         if (args.query.length > MAX_QUERY_LENGTH) {
@@ -49,10 +54,21 @@ builder.queryField('search', (t) =>
         if (args.kinds?.length === 0) {
           throw new BadInputError('"kinds" must name at least one kind, or be left out.', { argument: 'kinds' });
         }
+        if (args.orgTypes?.length === 0) {
+          throw new BadInputError('"orgTypes" must name at least one type of organisation, or be left out.', {
+            argument: 'orgTypes',
+          });
+        }
         return offsetPage(
           args,
           async ({ offset, limit }) => {
-            const page = await ctx.graph.search({ terms, kinds: args.kinds ?? null, offset, limit });
+            const page = await ctx.graph.search({
+              terms,
+              kinds: args.kinds ?? null,
+              orgTypes: args.orgTypes ?? null,
+              offset,
+              limit,
+            });
             return { total: page.total, items: page.items };
           },
           (hit) => ({ score: hit.score, matched: searchMatch(terms, hit.entity.name, hit.entity.aliases) }),

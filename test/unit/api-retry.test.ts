@@ -71,7 +71,7 @@ describe('the explorer sending a change', () => {
 
   it('sends a read once and without a key', async () => {
     const sent = network(['down']);
-    await expect(request(SearchDocument, { query: 'x', first: 8, kinds: null })).rejects.toMatchObject({
+    await expect(request(SearchDocument, { query: 'x', first: 8, kinds: null, orgTypes: null })).rejects.toMatchObject({
       code: 'NETWORK',
     });
     expect(sent).toEqual([{ key: null, body: expect.stringContaining('search') }]);

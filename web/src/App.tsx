@@ -182,7 +182,7 @@ export function App() {
       <header>
         <h1>GovGraph</h1>
         <p className="tagline">{t('tagline')}</p>
-        <SearchBox onChoose={chooseHit} language={language} />
+        <SearchBox onChoose={chooseHit} language={language} filterable />
         <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => ({ ...v, asOf }))} />
         <div className="history">
           <button

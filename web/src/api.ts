@@ -1,4 +1,4 @@
-import type { EntityKind } from './generated/graphql.js';
+import type { EntityKind, OrgType } from './generated/graphql.js';
 import {
   ArticleFactsDocument,
   EntitiesDocument,
@@ -15,7 +15,7 @@ import {
 } from './generated/graphql.js';
 import { i18next } from './i18n/index.js';
 
-export type { EntityKind };
+export type { EntityKind, OrgType };
 
 /** Shapes of what the explorer reads, as generated from schema.graphql and web/src/operations.graphql. */
 export type Neighborhood = NeighborhoodQuery['neighborhood'];
@@ -123,13 +123,26 @@ async function answerOf<R>(response: Response): Promise<R> {
   return body.data;
 }
 
+/** How many hits the search box suggests at first, and how many it lists when asked for all. */
+export const SEARCH_SUGGESTIONS = 8;
+export const SEARCH_ALL = 100;
+
 export async function searchEntities(
   query: string,
   signal?: AbortSignal,
   kinds: readonly EntityKind[] | null = null,
-): Promise<readonly SearchHit[]> {
-  const data = await request(SearchDocument, { query, first: 8, kinds: kinds ? [...kinds] : null }, signal);
-  return data.search.edges.map((edge) => ({ ...edge.node, matched: edge.matched }));
+  first = SEARCH_SUGGESTIONS,
+  orgTypes: readonly OrgType[] | null = null,
+): Promise<{ readonly hits: readonly SearchHit[]; readonly total: number }> {
+  const data = await request(
+    SearchDocument,
+    { query, first, kinds: kinds ? [...kinds] : null, orgTypes: orgTypes ? [...orgTypes] : null },
+    signal,
+  );
+  return {
+    hits: data.search.edges.map((edge) => ({ ...edge.node, matched: edge.matched })),
+    total: data.search.totalCount,
+  };
 }
 
 export async function fetchNeighborhood(

@@ -228,7 +228,7 @@ export type OrgType =
   | 'ADMINISTRATION'
   /** Association (Verband) */
   | 'ASSOCIATION'
-  /** Authority (Behörde) */
+  /** Authority or agency (Behörde / Agentur) */
   | 'AUTHORITY'
   /** Company (Unternehmen) */
   | 'COMPANY'
@@ -243,7 +243,11 @@ export type OrgType =
   /** Other (Sonstige) */
   | 'OTHER'
   /** Parliament (Parlament / Länderkammer) */
-  | 'PARLIAMENT';
+  | 'PARLIAMENT'
+  /** Party or parliamentary group (Partei / Fraktion) */
+  | 'PARTY'
+  /** Public IT service provider (Öffentlicher IT-Dienstleister) */
+  | 'PUBLIC_IT_PROVIDER';
 
 /** How the intake found an entity in the text. */
 export type ProposalReason =
@@ -301,7 +305,7 @@ export type RelationType =
   | 'OPPOSES'
   /** participated in / nahm teil an: PERSON, ORGANIZATION, REGION → EVENT, INITIATIVE */
   | 'PARTICIPATED_IN'
-  /** part of / ist Teil von: ORGANIZATION, REGION, INITIATIVE → ORGANIZATION, REGION, INITIATIVE */
+  /** part of / ist Teil von: ORGANIZATION, REGION, INITIATIVE, EVENT → ORGANIZATION, REGION, INITIATIVE, EVENT */
   | 'PART_OF'
   /** refers to / verweist auf: PERSON, ORGANIZATION → LAW, INITIATIVE, EVENT, ORGANIZATION, REGION, PERSON */
   | 'REFERS_TO'
@@ -309,7 +313,7 @@ export type RelationType =
   | 'RESPONSIBLE_FOR'
   /** spoke about / äußerte sich zu: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE, EVENT, ORGANIZATION, REGION, PERSON */
   | 'SPOKE_ABOUT'
-  /** supports / unterstützt: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE, ORGANIZATION, REGION */
+  /** supports / unterstützt: PERSON, ORGANIZATION, REGION → LAW, INITIATIVE, ORGANIZATION, REGION, PERSON */
   | 'SUPPORTS'
   /** took place in / fand statt in: EVENT → REGION */
   | 'TOOK_PLACE_IN';
@@ -667,6 +671,7 @@ export type SearchQueryVariables = Exact<{
   query: string;
   first: number | null | undefined;
   kinds: Array<EntityKind> | EntityKind | null | undefined;
+  orgTypes: Array<OrgType> | OrgType | null | undefined;
 }>;
 
 
@@ -675,7 +680,7 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: 
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null, date: { date: string, precision: DatePrecision, qualifier: DateQualifier } | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
-        | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
+        | { orgType: OrgType | null, aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
         | { aliases: Array<string>, id: string, kind: EntityKind, name: string, description: string | null, region: { id: string, name: string } | null }
        }> } };
@@ -1555,8 +1560,8 @@ export const RejectIntakeDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RejectIntakeMutation, RejectIntakeMutationVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($query: String!, $first: Int, $kinds: [EntityKind!]) {
-  search(query: $query, first: $first, kinds: $kinds) {
+    query Search($query: String!, $first: Int, $kinds: [EntityKind!], $orgTypes: [OrgType!]) {
+  search(query: $query, first: $first, kinds: $kinds, orgTypes: $orgTypes) {
     totalCount
     edges {
       score
@@ -1570,6 +1575,9 @@ export const SearchDocument = new TypedDocumentString(`
         region {
           id
           name
+        }
+        ... on Organization {
+          orgType
         }
       }
     }

@@ -18,6 +18,10 @@ const de = {
     results: 'Suchergebnisse',
     failed: 'Die Suche ist fehlgeschlagen.',
     viaAlias: 'gefunden als „{{text}}“',
+    all: 'Alle {{total, number}} Treffer zeigen',
+    within: 'Suchen unter',
+    anyKind: 'allen Arten',
+    first: 'Die ersten {{count, number}} von {{total, number}} Treffern',
   },
   canvas: {
     label: 'Netzwerkgrafik der gewählten Einträge; dieselben Einträge stehen in der Liste daneben.',
@@ -129,6 +133,10 @@ const en: Messages = {
     results: 'Search results',
     failed: 'The search failed.',
     viaAlias: 'found as “{{text}}”',
+    all: 'Show all {{total, number}} hits',
+    within: 'Search among',
+    anyKind: 'all kinds',
+    first: 'The first {{count, number}} of {{total, number}} hits',
   },
   canvas: {
     label: 'Network diagram of the chosen entries; the same entries are listed beside it.',
