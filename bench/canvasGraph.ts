@@ -245,7 +245,7 @@ function answer(
   const picked = [...starts, ...reached.slice(0, limit)];
   const inPicked = new Set(picked.map((p) => p.id));
   const hiddenNeighbors = picked.flatMap((p) => {
-    const count = (around.get(p.id) ?? []).filter((m) => !inPicked.has(m)).length;
+    const count = new Set((around.get(p.id) ?? []).filter((m) => !inPicked.has(m))).size;
     return count > 0 ? [{ entity: { id: p.id }, count }] : [];
   });
   return {

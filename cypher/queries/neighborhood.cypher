@@ -65,13 +65,12 @@ CALL (picked) {
   RETURN collect(CASE WHEN $edgeKeys IS NULL
     THEN r {.*, citeArticles: null, citeQuotes: null, citeNotes: null, withoutCitations: true,
       type: type(r), from: a.id, to: b.id}
-    ELSE [type(r), a.id, b.id] + [k IN $edgeKeys | r[k]] END) AS edges,
-    collect([a.id, b.id]) AS ends
+    ELSE [type(r), a.id, b.id] + [k IN $edgeKeys | r[k]] END) AS edges
 }
-// Per entity, how many of its facts lead outside: with filters, counted one by one; without, its degree
-// (which Neo4j keeps per node) less its mentions and the relations among the entities returned.
+// Per entity, how many of its neighbours were left out (each counted once, however many facts lead to it),
+// with the same filters as the hops.
 CALL (picked) {
-  UNWIND CASE WHEN $types IS NULL AND $kinds IS NULL AND $asOf IS NULL THEN [] ELSE picked END AS a
+  UNWIND picked AS a
   WITH a, COUNT {
     MATCH (a)-[r]-(m:Entity)
     WHERE NOT m IN picked AND type(r) <> 'MENTIONS'
@@ -80,19 +79,11 @@ CALL (picked) {
       AND ($asOf IS NULL OR ((r.validFromStart IS NULL OR r.validFromStart <= $asOf)
         AND (r.validToEnd IS NULL OR r.validToEnd >= $asOf))
         AND (m.dateStart IS NULL OR m.dateStart <= $asOf))
+    RETURN DISTINCT m
   } AS hidden
   WHERE hidden > 0
-  RETURN collect({id: a.id, count: hidden}) AS filtered
-}
-CALL (picked, ends) {
-  UNWIND CASE WHEN $types IS NULL AND $kinds IS NULL AND $asOf IS NULL
-    THEN [a IN picked | [a.id, COUNT { (a)--() } - COUNT { (a)-[:MENTIONS]-() }]]
-      + [e IN ends | [e[0], -1]] + [e IN ends | [e[1], -1]]
-    ELSE [] END AS pair
-  WITH pair[0] AS id, sum(pair[1]) AS hidden
-  WHERE hidden > 0
-  RETURN collect({id: id, count: hidden}) AS unfiltered
+  RETURN collect({id: a.id, count: hidden}) AS hidden
 }
 // With $nodeKeys, each entity is the list of those properties' values: only what the query asks for.
 RETURN CASE WHEN $nodeKeys IS NULL THEN [n IN picked | n {.*}] ELSE [n IN picked | [k IN $nodeKeys | n[k]]] END AS nodes,
-  edges, truncated, filtered + unfiltered AS hidden
+  edges, truncated, hidden
