@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
 import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
 import { canvasNodes, nodeById, onScreen, settled } from '../support/explorer.js';
+import { neighboursOf } from '../support/seed-facts.js';
 
 const { db, yoga, gql } = setupApi();
 let site: ServedExplorer;
@@ -18,21 +19,25 @@ explorerInChromium(
 );
 
 const ids = (nodes: ReadonlyArray<{ id: string }>) => nodes.map((n) => n.id).sort();
+// Bernd Schlömer with everything one fact away, and Sachsen-Anhalt with its own, as the seed has them.
+const SCHLOEMER = 1 + neighboursOf('person:bernd-schloemer').size;
+const SAXONY_ANHALT = 1 + neighboursOf('region:15').size;
+const SPOKE_ABOUT = [...neighboursOf('person:bernd-schloemer', ['SPOKE_ABOUT'])];
 const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);
 const list = (p: Page) => p.getByRole('region', { name: 'Einträge auf der Leinwand' });
 
 describe('search suggestions', () => {
   it('show where an entity belongs and why it matched', async () => {
     await page.goto(site.url);
-    await page.getByRole('combobox').fill('MID');
-    const ministry = page.getByRole('option', { name: /Ministerium für Infrastruktur und Digitales/ });
+    await page.getByRole('combobox', { name: /^(Suche nach|Search) / }).fill('MID');
+    const ministry = page.getByRole('option', { name: /^Organisation Ministerium für Infrastruktur und Digitales/ });
     await ministry.waitFor();
     const text = await ministry.textContent();
     expect(text).toContain('Sachsen-Anhalt');
     expect(text).toContain('gefunden als „MID“');
     // A match on the name needs no explanation.
-    await page.getByRole('combobox').fill('Schlömer');
-    const person = page.getByRole('option', { name: /Bernd Schlömer/ });
+    await page.getByRole('combobox', { name: /^(Suche nach|Search) / }).fill('Schlömer');
+    const person = page.getByRole('option', { name: /^Person Bernd Schlömer/ });
     await person.waitFor();
     await expect(person.textContent()).resolves.not.toContain('gefunden als');
     await expect(person.textContent()).resolves.toContain('Sachsen-Anhalt');
@@ -51,14 +56,14 @@ describe('working with single entities on the canvas', () => {
     await menu.waitFor();
     await menu.getByRole('menuitem', { name: /Erweitern nach Art der Beziehung/ }).click();
     const byType = page.getByRole('menu', { name: 'Erweitern nach Art der Beziehung' });
-    await byType.getByRole('menuitem', { name: 'äußerte sich zu (2)' }).hover();
+    expect(SPOKE_ABOUT).toContain('initiative:ozg-umsetzung');
+    const spokeAbout = byType.getByRole('menuitem', { name: `äußerte sich zu (${SPOKE_ABOUT.length})` });
+    await spokeAbout.hover();
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-menu.png') });
-    await byType.getByRole('menuitem', { name: 'äußerte sich zu (2)' }).click();
-    expect(ids(await canvasNodes(page, 3))).toEqual([
-      'initiative:digitale-infrastruktur',
-      'initiative:ozg-umsetzung',
-      'person:bernd-schloemer',
-    ]);
+    await spokeAbout.click();
+    expect(ids(await canvasNodes(page, 1 + SPOKE_ABOUT.length))).toEqual(
+      ['person:bernd-schloemer', ...SPOKE_ABOUT].sort(),
+    );
     expect(param(page, 'e')).toBe('person:bernd-schloemer*SPOKE_ABOUT');
 
     // The same menu from the list, by keyboard: Enter opens it, arrows move, Enter chooses.
@@ -68,7 +73,7 @@ describe('working with single entities on the canvas', () => {
     await menu.waitFor();
     await page.getByRole('menuitem', { name: 'Erweitern (alle Beziehungen)' }).focus();
     await page.keyboard.press('Enter');
-    expect(ids(await canvasNodes(page, 6))).toContain('law:ozg');
+    expect(ids(await canvasNodes(page, SCHLOEMER))).toContain('law:ozg');
     expect(param(page, 'e')).toBe('person:bernd-schloemer');
 
     // Collapse: the neighbours go, he stays.
@@ -76,7 +81,7 @@ describe('working with single entities on the canvas', () => {
     await page.getByRole('menuitem', { name: 'Einklappen' }).click();
     expect(ids(await canvasNodes(page, 1))).toEqual(['person:bernd-schloemer']);
     await page.keyboard.press('Control+z');
-    await canvasNodes(page, 6);
+    await canvasNodes(page, SCHLOEMER);
 
     // Pin the OZG: marked on the canvas and kept in the URL.
     await list(page).getByRole('button', { name: 'Aktionen für Onlinezugangsgesetz' }).click();
@@ -93,22 +98,22 @@ describe('working with single entities on the canvas', () => {
     // Hide it: off the canvas, listed as hidden, one click brings it back.
     await list(page).getByRole('button', { name: 'Aktionen für Onlinezugangsgesetz' }).click();
     await page.getByRole('menuitem', { name: 'Ausblenden' }).click();
-    expect(ids(await canvasNodes(page, 5))).not.toContain('law:ozg');
+    expect(ids(await canvasNodes(page, SCHLOEMER - 1))).not.toContain('law:ozg');
     await list(page).getByRole('heading', { name: 'Ausgeblendet (1)' }).waitFor();
     await list(page).getByRole('button', { name: 'Onlinezugangsgesetz wieder einblenden' }).click();
-    expect(ids(await canvasNodes(page, 6))).toContain('law:ozg');
+    expect(ids(await canvasNodes(page, SCHLOEMER))).toContain('law:ozg');
 
     // Remove the meeting; undo brings it back, redo takes it away again.
     await list(page)
       .getByRole('button', { name: /^Aktionen für Zweite Sitzung/ })
       .click();
     await page.getByRole('menuitem', { name: 'Entfernen' }).click();
-    expect(ids(await canvasNodes(page, 5))).not.toContain('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
+    expect(ids(await canvasNodes(page, SCHLOEMER - 1))).not.toContain('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
     expect(param(page, 'rm')).toBe('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
     await page.getByRole('button', { name: 'Rückgängig' }).click();
-    expect(ids(await canvasNodes(page, 6))).toContain('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
+    expect(ids(await canvasNodes(page, SCHLOEMER))).toContain('event:digitalrat-sachsen-anhalt-2022-sitzung-2');
     await page.getByRole('button', { name: 'Wiederholen' }).click();
-    await canvasNodes(page, 5);
+    await canvasNodes(page, SCHLOEMER - 1);
   });
 
   it('shows a capped expansion with "and N more" and fetches the rest on request', async () => {
@@ -128,7 +133,7 @@ describe('working with single entities on the canvas', () => {
 
   it('brings an entity and its relations forward on hover', async () => {
     await page.goto(`${site.url}?e=person:bernd-schloemer`);
-    const nodes = await canvasNodes(page, 6);
+    const nodes = await canvasNodes(page, SCHLOEMER);
     const at = await onScreen(page, nodeById(nodes, 'law:ozg'));
     await page.mouse.move(at.x, at.y);
     await page.waitForFunction(() =>
@@ -138,7 +143,7 @@ describe('working with single entities on the canvas', () => {
         ?.classes.includes('hover'),
     );
     // The law and its neighbours (Schlömer refers to it) come forward, everything else recedes.
-    const after = await canvasNodes(page, 6);
+    const after = await canvasNodes(page, SCHLOEMER);
     const forward = after.filter((n) => n.classes.includes('hover')).map((n) => n.id);
     const back = after.filter((n) => n.classes.includes('faded')).map((n) => n.id);
     expect(forward).toContain('person:bernd-schloemer');
@@ -151,7 +156,7 @@ describe('working with single entities on the canvas', () => {
 describe('layouts and positions', () => {
   it('keeps every placed node where it was when an expansion adds new ones', async () => {
     await page.goto(`${site.url}?e=person:bernd-schloemer`);
-    const before = await canvasNodes(page, 6);
+    const before = await canvasNodes(page, SCHLOEMER);
     const at = await onScreen(page, nodeById(before, 'law:ozg'));
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForFunction(() => (window.govgraphCanvas?.nodes().length ?? 0) > 6);
@@ -170,11 +175,11 @@ describe('layouts and positions', () => {
 
   it('draws the region tree as a hierarchy and as rings, and keeps positions in the URL across a reload', async () => {
     await page.goto(`${site.url}?e=region:15`);
-    await canvasNodes(page, 19);
+    await canvasNodes(page, SAXONY_ANHALT);
     await page.getByRole('radio', { name: 'Hierarchie' }).check();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'dagre');
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('pos'));
-    const tree = await canvasNodes(page, 19);
+    const tree = await canvasNodes(page, SAXONY_ANHALT);
     const land = nodeById(tree, 'region:15');
     for (const kreis of tree.filter((n) => /^region:15\d{3}$/.test(n.id))) expect(kreis.my).toBeGreaterThan(land.my);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-hierarchy.png') });
@@ -182,7 +187,7 @@ describe('layouts and positions', () => {
     // Reload: every node stands where it stood, and no layout had to run.
     const url = page.url();
     await page.goto(url);
-    const again = await canvasNodes(page, 19);
+    const again = await canvasNodes(page, SAXONY_ANHALT);
     for (const node of tree)
       expect([nodeById(again, node.id).mx, nodeById(again, node.id).my]).toEqual([node.mx, node.my]);
     expect(await page.evaluate(() => window.govgraphCanvas?.layouts())).toBe(0);
@@ -201,9 +206,9 @@ describe('layouts and positions', () => {
     // Rings: the Land, with the most relations, in the middle.
     await page.getByRole('radio', { name: 'Ringe' }).check();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'concentric');
-    await settled(page, 19);
+    await settled(page, SAXONY_ANHALT);
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('pos'));
-    const rings = await canvasNodes(page, 19);
+    const rings = await canvasNodes(page, SAXONY_ANHALT);
     const cx = rings.reduce((s, n) => s + n.mx, 0) / rings.length;
     const cy = rings.reduce((s, n) => s + n.my, 0) / rings.length;
     const distance = (n: { mx: number; my: number }) => Math.hypot(n.mx - cx, n.my - cy);
@@ -218,8 +223,10 @@ describe('a shared view when the data has changed since', () => {
     await page.goto(
       `${site.url}?e=person:gibt-es-nicht,person:bernd-schloemer&p=org:aufgeloest&sel=person:gibt-es-nicht&pos=org:aufgeloest~10~10`,
     );
-    expect(ids(await canvasNodes(page, 6))).toContain('person:bernd-schloemer');
-    await list(page).getByRole('heading', { name: 'Auf der Leinwand (6)' }).waitFor();
+    expect(ids(await canvasNodes(page, SCHLOEMER))).toContain('person:bernd-schloemer');
+    await list(page)
+      .getByRole('heading', { name: `Auf der Leinwand (${SCHLOEMER})` })
+      .waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByText('2 Einträge des Links gibt es nicht mehr: person:gibt-es-nicht, org:aufgeloest.').waitFor();
   });
@@ -266,13 +273,13 @@ describe('when the server cannot be reached', () => {
   it('says so in the search and on the canvas, and works again once it is back', async () => {
     await page.goto(site.url);
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
-    await page.getByRole('combobox').fill('Schlömer');
+    await page.getByRole('combobox', { name: /^(Suche nach|Search) / }).fill('Schlömer');
     await page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar.' }).waitFor();
     await page.goto(`${site.url}?e=person:bernd-schloemer`);
     await page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar.' }).waitFor();
     await page.unroute('**/graphql');
     await page.reload();
-    await canvasNodes(page, 6);
+    await canvasNodes(page, SCHLOEMER);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
 import { ARTIFACTS, explorerInChromium, type ServedExplorer, seriousViolations } from '../support/browser.js';
 import { canvasNodes, settled } from '../support/explorer.js';
+import { EVENTS, neighboursOf } from '../support/seed-facts.js';
 
 const { db, yoga } = setupApi();
 let site: ServedExplorer;
@@ -25,24 +26,22 @@ describe('the explorer in Chromium', () => {
     await expect(page.title()).resolves.toBe('GovGraph');
 
     // A person types part of a name, German-folded, and picks the suggestion with Enter.
-    const search = page.getByRole('combobox');
+    const search = page.getByRole('combobox', { name: /^(Suche nach|Search) / });
     await search.fill('hueskens');
-    const option = page.getByRole('option', { name: /Lydia Hüskens/ });
+    const option = page.getByRole('option', { name: /^Person Lydia Hüskens/ });
     await option.waitFor();
     await expect(option.textContent()).resolves.toContain('Person');
     await search.press('Enter');
 
+    // She and everything one fact away: her ministries, the Digitalrat's meeting, her party …
+    const hers = ['person:lydia-hueskens', ...neighboursOf('person:lydia-hueskens')];
+    expect(hers).toContain('org:mid-sachsen-anhalt');
     const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
-    await list.getByRole('heading', { name: 'Auf der Leinwand (4)' }).waitFor();
-    const nodes = await canvasNodes(page, 4);
+    await list.getByRole('heading', { name: `Auf der Leinwand (${hers.length})` }).waitFor();
+    const nodes = await canvasNodes(page, hers.length);
     const box = await page.getByTestId('canvas').boundingBox();
     if (!box) throw new Error('canvas has no box');
-    expect(nodes.map((n) => n.id).sort()).toEqual([
-      'event:digitalrat-sachsen-anhalt-2022-sitzung-2',
-      'initiative:digitale-verwaltungsdienste',
-      'org:mid-sachsen-anhalt',
-      'person:lydia-hueskens',
-    ]);
+    expect(nodes.map((n) => n.id).sort()).toEqual(hers.sort());
     for (const node of nodes) {
       expect(node.visible).toBe(true);
       expect(node.x).toBeGreaterThan(0);
@@ -57,8 +56,9 @@ describe('the explorer in Chromium', () => {
     const ministry = nodes.find((n) => n.id === 'org:mid-sachsen-anhalt');
     if (!ministry) throw new Error('ministry not drawn');
     await page.mouse.dblclick(box.x + ministry.x, box.y + ministry.y);
-    await list.getByRole('heading', { name: 'Auf der Leinwand (7)' }).waitFor();
-    const expanded = (await canvasNodes(page, 7)).map((n) => n.id);
+    const both = new Set([...hers, ...neighboursOf('org:mid-sachsen-anhalt')]);
+    await list.getByRole('heading', { name: `Auf der Leinwand (${both.size})` }).waitFor();
+    const expanded = (await canvasNodes(page, both.size)).map((n) => n.id);
     expect(expanded).toContain('org:digitalrat-sachsen-anhalt');
     expect(expanded).toContain('region:15');
     expect(expanded).toContain('org:kreativraum-salzlandkreis');
@@ -80,7 +80,7 @@ describe('the explorer in Chromium', () => {
 
   it('says so when a search fails on the server, instead of failing silently', async () => {
     await page.goto(site.url);
-    await page.getByRole('combobox').fill('x'.repeat(201));
+    await page.getByRole('combobox', { name: /^(Suche nach|Search) / }).fill('x'.repeat(201));
     await page.getByRole('alert').filter({ hasText: 'The search text is too long' }).waitFor();
   });
 });
@@ -137,7 +137,7 @@ describe('finding a connection in Chromium', () => {
     await page.goto(site.url);
     const search = page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
     await search.fill('Schloemer');
-    await page.getByRole('option', { name: /Bernd Schlömer/ }).waitFor();
+    await page.getByRole('option', { name: /^Person Bernd Schlömer/ }).waitFor();
     await search.press('Enter');
     const details = page.getByRole('region', { name: 'Details' });
     await details.getByRole('heading', { name: 'Bernd Schlömer' }).waitFor();
@@ -185,25 +185,29 @@ describe('filtering in Chromium', () => {
   it('hides a kind of entry by keyboard, on the canvas and in the list, keeps it in the URL, and undoes it', async () => {
     await page.goto(`${site.url}?e=region:15`);
     const list = page.getByRole('region', { name: 'Einträge auf der Leinwand' });
-    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
+    const all = ['region:15', ...neighboursOf('region:15')];
+    const notRegions = all.filter((id) => !id.startsWith('region:'));
+    expect(all.length - notRegions.length).toBeGreaterThanOrEqual(16);
+    await list.getByRole('heading', { name: `Auf der Leinwand (${all.length})` }).waitFor();
     await page.getByText('Filter', { exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('checkbox', { name: 'Region' }).focus();
     await page.keyboard.press('Space');
-    // Sachsen-Anhalt, the Bund and the 14 Kreise go; the ministry, the Digitalrat and the Landes-CIO stay.
-    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
+    // Sachsen-Anhalt, the Bund, the 14 Kreise and the towns go; its ministries, councils and people stay.
+    await list.getByRole('heading', { name: `Auf der Leinwand (${notRegions.length})` }).waitFor();
     const kinds = await page.evaluate(() => window.govgraphCanvas?.nodes().map((n) => n.id.split(':')[0]));
-    expect([...new Set(kinds)].sort()).toEqual(['org', 'person']);
+    expect([...new Set(kinds)].sort()).toEqual([...new Set(notRegions.map((id) => id.split(':')[0]))].sort());
+    expect(kinds).not.toContain('region');
     expect(new URL(page.url()).searchParams.get('hk')).toBe('REGION');
 
     // Undo with the keyboard, redo with the button.
     await page.keyboard.press('Control+z');
-    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
+    await list.getByRole('heading', { name: `Auf der Leinwand (${all.length})` }).waitFor();
     expect(new URL(page.url()).searchParams.get('hk')).toBeNull();
     await page.getByRole('button', { name: 'Wiederholen' }).click();
-    await list.getByRole('heading', { name: 'Auf der Leinwand (3)' }).waitFor();
+    await list.getByRole('heading', { name: `Auf der Leinwand (${notRegions.length})` }).waitFor();
     await page.getByRole('button', { name: 'Rückgängig' }).click();
-    await list.getByRole('heading', { name: 'Auf der Leinwand (19)' }).waitFor();
+    await list.getByRole('heading', { name: `Auf der Leinwand (${all.length})` }).waitFor();
   });
 });
 
@@ -211,14 +215,23 @@ describe('the timeline in Chromium', () => {
   it('lists the events on the canvas in date order, linked to the canvas both ways', async () => {
     await page.goto(`${site.url}?e=person:markus-bauer,org:bundesrat`);
     const timeline = page.getByRole('region', { name: 'Zeitleiste' });
-    const items = timeline.getByRole('button');
-    await items.nth(1).waitFor();
-    await expect(items.allTextContents()).resolves.toEqual([
-      'spätestens 31.8.2022 Zweite Sitzung des Digitalrats Sachsen-Anhalt',
-      'spätestens 28.3.2024 Scheitern des OZG-Änderungsgesetzes im Bundesrat',
+    // The events of both and those one fact away, in date order.
+    const shown = new Set([
+      ...neighboursOf('person:markus-bauer'),
+      ...neighboursOf('org:bundesrat'),
+      'person:markus-bauer',
+      'org:bundesrat',
     ]);
+    const events = EVENTS.filter((e) => shown.has(e.id)).map((e) => e.name);
+    expect(events.length).toBeGreaterThan(3);
+    const items = timeline.getByRole('button', { name: /\d{4} / });
+    await items.nth(events.length - 1).waitFor();
+    await expect(timeline.locator('li bdi').allTextContents()).resolves.toEqual(events);
+    const texts = await items.allTextContents();
+    expect(texts).toContain('spätestens 31.8.2022 Zweite Sitzung des Digitalrats Sachsen-Anhalt');
+    expect(texts).toContain('22.3.2024 Scheitern des OZG-Änderungsgesetzes im Bundesrat');
     // Choosing one in the timeline selects it on the canvas and in the details …
-    await items.nth(1).click();
+    await timeline.getByRole('button', { name: /Scheitern des OZG-Änderungsgesetzes im Bundesrat/ }).click();
     await page
       .getByRole('region', { name: 'Details' })
       .getByRole('heading', { name: 'Scheitern des OZG-Änderungsgesetzes im Bundesrat' })
@@ -271,7 +284,7 @@ describe('exporting in Chromium', () => {
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('finds no serious or critical violation on the empty page, with a graph and details, and in English', async () => {
     await page.goto(site.url);
-    await page.getByRole('combobox').waitFor();
+    await page.getByRole('combobox', { name: /^(Suche nach|Search) / }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(

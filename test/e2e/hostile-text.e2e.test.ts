@@ -149,11 +149,11 @@ async function download(label: string): Promise<string> {
 describe('hostile names and quotes in Chromium', () => {
   it('shows search hits with their names, aliases and descriptions as text', async () => {
     await page.goto(site);
-    const search = page.getByRole('combobox');
+    const search = page.getByRole('combobox', { name: /^(Suche nach|Search) / });
     await search.waitFor();
     scriptsAtStart = await page.evaluate(() => document.scripts.length);
     await search.fill('zyxwvu');
-    const option = page.getByRole('option').first();
+    const option = page.getByRole('listbox').getByRole('option').first();
     await option.waitFor();
     const shown = await option.textContent();
     expect(shown).toContain(PERSON);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
 import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
 import { canvasNodes } from '../support/explorer.js';
+import { neighboursOf } from '../support/seed-facts.js';
 
 const { db, yoga } = setupApi();
 let site: ServedExplorer;
@@ -63,11 +64,11 @@ describe('keyboard alone', () => {
     // Find Bernd Schlömer.
     await tabTo(page, (el) => el.role === 'combobox');
     await page.keyboard.type('Schlömer');
-    await page.getByRole('option', { name: /Bernd Schlömer/ }).waitFor();
+    await page.getByRole('option', { name: /^Person Bernd Schlömer/ }).waitFor();
     await page.keyboard.press('Enter');
     const details = page.getByRole('region', { name: 'Details' });
     await details.getByRole('heading', { name: 'Bernd Schlömer' }).waitFor();
-    await canvasNodes(page, 6);
+    await canvasNodes(page, 1 + neighboursOf('person:bernd-schloemer').size);
 
     // Whom he works with and where each fact comes from: in the details, with the verbatim quote.
     const text = await details.textContent();
@@ -123,7 +124,7 @@ describe('keyboard alone', () => {
 
   it('reaches every control by Tab, each with a visible focus', async () => {
     await page.goto(`${site.url}?e=person:bernd-schloemer&sel=person:bernd-schloemer&lang=en`);
-    await canvasNodes(page, 6);
+    await canvasNodes(page, 1 + neighboursOf('person:bernd-schloemer').size);
     const seen: string[] = [];
     for (let i = 0; i < 150; i += 1) {
       await page.keyboard.press('Tab');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
+import { buildSeed, loadSeed, readSeedFiles } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
 import { LoginGuard } from '../../server/auth/login-guard.js';
 import { Database } from '../../server/db/database.js';
@@ -25,6 +25,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 const EMAIL = { admin: 'admin@govgraph.test', editor: 'editor@govgraph.test', viewer: 'viewer@govgraph.test' };
 const ENTITY = 'person:erika-sicherung';
+// The seed, and what the edits below add to it: one person, one fact that names it.
+const SEED = buildSeed(readSeedFiles());
+const ENTITIES = SEED.entities.length + 1;
+const RELATIONS = SEED.relations.length + 1;
+const MENTIONS = SEED.mentions.length + 1;
 
 type Scratch = Awaited<ReturnType<typeof startScratchNeo4j>>;
 let source: Scratch;
@@ -187,7 +192,7 @@ describe('a backup', () => {
     expect(backup.manifest).toMatchObject({
       format: 'govgraph-backup',
       formatVersion: 1,
-      counts: { entities: 459, relations: 467, users: 3, apiTokens: 2, intakes: 1 },
+      counts: { entities: ENTITIES, relations: RELATIONS, users: 3, apiTokens: 2, intakes: 1 },
       skipped: { sessions: 1, idempotencyKeys: 1, bulkLoads: 0 },
     });
     expect(backup.manifest.counts.changes).toBe(5);
@@ -334,7 +339,9 @@ describe('restore', () => {
   it('refuses a database that is not empty, saying what it holds, and changes nothing', async () => {
     const before = [await canonical(target.db), await operational(target.db)];
     await expect(restoreBackup(target.db, backup, { source: file })).rejects.toThrow(
-      /^The database is not empty: it holds 459 entities, 3 accounts, 2 API tokens, 1 session, 6 recorded changes and 1 intake\. A restore fills an empty database only;/,
+      new RegExp(
+        `^The database is not empty: it holds ${ENTITIES} entities, 3 accounts, 2 API tokens, 1 session, 6 recorded changes and 1 intake\\. A restore fills an empty database only;`,
+      ),
     );
     expect([await canonical(target.db), await operational(target.db)]).toEqual(before);
   });
@@ -418,7 +425,7 @@ describe('the backup and restore commands', () => {
       /^backups\/govgraph-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.ndjson\.gz$/,
     );
     expect(made.stdout).toContain(
-      '459 entities, 467 relations, 464 mentions, 3 accounts, 2 API tokens, 5 recorded changes, 1 intake.',
+      `${ENTITIES} entities, ${RELATIONS} relations, ${MENTIONS} mentions, 3 accounts, 2 API tokens, 5 recorded changes, 1 intake.`,
     );
     expect(made.stdout).toContain('Not kept: 1 session (after a restore everyone logs in again), 1 idempotency key.');
     const saved: string[] = [written];
@@ -426,7 +433,9 @@ describe('the backup and restore commands', () => {
       const before = await canonical(target.db);
       const full = restore(written);
       expect(full.status).toBe(1);
-      expect(full.stderr.trim()).toMatch(/^The database is not empty: it holds 459 entities, 3 accounts/);
+      expect(full.stderr.trim()).toMatch(
+        new RegExp(`^The database is not empty: it holds ${ENTITIES} entities, 3 accounts`),
+      );
 
       const damaged = path.join(dir, 'damaged.ndjson.gz');
       writeFileSync(damaged, readFileSync(written).subarray(0, 2000));
@@ -442,7 +451,7 @@ describe('the backup and restore commands', () => {
       expect(replaced.status).toBe(0);
       saved.push(/^Saved the current content to (.+)\.$/m.exec(replaced.stdout)?.[1] as string);
       expect(replaced.stdout).toContain(
-        'Removed 459 entities, 3 accounts, 2 API tokens, 5 recorded changes and 1 intake.',
+        `Removed ${ENTITIES} entities, 3 accounts, 2 API tokens, 5 recorded changes and 1 intake.`,
       );
       expect(replaced.stdout).toContain('Sessions are not part of a backup (1 at the time): everyone logs in again.');
       expect(await canonical(target.db)).toBe(await canonical(source.db));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { describe, expect, inject, it } from 'vitest';
 import { passwordFile, startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { SEED } from '../support/seed-facts.js';
 import { alive, runServer, startServer } from '../support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,14 +27,14 @@ async function waitUntil(condition: () => boolean, ms: number): Promise<boolean>
   return condition();
 }
 
-async function searchCount(url: string, query: string): Promise<number> {
+async function searchIds(url: string, query: string): Promise<string[]> {
   const response = await fetch(`${url}graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `{ search(query: "${query}") { totalCount } }` }),
+    body: JSON.stringify({ query: `{ search(query: "${query}") { edges { node { id } } } }` }),
   });
-  const body = (await response.json()) as { data: { search: { totalCount: number } } };
-  return body.data.search.totalCount;
+  const body = (await response.json()) as { data: { search: { edges: Array<{ node: { id: string } }> } } };
+  return body.data.search.edges.map((e) => e.node.id);
 }
 
 describe('the embedded Neo4j', () => {
@@ -74,8 +75,8 @@ describe('the embedded Neo4j', () => {
   }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-life-'));
     const first = await startServerOn(dataDir);
-    expect(first.output()).toContain('Seeded 4');
-    expect(await searchCount(first.url, 'Bernburg')).toBe(1);
+    expect(first.output()).toContain(`Seeded ${SEED.entities.length} entities and ${SEED.relations.length} relations.`);
+    expect(await searchIds(first.url, 'Bernburg')).toContain('region:bernburg-saale');
     const pid = jvmPid(dataDir);
     expect(alive(pid)).toBe(true);
 
@@ -85,7 +86,7 @@ describe('the embedded Neo4j', () => {
 
     const second = await startServerOn(dataDir);
     expect(second.output()).not.toContain('Seeded');
-    expect(await searchCount(second.url, 'Hüskens')).toBe(1);
+    expect(await searchIds(second.url, 'Hüskens')).toContain('person:lydia-hueskens');
     const secondPid = jvmPid(dataDir);
 
     second.child.kill('SIGTERM');
