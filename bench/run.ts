@@ -7,6 +7,7 @@ import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
 import { compare } from './compare.js';
 import { benchDriver } from './connection.js';
+import { benchCorpus } from './corpus.js';
 import { benchFrontend, type FrontendReport } from './frontend.js';
 import { pickInputs } from './inputs.js';
 import { type LoadReport, loadSynthetic } from './load.js';
@@ -22,7 +23,8 @@ import { FULL, QUICK } from './synthetic.js';
  * to bench/results/*.json and, for the full run (or with --readme), to the
  * README's table. `--only search,paths` limits the operations; the full run
  * also times the explorer in Chromium (`--frontend` / `--no-frontend` to
- * choose); `--report` only writes the README's table again from the results.
+ * choose); `--report` only writes the README's table again from the results; `--corpus` times the seed's load
+ * and the explorer's queries on the curated corpus beside the captured page's graph (bench/results/corpus.json).
  */
 const { values } = parseArgs({
   allowNegative: true,
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     readme: { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
     frontend: { type: 'boolean' },
+    corpus: { type: 'boolean', default: false },
   },
 });
 const scale = values.quick ? QUICK : FULL;
@@ -53,6 +56,13 @@ if (values.report) {
   if (!summary) throw new Error('--report: no bench/results/compare-*.json yet; run the benchmark first');
   updateReadme(summary, 'README.md', readResults<FrontendReport>('frontend.json'));
   console.log('[bench] wrote the table in README.md from bench/results');
+  process.exit(0);
+}
+if (values.corpus) {
+  mkdirSync('bench/results', { recursive: true });
+  const report = await benchCorpus(log);
+  writeFileSync('bench/results/corpus.json', `${JSON.stringify(report, null, 2)}\n`);
+  log('wrote bench/results/corpus.json');
   process.exit(0);
 }
 const machine = { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
