@@ -98,30 +98,32 @@ export function SearchBox({ onChoose, language, label, kinds, errorId, filterabl
   const showList = open && results.length > 0;
   return (
     <div className="search">
-      <label htmlFor={`${listId}-input`}>{label ?? t('search.label')}</label>
-      {filterable && (
-        <select
-          className="search-within"
-          aria-label={t('search.within')}
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value);
-            setAll(false);
-          }}
-        >
-          <option value="">{t('search.anyKind')}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kindLabel(kind, language)}
-            </option>
-          ))}
-          {ORG_TYPES.map((type) => (
-            <option key={type} value={`org:${type}`}>
-              {`${kindLabel('ORGANIZATION', language)}: ${ORG_TYPE.labels[type][language === 'de' ? 0 : 1]}`}
-            </option>
-          ))}
-        </select>
-      )}
+      <div className="search-head">
+        <label htmlFor={`${listId}-input`}>{label ?? t('search.label')}</label>
+        {filterable && (
+          <select
+            className="search-within"
+            aria-label={t('search.within')}
+            value={filter}
+            onChange={(event) => {
+              setFilter(event.target.value);
+              setAll(false);
+            }}
+          >
+            <option value="">{t('search.anyKind')}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindLabel(kind, language)}
+              </option>
+            ))}
+            {ORG_TYPES.map((type) => (
+              <option key={type} value={`org:${type}`}>
+                {`${kindLabel('ORGANIZATION', language)}: ${ORG_TYPE.labels[type][language === 'de' ? 0 : 1]}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
       <input
         id={`${listId}-input`}
         type="search"
