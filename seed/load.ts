@@ -98,6 +98,18 @@ export function readSeedFiles(dir = path.join(SEED_DIR, 'articles')): NamedSeedF
   return files;
 }
 
+/** The captured page's source file: the graph GovGraph held before the curated corpus. */
+export const CAPTURED_SOURCE = 'sources/kommune21-2022-08-31-digitalrat-sachsen-anhalt.txt';
+
+/** Regions and the articles of the captured page only (no shared actors): a small graph for tests and benchmarks. */
+export function capturedSeed(files: readonly NamedSeedFile[] = readSeedFiles()): GraphContent {
+  return buildSeed(
+    files.filter((f) => f.data.article.source === CAPTURED_SOURCE),
+    regionSeed(),
+    [],
+  );
+}
+
 /** The whole seed: regions, the shared actors and every article file, checked together. */
 export function buildSeed(
   files: readonly NamedSeedFile[],
@@ -150,6 +162,9 @@ export function toPayload(content: GraphContent): WritePayload {
   };
 }
 
+/** At most this long for the seed's one transaction (the embedded Neo4j's own limit is 60 s). */
+const SEED_TIMEOUT_MS = 60_000;
+
 export interface SeedResult {
   readonly entities: number;
   readonly relations: number;
@@ -165,14 +180,21 @@ export async function loadSeed(db: Database, content: GraphContent = buildSeed(r
   const recordedBy = 'seed';
   const payload = toPayload(content);
   const before = await counts(db);
-  await db.writeAll([
-    ...inBatches(payload.entities).map((entities) => ({ query: Q['seed-entities'], params: { entities, recordedBy } })),
-    ...inBatches(payload.relations).map((relations) => ({
-      query: Q['seed-relations'],
-      params: { relations, recordedBy },
-    })),
-    ...inBatches(payload.mentions).map((mentions) => ({ query: Q['seed-mentions'], params: { mentions } })),
-  ]);
+  await db.writeAll(
+    [
+      ...inBatches(payload.entities).map((entities) => ({
+        query: Q['seed-entities'],
+        params: { entities, recordedBy },
+      })),
+      ...inBatches(payload.relations).map((relations) => ({
+        query: Q['seed-relations'],
+        params: { relations, recordedBy },
+      })),
+      ...inBatches(payload.mentions).map((mentions) => ({ query: Q['seed-mentions'], params: { mentions } })),
+    ],
+    // The whole corpus in one transaction takes seconds; on a busy machine more than a request's 15 s.
+    { timeoutMs: SEED_TIMEOUT_MS },
+  );
   const after = await counts(db);
   return {
     entities: after.entities - before.entities,

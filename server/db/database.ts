@@ -262,12 +262,18 @@ export class Database {
     return this.#run('WRITE', query, params, 'write');
   }
 
-  /** Several writes in one transaction: all of them apply or none. */
-  writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
-    return this.#inTime(this.#writeAll(steps), 'write');
+  /**
+   * Several writes in one transaction: all of them apply or none. A bulk write (the seed) may ask for more time
+   * than an interactive request's transaction timeout.
+   */
+  writeAll(
+    steps: ReadonlyArray<{ query: CypherQuery; params: Params }>,
+    options: { readonly timeoutMs?: number } = {},
+  ): Promise<void> {
+    return this.#inTime(this.#writeAll(steps, options.timeoutMs ?? this.#timeoutMs), 'write');
   }
 
-  async #writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>): Promise<void> {
+  async #writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>, timeoutMs: number): Promise<void> {
     const session = this.#session(neo4j.session.WRITE);
     try {
       this.#roundTrips += 1;
@@ -279,7 +285,7 @@ export class Database {
             await tx.run(step.query.text, toDriverValue(step.params) as Params);
           }
         },
-        { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
+        { timeout: timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
       );
     } catch (error) {
       throw translate(error);
