@@ -1,14 +1,11 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildSeed, loadSeed, readSeedFiles } from '../seed/load.js';
+import { buildSeed, capturedSeed, loadSeed, readSeedFiles } from '../seed/load.js';
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
 import { createGovGraphYoga } from '../server/yoga.js';
 import { alternate, type Percentiles } from './measure.js';
-
-/** The captured page of 31.8.2022 and its five teasers: the graph GovGraph knew before the curated corpus. */
-const CAPTURED = 'sources/kommune21-2022-08-31-digitalrat-sachsen-anhalt.txt';
 
 export interface CorpusReport {
   readonly at: string;
@@ -62,11 +59,8 @@ export async function benchCorpus(log: (line: string) => void): Promise<CorpusRe
   const files = readSeedFiles();
   const corpus = buildSeed(files);
   const parseSeconds = (performance.now() - started) / 1000;
-  const captured = buildSeed(
-    files.filter((f) => f.data.article.source === CAPTURED),
-    undefined,
-    [],
-  );
+  // The captured page of 31.8.2022 and its five teasers: the graph GovGraph knew before the curated corpus.
+  const captured = capturedSeed(files);
   const graphs = {
     captured: sizes(captured),
     corpus: sizes(corpus),

@@ -1,4 +1,4 @@
-import { loadSeed } from '../../seed/load.js';
+import { capturedSeed, loadSeed } from '../../seed/load.js';
 import { Accounts, type Role } from '../../server/auth/accounts.js';
 import type { Settings } from '../../server/context.js';
 import type { Database } from '../../server/db/database.js';
@@ -21,10 +21,10 @@ export const codeOf = (body: Reply): unknown => body.errors?.[0]?.extensions?.co
  * second editor, for four eyes), and a client that calls the API as any of
  * them. Edits change the graph, so they never run on the shared test database.
  */
-export async function startEditorsWorld(settings?: Settings) {
+export async function startEditorsWorld(settings?: Settings, options: { seed?: 'corpus' | 'captured' } = {}) {
   const scratch = await startScratchNeo4j();
   const db: Database = scratch.db;
-  await loadSeed(db);
+  await loadSeed(db, options.seed === 'captured' ? capturedSeed() : undefined);
   const accounts = new Accounts(db);
   const run = `${Date.now()}`;
   const emailOf = (who: Caller) => `${who}-${run}@govgraph.test`;
