@@ -14,12 +14,23 @@ declare module 'vitest' {
   }
 }
 
+interface TestNeo4j {
+  readonly uri: string;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly stop: () => Promise<void>;
+}
+
+// The tiers that need Neo4j each run this setup; the first starts and seeds it, the others share it (the promise
+// lives on globalThis, which every project's setup in the main process sees), and the last one out stops it.
+const shared = globalThis as typeof globalThis & { govgraphTestNeo4j?: { ready: Promise<TestNeo4j>; users: number } };
+
 /**
  * Starts the embedded Neo4j on its own test data folder (never the one
  * `npm start` uses), empties it, migrates and seeds it. With
  * GOVGRAPH_TEST_NEO4J_URI the tests use that Neo4j instead — and empty it.
  */
-export default async function setup(project: TestProject) {
+async function startTestNeo4j(): Promise<TestNeo4j> {
   const external = process.env.GOVGRAPH_TEST_NEO4J_URI;
   const neo4j = external
     ? undefined
@@ -37,10 +48,21 @@ export default async function setup(project: TestProject) {
   await migrate(db);
   await loadSeed(db);
   await db.close();
+  return { uri, user, password, stop: async () => neo4j?.stop() };
+}
+
+export default async function setup(project: TestProject) {
+  shared.govgraphTestNeo4j ??= { ready: startTestNeo4j(), users: 0 };
+  const state = shared.govgraphTestNeo4j;
+  state.users += 1;
+  const { uri, user, password } = await state.ready;
   project.provide('neo4jUri', uri);
   project.provide('neo4jUser', user);
   project.provide('neo4jPassword', password);
   return async () => {
-    await neo4j?.stop();
+    state.users -= 1;
+    if (state.users > 0) return;
+    shared.govgraphTestNeo4j = undefined;
+    await (await state.ready).stop();
   };
 }
