@@ -1,5 +1,5 @@
 import { Q } from '../server/db/queries.js';
-import { type ATTRIBUTE_NAMES, KIND_ATTRIBUTES } from '../server/domain/model.js';
+import { type ATTRIBUTE_NAMES, KIND_ATTRIBUTES } from '../shared/model.js';
 import {
   DATE_PRECISIONS,
   DATE_QUALIFIERS,
@@ -13,7 +13,7 @@ import {
   RELATION_INFO,
   RELATION_TYPES,
   type RelationType,
-} from '../server/domain/vocabulary.js';
+} from '../shared/vocabulary.js';
 
 /**
  * The type definitions of the benchmark's alternative: @neo4j/graphql 7 over

@@ -6,8 +6,8 @@ import { createYoga } from 'graphql-yoga';
 import { SignJWT } from 'jose';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { luceneQuery, searchTerms } from '../server/domain/fold.js';
-import { ENTITY_KINDS, type EntityKind, kindOfId } from '../server/domain/vocabulary.js';
+import { luceneQuery, searchTerms } from '../shared/fold.js';
+import { ENTITY_KINDS, type EntityKind, kindOfId } from '../shared/vocabulary.js';
 import { alternativeTypeDefs, relationField, relationsOf } from './alternative-schema.js';
 import { totalDbHits } from './floor.js';
 import {
@@ -357,7 +357,7 @@ export const ALTERNATIVE_OPERATIONS: { readonly [N in OperationName]: Alternativ
     document: `query Search($lucene: String!, $exact: String!) {
   search(lucene: $lucene, exact: $exact, skip: 0, limit: ${PAGE.search}) { totalCount hits { entity { id name kind } } }
 }`,
-    // Names and aliases are stored folded (server/domain/fold.ts); a client of this API folds its query the same way.
+    // Names and aliases are stored folded (shared/fold.ts); a client of this API folds its query the same way.
     variables: ({ q }) => {
       const terms = searchTerms(q);
       return { lucene: luceneQuery(terms), exact: terms.join(' ') };

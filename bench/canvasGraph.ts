@@ -6,7 +6,7 @@ import {
   RELATION_TYPES,
   type RelationType,
   relationAllowed,
-} from '../server/domain/vocabulary.js';
+} from '../shared/vocabulary.js';
 import type { NeighborhoodQuery, NeighborhoodQueryVariables } from '../web/src/generated/graphql.js';
 
 /**

@@ -4,7 +4,7 @@ import { buildSeed, capturedSeed, loadSeed, readSeedFiles } from '../seed/load.j
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
-import { createGovGraphYoga } from '../server/yoga.js';
+import { createGovGraphYoga } from '../server/http/yoga.js';
 import { alternate, type Percentiles } from './measure.js';
 
 export interface CorpusReport {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { Database, type ObservedStatement, type Params } from '../server/db/database.js';
 import { toDriverValue } from '../server/db/plain.js';
-import { createGovGraphYoga } from '../server/yoga.js';
+import { createGovGraphYoga } from '../server/http/yoga.js';
 import { benchAuth } from './connection.js';
 
 /**

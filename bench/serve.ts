@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Database } from '../server/db/database.js';
 import { createApp } from '../server/http/app.js';
-import { createGovGraphYoga } from '../server/yoga.js';
+import { createGovGraphYoga } from '../server/http/yoga.js';
 import { startAlternative } from './alternative.js';
 import { benchAuth, benchDriver } from './connection.js';
 

@@ -1,6 +1,6 @@
 import { de, Faker } from '@faker-js/faker';
-import type { Entity, Relation } from '../server/domain/model.js';
-import { type EntityKind, ORG_TYPES, type RelationType } from '../server/domain/vocabulary.js';
+import type { Entity, Relation } from '../shared/model.js';
+import { type EntityKind, ORG_TYPES, type RelationType } from '../shared/vocabulary.js';
 
 /**
  * A synthetic graph for benchmarks, the same for the same seed and scale:

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Entity, Id, type Mention, Relation } from '../server/domain/model.js';
+import { Entity, Id, type Mention, Relation } from '../shared/model.js';
 
 /**
  * A seed file: one article and the facts it states. The format is the model
- * (server/domain/model.ts) with two conveniences: the article block uses
+ * (shared/model.ts) with two conveniences: the article block uses
  * `title` for its name, and a citation or figure without `article` cites the
  * file's article. Rules of truth the model alone does not hold:
  * - an article names where it is: its `url`, or `source:` for a page captured in seed/sources/;

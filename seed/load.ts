@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { type Database, inBatches } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
-import { checkContent, type GraphContent, mentionsOf } from '../server/domain/integrity.js';
-import type { Entity, Mention } from '../server/domain/model.js';
 import { entityLabel, entityProps, type Props, relationProps } from '../server/domain/storage.js';
+import { checkContent, type GraphContent, mentionsOf } from '../shared/integrity.js';
+import type { Entity, Mention } from '../shared/model.js';
 import { type Issue, parseEntityFile, parseSeedFile, type SeedData } from './format.js';
 import { type RegionSeed, regionSeed } from './regions.js';
 
@@ -66,36 +66,39 @@ export interface NamedEntityFile {
   readonly entities: Entity[];
 }
 
-/** Reads and validates every seed/entities/*.yaml (the actors articles share); throws a SeedError listing all problems. */
-export function readEntityFiles(dir = path.join(SEED_DIR, 'entities')): NamedEntityFile[] {
+/** Reads every *.yaml of a folder with `read`; throws a SeedError listing the problems of all of them. */
+function readYamlFolder<T>(
+  dir: string,
+  read: (file: string, text: string) => { problems: string[]; value?: T },
+): Array<{ file: string; value: T }> {
   const problems: string[] = [];
-  const files: NamedEntityFile[] = [];
+  const files: Array<{ file: string; value: T }> = [];
   for (const name of readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
     const file = path.join(path.basename(dir), name);
-    const parsed = parseYaml(file, readFileSync(path.join(dir, name), 'utf8'), parseEntityFile);
+    const parsed = read(file, readFileSync(path.join(dir, name), 'utf8'));
     problems.push(...parsed.problems);
-    if (parsed.entities) files.push({ file, entities: parsed.entities });
+    if (parsed.value) files.push({ file, value: parsed.value });
   }
   if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
   return files;
 }
 
+/** Reads and validates every seed/entities/*.yaml (the actors articles share); throws a SeedError listing all problems. */
+export function readEntityFiles(dir = path.join(SEED_DIR, 'entities')): NamedEntityFile[] {
+  return readYamlFolder(dir, (file, text) => {
+    const parsed = parseYaml(file, text, parseEntityFile);
+    return { problems: parsed.problems, value: parsed.entities };
+  }).map(({ file, value }) => ({ file, entities: value }));
+}
+
 /** Reads and validates every seed/articles/*.yaml; throws a SeedError listing all problems. */
 export function readSeedFiles(dir = path.join(SEED_DIR, 'articles')): NamedSeedFile[] {
-  const problems: string[] = [];
-  const files: NamedSeedFile[] = [];
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    const file = path.join(path.basename(dir), name);
-    const parsed = parseSeedText(file, readFileSync(path.join(dir, name), 'utf8'));
-    problems.push(...parsed.problems);
-    if (parsed.data) files.push({ file, data: parsed.data });
-  }
-  if (problems.length > 0) throw new SeedError(`The seed data has problems:\n${problems.join('\n')}`);
-  return files;
+  return readYamlFolder(dir, (file, text) => {
+    const parsed = parseSeedText(file, text);
+    return { problems: parsed.problems, value: parsed.data };
+  }).map(({ file, value }) => ({ file, data: value }));
 }
 
 /** The captured page's source file: the graph GovGraph held before the curated corpus. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Entity, Relation } from '../server/domain/model.js';
+import type { Entity, Relation } from '../shared/model.js';
 
 /**
  * Bund, Länder and Kreise. The 401 Kreise and kreisfreie Städte with AGS,

@@ -9,7 +9,7 @@ import { GraphService, type Page, type RelationFilter, type RelationTypeCount } 
 import { type IntakeDictionaryCache, intakeDictionaryFor } from './domain/intake/dictionary.js';
 import type { EntityRecord, RelationRecord } from './domain/records.js';
 import { HeavyWork } from './heavy-work.js';
-import { LiveStreams } from './live-streams.js';
+import { LiveStreams } from './http/live-streams.js';
 import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
 
 export interface Loaders {

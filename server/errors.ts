@@ -13,7 +13,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'IDEMPOTENCY_KEY_REUSED',
   'ALREADY_APPLIED',
-  // A request that is not well-formed GraphQL over HTTP (server/request-errors.ts).
+  // A request that is not well-formed GraphQL over HTTP (server/http/request-errors.ts).
   'BAD_REQUEST',
   'REQUEST_ENTITY_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',

@@ -8,9 +8,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
+import { readiness } from './http/restore-gate.js';
+import { createGovGraphYoga } from './http/yoga.js';
 import { openLiveUpdates } from './pubsub.js';
-import { readiness } from './restore-gate.js';
-import { createGovGraphYoga } from './yoga.js';
 
 async function devWeb() {
   const { createServer } = await import('vite');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RELATION_TYPES } from '../domain/vocabulary.js';
+import { RELATION_TYPES } from '../../shared/vocabulary.js';
 import type { Database } from './database.js';
 import { CYPHER_DIR, Q } from './queries.js';
 

@@ -1,9 +1,9 @@
+import { luceneQuery } from '../../shared/fold.js';
+import type { EntityKind, RelationType } from '../../shared/vocabulary.js';
 import type { Database, Row } from '../db/database.js';
 import type { Plain } from '../db/plain.js';
 import { Q } from '../db/queries.js';
-import { luceneQuery } from './fold.js';
 import { type EntityRecord, partialEntity, type RelationRecord, toEntity, toRelation } from './records.js';
-import type { EntityKind, RelationType } from './vocabulary.js';
 
 export interface Page<T> {
   readonly total: number;

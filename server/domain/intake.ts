@@ -1,10 +1,10 @@
-import { idFor } from './ids.js';
+import { idFor } from '../../shared/ids.js';
+import type { DatePrecision, DateQualifier, EntityKind, RelationType } from '../../shared/vocabulary.js';
 import { type DateMention, findDates } from './intake/dates.js';
 import { type Confidence, type FactCandidate, sentenceFacts } from './intake/facts.js';
 import { type Mention, PeopleSeen, type ProposalReason, sentenceMentions } from './intake/mentions.js';
 import { type KnownEntity, NameIndex } from './intake/names.js';
 import { type Sentence, splitSentences } from './intake/sentences.js';
-import type { DatePrecision, DateQualifier, EntityKind, RelationType } from './vocabulary.js';
 
 /**
  * Article intake: from a pasted article, proposals for an editor to confirm —

@@ -1,8 +1,8 @@
+import { type Citation, precisionOf } from '../../shared/model.js';
+import type { DatePrecision, DateQualifier, EntityKind, RelationType } from '../../shared/vocabulary.js';
+import { DATE_QUALIFIERS, ENTITY_KINDS, RELATION_TYPES } from '../../shared/vocabulary.js';
 import type { Plain } from '../db/plain.js';
-import { type Citation, precisionOf } from './model.js';
 import { citationsFromProps, text, texts } from './storage.js';
-import type { DatePrecision, DateQualifier, EntityKind, RelationType } from './vocabulary.js';
-import { DATE_QUALIFIERS, ENTITY_KINDS, RELATION_TYPES } from './vocabulary.js';
 
 /** An entity as the API sees it: common fields plus the kind's own properties. */
 export interface EntityRecord {

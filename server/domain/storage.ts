@@ -1,5 +1,4 @@
-import type { Plain } from '../db/plain.js';
-import { foldGerman } from './fold.js';
+import { foldGerman } from '../../shared/fold.js';
 import {
   ATTRIBUTE_NAMES,
   type Citation,
@@ -8,8 +7,9 @@ import {
   type Figure,
   precisionOf,
   type Relation,
-} from './model.js';
-import { KIND_INFO } from './vocabulary.js';
+} from '../../shared/model.js';
+import { KIND_INFO } from '../../shared/vocabulary.js';
+import type { Plain } from '../db/plain.js';
 
 /**
  * How the model is stored in Neo4j, in both directions. Seed, import and

@@ -1,13 +1,13 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { checkContent } from '../../shared/integrity.js';
+import { Entity, Mention, Relation } from '../../shared/model.js';
+import { xmlSafe } from '../../shared/xml-text.js';
 import { type Database, inBatches, type Row } from '../db/database.js';
 import type { Plain } from '../db/plain.js';
 import { Q } from '../db/queries.js';
-import { checkContent } from './integrity.js';
-import { Entity, Mention, Relation } from './model.js';
 import { entityFromProps, entityLabel, entityProps, relationFromProps, relationProps } from './storage.js';
-import { xmlSafe } from './xml-text.js';
 
 /**
  * The canonical export: the whole graph as one JSON document with a stable

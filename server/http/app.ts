@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import helmet from 'helmet';
 import sirv from 'sirv';
-import type { GovGraphYoga } from '../yoga.js';
+import type { GovGraphYoga } from './yoga.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 

@@ -2,9 +2,9 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { isWellFormedId, KIND_INFO, kindOfId } from '../../shared/vocabulary.js';
 import { atLeast } from '../auth/accounts.js';
 import type { Context } from '../context.js';
-import { isWellFormedId, KIND_INFO, kindOfId } from '../domain/vocabulary.js';
 import { BadInputError, ForbiddenError, QueryLimitError, UnauthenticatedError } from '../errors.js';
 
 /**

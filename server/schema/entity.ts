@@ -1,7 +1,7 @@
+import { ENTITY_KINDS, type EntityKind, KIND_INFO } from '../../shared/vocabulary.js';
 import type { Plain } from '../db/plain.js';
 import { type EntityRecord, partialDate } from '../domain/records.js';
 import { figuresFromProps } from '../domain/storage.js';
-import { ENTITY_KINDS, type EntityKind, KIND_INFO } from '../domain/vocabulary.js';
 import { BadInputError } from '../errors.js';
 import { builder, decodeId } from './builder.js';
 import {

@@ -9,7 +9,7 @@ import {
   REGION_LEVEL,
   RELATION_INFO,
   RELATION_TYPES,
-} from '../domain/vocabulary.js';
+} from '../../shared/vocabulary.js';
 import { builder } from './builder.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartialDate } from '../../shared/model.js';
 import { FACT_BASIS_KINDS } from '../domain/intake/facts.js';
 import {
   type DateProposal,
@@ -7,7 +8,6 @@ import {
   type IntakeProposal,
   proposeFacts,
 } from '../domain/intake.js';
-import { PartialDate } from '../domain/model.js';
 import { BadInputError } from '../errors.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, DateQualifierEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import { PartialDate } from '../domain/model.js';
+import { PartialDate } from '../../shared/model.js';
 import { builder } from './builder.js';
 
 function parseDay(value: unknown): string {

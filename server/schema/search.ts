@@ -1,4 +1,4 @@
-import { type SearchMatch, searchMatch, searchTerms } from '../domain/fold.js';
+import { type SearchMatch, searchMatch, searchTerms } from '../../shared/fold.js';
 import { BadInputError } from '../errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, OrgTypeEnum } from './enums.js';

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/auth/accounts.js';
 import { createApp } from '../../server/http/app.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { testDatabase } from '../support/api.js';
 import { launchChromium } from '../support/browser.js';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { testDatabase } from '../support/api.js';
 import { launchChromium } from '../support/browser.js';
 

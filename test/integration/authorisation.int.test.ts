@@ -16,10 +16,10 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../server/context.js';
-import { KIND_INFO, kindOfId } from '../../server/domain/vocabulary.js';
 import { createApp } from '../../server/http/app.js';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 import { schema } from '../../server/schema/index.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
+import { KIND_INFO, kindOfId } from '../../shared/vocabulary.js';
 import { type Caller, type EditorsWorld, type Reply, startEditorsWorld } from '../support/editors.js';
 import { openEventStream } from '../support/sse.js';
 

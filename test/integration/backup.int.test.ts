@@ -16,8 +16,8 @@ import { census, restoreBackup } from '../../server/domain/backup/restore.js';
 import { takeBackup, writeBackupFile } from '../../server/domain/backup/take.js';
 import { exportGraph, toCanonicalJson } from '../../server/domain/transfer.js';
 import { createApp } from '../../server/http/app.js';
-import { readiness } from '../../server/restore-gate.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
+import { readiness } from '../../server/http/restore-gate.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import type { Reply } from '../support/editors.js';
 import { credentials, startScratchNeo4j } from '../support/scratch.js';
 

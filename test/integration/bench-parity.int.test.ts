@@ -7,7 +7,7 @@ import { type Answers, hashOf, type Inputs, OPERATIONS, type OperationName } fro
 import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
 import type { Database } from '../../server/db/database.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 import { testDatabase } from '../support/api.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 

@@ -4,7 +4,7 @@ import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
 import { Database, withDeadline } from '../../server/db/database.js';
 import { createApp } from '../../server/http/app.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { type Fault, FaultProxy } from '../support/fault-proxy.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 

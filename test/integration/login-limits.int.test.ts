@@ -16,7 +16,7 @@ import {
   openLoginLimits,
 } from '../../server/auth/login-guard.js';
 import { DEFAULT_SETTINGS } from '../../server/context.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
 import { loopbackServers } from '../support/loopback.js';
 import { type RedisServer, startRedis } from '../support/redis.js';

@@ -8,8 +8,8 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Database, type ObservedStatement } from '../../server/db/database.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { schema } from '../../server/schema/index.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
 import { graphqlClient } from '../support/api.js';
 
 // Every statement the server sends, to see which properties the neighbourhood read.

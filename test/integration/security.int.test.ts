@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../server/config.js';
 import { createApp } from '../../server/http/app.js';
-import { createGovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { testDatabase } from '../support/api.js';
 
 const db = testDatabase();

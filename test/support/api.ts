@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 
 export interface GraphQLResponse<T> {
   readonly data?: T | null;

@@ -1,5 +1,5 @@
 import { buildSeed, readSeedFiles } from '../../seed/load.js';
-import { dateBounds } from '../../server/domain/model.js';
+import { dateBounds } from '../../shared/model.js';
 
 /** What the seed holds, so that tests read their expectations from it and adding an article changes them too. */
 export const SEED = buildSeed(readSeedFiles());

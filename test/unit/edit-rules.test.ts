@@ -14,7 +14,7 @@ import {
 
 describe("the editors' forms check with the model's own rules", () => {
   it('has a German sentence for every message the model can give', () => {
-    const source = readFileSync(new URL('../../server/domain/model.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../shared/model.ts', import.meta.url), 'utf8');
     const messages = [...source.matchAll(/['`]((?:must|is|needs|every) [^'`]+)['`]/g)].map((m) =>
       (m[1] ?? '').replace(/\$\{[^}]+\}/g, 'X'),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldGerman, luceneQuery, searchTerms } from '../../server/domain/fold.js';
+import { foldGerman, luceneQuery, searchTerms } from '../../shared/fold.js';
 
 describe('German folding for search', () => {
   it('treats umlauts, their transliterations and case alike', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeed, readSeedFiles } from '../../seed/load.js';
-import { idFor } from '../../server/domain/ids.js';
+import { idFor } from '../../shared/ids.js';
 
 describe('ids made from names', () => {
   it('spell umlauts and ß out, as the seed does: Hüskens → hueskens', () => {

@@ -5,8 +5,8 @@ import { findDates } from '../../server/domain/intake/dates.js';
 import { findTitledNames } from '../../server/domain/intake/people.js';
 import { collapse, splitSentences } from '../../server/domain/intake/sentences.js';
 import { type ArticleDraft, IntakeIndex, type IntakeProposal, proposeFacts } from '../../server/domain/intake.js';
-import { RelationId } from '../../server/domain/model.js';
-import { kindOfId, relationAllowed } from '../../server/domain/vocabulary.js';
+import { RelationId } from '../../shared/model.js';
+import { kindOfId, relationAllowed } from '../../shared/vocabulary.js';
 
 const seed = buildSeed(readSeedFiles());
 const index = new IntakeIndex({

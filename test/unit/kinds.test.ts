@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS } from '../../server/domain/vocabulary.js';
+import { ENTITY_KINDS } from '../../shared/vocabulary.js';
 import { KIND_STYLES } from '../../web/src/graph/kinds.js';
 
 describe('the look of each kind', () => {

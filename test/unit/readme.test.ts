@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KIND_INFO, RELATION_INFO, RELATION_TYPES } from '../../server/domain/vocabulary.js';
+import { KIND_INFO, RELATION_INFO, RELATION_TYPES } from '../../shared/vocabulary.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchMatch, searchTerms } from '../../server/domain/fold.js';
+import { searchMatch, searchTerms } from '../../shared/fold.js';
 
 const match = (query: string, name: string, aliases: readonly string[] = []) =>
   searchMatch(searchTerms(query), name, aliases);

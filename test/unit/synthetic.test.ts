@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { QUICK, type Scale, syntheticEntities, syntheticRelations } from '../../bench/synthetic.js';
-import { checkContent } from '../../server/domain/integrity.js';
-import { Entity, Relation } from '../../server/domain/model.js';
+import { checkContent } from '../../shared/integrity.js';
+import { Entity, Relation } from '../../shared/model.js';
 
 const TINY: Scale = {
   people: 300,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { checkContent } from '../../../shared/integrity.js';
 import { ROLES } from '../../auth/accounts.js';
-import { checkContent } from '../integrity.js';
 import { type ExportFile, parseExport } from '../transfer.js';
 
 /**

@@ -12,9 +12,9 @@ import {
 import path from 'node:path';
 import { isDeepStrictEqual, promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { checkContent } from '../../../shared/integrity.js';
 import type { Database, Row } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
-import { checkContent } from '../integrity.js';
 import { exportGraph } from '../transfer.js';
 import {
   BackupError,

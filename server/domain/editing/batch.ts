@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { RELATION_ID_PREFIX } from '../../../shared/vocabulary.js';
 import type { Database, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
-import { RELATION_ID_PREFIX } from '../vocabulary.js';
 import { claimKey, keyCommitted } from './idempotency.js';
 
 export type ChangeAction = 'CREATE' | 'UPDATE' | 'DELETE';

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
+import { idFor } from '../../../shared/ids.js';
+import { Entity } from '../../../shared/model.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError } from '../../errors.js';
-import { idFor } from '../ids.js';
-import { Entity } from '../model.js';
 import { type EntityRecord, toEntity } from '../records.js';
 import { entityLabel, entityProps, type Props } from '../storage.js';
-import type { EntityKind } from '../vocabulary.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
 import { atVersion, countLinks, type LockedEntity, lockEntity } from './locks.js';
 import { validated } from './validation.js';

@@ -1,8 +1,8 @@
+import { relationProblems } from '../../../shared/integrity.js';
+import { Entity, Id, Relation } from '../../../shared/model.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
-import { relationProblems } from '../integrity.js';
-import { Entity, Id, Relation } from '../model.js';
-import type { EntityKind } from '../vocabulary.js';
 import { idFor } from './entities.js';
 import { lockEntities } from './locks.js';
 import { PENDING_RELATION_ID } from './relations.js';

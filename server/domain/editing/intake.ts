@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mentionsOf } from '../../../shared/integrity.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { mentionsOf } from '../integrity.js';
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from '../records.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
 import { insertEntity } from './entities.js';

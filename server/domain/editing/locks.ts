@@ -1,9 +1,9 @@
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { Row, Run } from '../../db/database.js';
 import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { entityFromProps, relationFromProps } from '../storage.js';
-import type { EntityKind } from '../vocabulary.js';
 import { isRelationId } from './batch.js';
 
 const BOOKKEEPING = ['version', 'recordedAt', 'recordedBy'];

@@ -1,8 +1,8 @@
+import { foldGerman } from '../../../shared/fold.js';
+import type { Citation, Entity, Figure, Relation } from '../../../shared/model.js';
 import type { Database, Row } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError } from '../../errors.js';
-import { foldGerman } from '../fold.js';
-import type { Citation, Entity, Figure, Relation } from '../model.js';
 import { type EntityRecord, toEntity } from '../records.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
 import { removeEntity, replaceEntity, validEntity } from './entities.js';

@@ -1,11 +1,11 @@
+import { mentionsOf, relationProblems } from '../../../shared/integrity.js';
+import { Relation } from '../../../shared/model.js';
+import { RELATION_ID_PREFIX } from '../../../shared/vocabulary.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError } from '../../errors.js';
-import { mentionsOf, relationProblems } from '../integrity.js';
-import { Relation } from '../model.js';
 import { type RelationRecord, toRelation } from '../records.js';
 import { relationProps } from '../storage.js';
-import { RELATION_ID_PREFIX } from '../vocabulary.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
 import { atVersion, type LockedRelation, lockEntities, lockRelation } from './locks.js';
 import { type Problem, refuse, validated } from './validation.js';

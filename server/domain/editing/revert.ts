@@ -1,7 +1,7 @@
+import type { Entity } from '../../../shared/model.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors.js';
-import type { Entity } from '../model.js';
 import { type Batch, type ChangeRecord, inBatch, isRelationId, type Publish } from './batch.js';
 import { insertEntity, type Links, removeEntity, replaceEntity, validEntity } from './entities.js';
 import { type Locked, type LockedEntity, lockTarget } from './locks.js';

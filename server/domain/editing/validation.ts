@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { Problem } from '../../../shared/integrity.js';
 import { BadInputError } from '../../errors.js';
-import type { Problem } from '../integrity.js';
 
 export type { Problem };
 

@@ -1,5 +1,5 @@
-import { PartialDate } from '../model.js';
-import type { DatePrecision } from '../vocabulary.js';
+import { PartialDate } from '../../../shared/model.js';
+import type { DatePrecision } from '../../../shared/vocabulary.js';
 
 /**
  * Dates in German article text: "31. August 2022", "31.08.2022", "2022-08-31"

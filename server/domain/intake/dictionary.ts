@@ -1,7 +1,7 @@
+import { ENTITY_KINDS } from '../../../shared/vocabulary.js';
 import type { Database, Row } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { IntakeIndex } from '../intake.js';
-import { ENTITY_KINDS } from '../vocabulary.js';
 import type { KnownEntity } from './names.js';
 
 /** How long a loaded dictionary serves before it is read again, also when nobody said it changed. */

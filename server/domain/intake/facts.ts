@@ -1,4 +1,4 @@
-import { type EntityKind, RELATION_INFO, type RelationType, relationAllowed } from '../vocabulary.js';
+import { type EntityKind, RELATION_INFO, type RelationType, relationAllowed } from '../../../shared/vocabulary.js';
 import type { Mention } from './mentions.js';
 import type { TitleClass } from './people.js';
 import { overlapsAny, scan } from './scan.js';

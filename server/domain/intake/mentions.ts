@@ -1,6 +1,6 @@
-import { foldGerman } from '../fold.js';
-import { idFor } from '../ids.js';
-import type { EntityKind } from '../vocabulary.js';
+import { foldGerman } from '../../../shared/fold.js';
+import { idFor } from '../../../shared/ids.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { KnownEntity, NameIndex } from './names.js';
 import { findTitledNames, type Span, type TitleClass, type TitledName } from './people.js';
 import { overlapsAny, scan } from './scan.js';

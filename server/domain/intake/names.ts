@@ -1,5 +1,5 @@
-import { foldGerman } from '../fold.js';
-import type { EntityKind } from '../vocabulary.js';
+import { foldGerman } from '../../../shared/fold.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import { scan } from './scan.js';
 
 /**

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGovGraphYoga } from '../../../server/yoga.js';
+import { createGovGraphYoga } from '../../../server/http/yoga.js';
 import { codeOf, type EditorsWorld, PASSWORD, sharedWorld } from '../../support/editors.js';
 
 describe('article intake and the settings', () => {

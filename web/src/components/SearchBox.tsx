@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORG_TYPE, ORG_TYPES } from '../../../server/domain/vocabulary.js';
+import { ORG_TYPE, ORG_TYPES } from '../../../shared/vocabulary.js';
 import {
   ApiError,
   type EntityKind,

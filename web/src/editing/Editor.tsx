@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityKind } from '../../../server/domain/vocabulary.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';

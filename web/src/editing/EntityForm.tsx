@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { type FieldErrors, type Resolver, type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_KINDS, type EntityKind } from '../../../server/domain/vocabulary.js';
+import { ENTITY_KINDS, type EntityKind } from '../../../shared/vocabulary.js';
 import { ApiError } from '../api.js';
 import type { CreateEntityInput, EntityPatch } from '../generated/graphql.js';
 import { formatDate, kindLabel } from '../i18n/labels.js';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { EntityKind, RelationType } from '../../../server/domain/vocabulary.js';
+import type { EntityKind, RelationType } from '../../../shared/vocabulary.js';
 import type { DateQualifier, IntakeInput } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityKind } from '../../../server/domain/vocabulary.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 import { ApiError } from '../api.js';
 import { SearchBox } from '../components/SearchBox.js';
 import type { CreateRelationInput, RelationPatch } from '../generated/graphql.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Entity, KIND_ATTRIBUTES, Relation } from '../../../server/domain/model.js';
+import { Entity, KIND_ATTRIBUTES, Relation } from '../../../shared/model.js';
 import {
   DATE_QUALIFIERS,
   type EntityKind,
@@ -12,12 +12,12 @@ import {
   RELATION_TYPES,
   type RelationType,
   relationAllowed,
-} from '../../../server/domain/vocabulary.js';
+} from '../../../shared/vocabulary.js';
 import type { Language } from '../state/view.js';
 
 /**
  * The editors' forms check input with the very schemas the server checks it
- * with (server/domain/model.ts); this module turns form text into model
+ * with (shared/model.ts); this module turns form text into model
  * candidates and the model's messages into the editor's language.
  */
 
@@ -242,7 +242,7 @@ function say(key: keyof typeof SAY, language: Language, n?: number): string {
 }
 
 /**
- * The model's own messages (server/domain/model.ts) in German; a unit test
+ * The model's own messages (shared/model.ts) in German; a unit test
  * checks every message the model can give has an entry here.
  */
 const GERMAN: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string)]> = [

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import Papa from 'papaparse';
-import { xmlSafe } from '../../../server/domain/xml-text.js';
+import { xmlSafe } from '../../../shared/xml-text.js';
 import type { GraphData } from './elements.js';
 
 /**

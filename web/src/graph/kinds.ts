@@ -1,5 +1,5 @@
 import { Calendar, Landmark, MapPin, Newspaper, Rocket, Scale, User } from 'lucide-static';
-import type { EntityKind } from '../../../server/domain/vocabulary.js';
+import type { EntityKind } from '../../../shared/vocabulary.js';
 
 interface KindStyle {
   readonly color: string;

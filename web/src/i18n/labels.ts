@@ -1,4 +1,4 @@
-import { type EntityKind, KIND_INFO, RELATION_INFO, type RelationType } from '../../../server/domain/vocabulary.js';
+import { type EntityKind, KIND_INFO, RELATION_INFO, type RelationType } from '../../../shared/vocabulary.js';
 import type { Language } from '../state/view.js';
 
 /** Labels from the one vocabulary, in the reader's language. */

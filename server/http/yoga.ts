@@ -6,10 +6,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { Accounts } from './auth/accounts.js';
-import { clientAddress } from './auth/client-address.js';
-import { LoginGuard } from './auth/login-guard.js';
-import { sessionCookie } from './auth/session-cookie.js';
+import { Accounts } from '../auth/accounts.js';
+import { clientAddress } from '../auth/client-address.js';
+import { LoginGuard } from '../auth/login-guard.js';
+import { sessionCookie } from '../auth/session-cookie.js';
 import {
   type Context,
   callerOf,
@@ -17,7 +17,7 @@ import {
   DEFAULT_SETTINGS,
   preferredLanguage,
   type Settings,
-} from './context.js';
+} from '../context.js';
 import {
   type Database,
   DatabaseUnavailableError,
@@ -25,16 +25,16 @@ import {
   REQUEST_PATIENCE_MS,
   TRANSACTION_TIMEOUT_SECONDS,
   withDeadline,
-} from './db/database.js';
-import { ServiceUnavailableError } from './errors.js';
-import { HeavyWork } from './heavy-work.js';
-import { type OriginPolicy, requestOrigin } from './http/origin.js';
-import { idempotentMutations } from './idempotency.js';
+} from '../db/database.js';
+import { ServiceUnavailableError } from '../errors.js';
+import { HeavyWork } from '../heavy-work.js';
+import { createGraphPubSub, type GraphPubSub } from '../pubsub.js';
+import { schema } from '../schema/index.js';
+import { idempotentMutations } from './idempotency-key.js';
 import { LiveStreams } from './live-streams.js';
-import { createGraphPubSub, type GraphPubSub } from './pubsub.js';
+import { type OriginPolicy, requestOrigin } from './origin.js';
 import { codedEmptyAnswers, codedRequestError, DEFAULT_MAX_BODY_BYTES, hostileInputGuards } from './request-errors.js';
 import { restoreMessage, unfinishedRestore } from './restore-gate.js';
-import { schema } from './schema/index.js';
 
 /**
  * Errors the client may see pass through; anything else is masked to

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { type ExecutionResult, GraphQLError, getOperationAST, locatedError, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import stringify from 'safe-stable-stringify';
-import type { Context } from './context.js';
-import type { Database } from './db/database.js';
-import { Q } from './db/queries.js';
-import { type IdempotencyClaim, withIdempotencyKey } from './domain/editing/idempotency.js';
-import { AlreadyAppliedError, IdempotencyKeyReusedError } from './errors.js';
+import type { Context } from '../context.js';
+import type { Database } from '../db/database.js';
+import { Q } from '../db/queries.js';
+import { type IdempotencyClaim, withIdempotencyKey } from '../domain/editing/idempotency.js';
+import { AlreadyAppliedError, IdempotencyKeyReusedError } from '../errors.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Visible ASCII, as the IETF draft's examples (UUIDs, random tokens) are. */

@@ -1,6 +1,6 @@
 import { Repeater } from 'graphql-yoga';
-import type { User } from './auth/accounts.js';
-import { RateLimitedError } from './errors.js';
+import type { User } from '../auth/accounts.js';
+import { RateLimitedError } from '../errors.js';
 
 /**
  * Live-update streams a client may hold open at once (an explorer holds one per tab), and how often an open stream
