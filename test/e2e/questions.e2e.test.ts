@@ -1,42 +1,30 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApi } from '../support/api.js';
-import { ARTIFACTS, explorerInChromium, type ServedExplorer } from '../support/browser.js';
+import { ARTIFACTS, explorerOnTestGraph } from '../support/browser.js';
 import { settled } from '../support/explorer.js';
 import { EVENTS, FACTS, factsOf, SEED } from '../support/seed-facts.js';
 
 // The analysts' questions of the README ("What GovGraph knows"), each answered in the explorer as the README says.
-const { db, yoga } = setupApi();
-let site: ServedExplorer;
-let page: Page;
-explorerInChromium(
-  yoga,
-  { viewport: { width: 1400, height: 900 }, locale: 'de-DE' },
-  (opened) => {
-    ({ page, site } = opened);
-  },
-  () => db.close(),
-);
+const explorer = explorerOnTestGraph({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
 
 const nameOf = (id: string) => SEED.entities.find((e) => e.id === id)?.name ?? id;
 
 /** Searches from the main box, picks the hit with that exact name and waits for its details. */
 async function open(query: string, name: string): Promise<void> {
-  const search = page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
+  const search = explorer.page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
   await search.fill(query);
-  const option = page
+  const option = explorer.page
     .getByRole('option')
-    .filter({ has: page.locator('bdi.name', { hasText: new RegExp(`^${name}$`) }) });
+    .filter({ has: explorer.page.locator('bdi.name', { hasText: new RegExp(`^${name}$`) }) });
   await option.first().click();
-  await page.getByRole('region', { name: 'Details' }).getByRole('heading', { name, level: 2 }).waitFor();
-  await settled(page);
+  await explorer.page.getByRole('region', { name: 'Details' }).getByRole('heading', { name, level: 2 }).waitFor();
+  await settled(explorer.page);
 }
 
 /** The facts the details panel lists under one relation heading. */
 async function factsUnder(heading: string): Promise<string[]> {
-  const group = page.getByRole('region', { name: 'Details' }).locator('.fact-group', {
-    has: page.getByRole('heading', { name: heading, level: 4, exact: true }),
+  const group = explorer.page.getByRole('region', { name: 'Details' }).locator('.fact-group', {
+    has: explorer.page.getByRole('heading', { name: heading, level: 4, exact: true }),
   });
   await group.waitFor();
   return group.locator('ul.facts > li').allTextContents();
@@ -44,7 +32,7 @@ async function factsUnder(heading: string): Promise<string[]> {
 
 describe('what an analyst asks, answered in the explorer in Chromium', () => {
   it('who were the CIOs of Sachsen-Anhalt since 2017, and when did each start and end', async () => {
-    await page.goto(site.url);
+    await explorer.page.goto(explorer.site.url);
     // The office was with the finance ministry until 2021, then with the Ministerium für Infrastruktur und Digitales.
     const cio = FACTS.filter((r) => r.type === 'HOLDS_OFFICE_AT' && /CIO des Landes Sachsen-Anhalt/.test(r.role ?? ''));
     const people = new Set(cio.map((r) => nameOf(r.from)));
@@ -61,19 +49,21 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
     await open('Infrastruktur und Digitales', 'Ministerium für Infrastruktur und Digitales');
     const mid = await factsUnder('hat Amt inne bei');
     expect(line(mid, 'Bernd Schlömer')).toMatch(/CIO des Landes Sachsen-Anhalt.*\(seit Oktober 2021\)/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'question-cio.png') });
+    await explorer.page.screenshot({ path: path.join(ARTIFACTS, 'question-cio.png') });
   });
 
   it('which Länder have a ministry with "Digital" in its name, and who leads it', async () => {
-    await page.goto(site.url);
+    await explorer.page.goto(explorer.site.url);
     // Among ministries only: the first suggestions, then every hit, each with its Land.
-    await page.getByRole('combobox', { name: 'Suchen unter' }).selectOption({ label: 'Organisation: Ministerium' });
-    const search = page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
+    await explorer.page
+      .getByRole('combobox', { name: 'Suchen unter' })
+      .selectOption({ label: 'Organisation: Ministerium' });
+    const search = explorer.page.getByRole('combobox', { name: 'Suche nach Personen, Gremien, Regionen, Gesetzen …' });
     await search.fill('Digital');
-    await page.getByRole('listbox').getByRole('option').first().waitFor();
-    await page.getByRole('button', { name: /^Alle \d+ Treffer zeigen$/ }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 8);
-    const rows = await page
+    await explorer.page.getByRole('listbox').getByRole('option').first().waitFor();
+    await explorer.page.getByRole('button', { name: /^Alle \d+ Treffer zeigen$/ }).click();
+    await explorer.page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 8);
+    const rows = await explorer.page
       .getByRole('listbox')
       .getByRole('option')
       .evaluateAll((options) =>
@@ -89,11 +79,11 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
     expect(ministries.map((m) => m.name).sort()).toEqual([...new Set(expected)].sort());
     const withLand = new Set(ministries.map((m) => m.region).filter((r) => lands.has(r)));
     expect(withLand.size).toBeGreaterThanOrEqual(9);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'question-digital-ministries.png') });
+    await explorer.page.screenshot({ path: path.join(ARTIFACTS, 'question-digital-ministries.png') });
 
     // Who leads one: Bayern's Staatsministerium für Digitales, with its ministers and their dates.
-    await page.getByRole('option', { name: /Bayerisches Staatsministerium für Digitales/ }).click();
-    const details = page.getByRole('region', { name: 'Details' });
+    await explorer.page.getByRole('option', { name: /Bayerisches Staatsministerium für Digitales/ }).click();
+    const details = explorer.page.getByRole('region', { name: 'Details' });
     await details.getByRole('heading', { name: 'Bayerisches Staatsministerium für Digitales', level: 2 }).waitFor();
     const heads = await factsUnder('hat Amt inne bei');
     expect(
@@ -103,7 +93,7 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
   });
 
   it('who represents each Land in the IT-Planungsrat, and who chairs it', async () => {
-    await page.goto(site.url);
+    await explorer.page.goto(explorer.site.url);
     await open('IT-Planungsrat', 'IT-Planungsrat');
     const members = await factsUnder('ist Mitglied von');
     const representatives = FACTS.filter(
@@ -124,14 +114,14 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
   });
 
   it('what happened to the OZG-Änderungsgesetz, step by step', async () => {
-    await page.goto(site.url);
+    await explorer.page.goto(explorer.site.url);
     await open('OZG-Änderungsgesetz', 'OZG-Änderungsgesetz');
     // Its events on the timeline, in date order, from the cabinet to entry into force.
     const steps = EVENTS.filter((e) =>
       factsOf(e.id).some((r) => r.from === 'law:ozg-aenderungsgesetz' || r.to === 'law:ozg-aenderungsgesetz'),
     );
     expect(steps.length).toBeGreaterThanOrEqual(6);
-    const timeline = page.getByRole('region', { name: 'Zeitleiste' });
+    const timeline = explorer.page.getByRole('region', { name: 'Zeitleiste' });
     await timeline.waitFor();
     const more = timeline.getByRole('button', { name: /weitere/ });
     while (await more.count()) await more.first().click();
@@ -148,11 +138,11 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
     );
     await timeline.getByRole('button', { name: /Scheitern des OZG-Änderungsgesetzes/ }).click();
     await timeline.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'question-ozg-timeline.png') });
+    await explorer.page.screenshot({ path: path.join(ARTIFACTS, 'question-ozg-timeline.png') });
   });
 
   it('which public IT service providers serve which Länder', async () => {
-    await page.goto(site.url);
+    await explorer.page.goto(explorer.site.url);
     await open('Dataport', 'Dataport');
     const served = await factsUnder('unterstützt');
     const lands = FACTS.filter((r) => r.type === 'SUPPORTS' && r.from === 'org:dataport' && /^region:\d\d$/.test(r.to));
@@ -173,21 +163,21 @@ describe('what an analyst asks, answered in the explorer in Chromium', () => {
 
   it('who links the Digitalrat Sachsen-Anhalt to the IT-Planungsrat', async () => {
     // As of the Digitalrat's second meeting: every shortest path, and the one person on them.
-    await page.goto(`${site.url}?asOf=2022-09-01`);
+    await explorer.page.goto(`${explorer.site.url}?asOf=2022-09-01`);
     await open('Digitalrat Sachsen-Anhalt', 'Digitalrat Sachsen-Anhalt');
-    const to = page.getByRole('combobox', { name: 'Von Digitalrat Sachsen-Anhalt nach …' });
+    const to = explorer.page.getByRole('combobox', { name: 'Von Digitalrat Sachsen-Anhalt nach …' });
     await to.fill('IT-Planungsrat');
-    await page
+    await explorer.page
       .getByRole('option', { name: /^Organisation IT-Planungsrat/ })
       .first()
       .click();
-    const result = page.getByTestId('path-result');
+    const result = explorer.page.getByTestId('path-result');
     await result.waitFor();
     await expect(result.textContent()).resolves.toMatch(/kürzeste Wege in 3 Schritten zu IT-Planungsrat\./);
-    await page.waitForFunction(() => (window.govgraphCanvas?.highlighted().length ?? 0) > 0);
-    const highlighted = (await page.evaluate(() => window.govgraphCanvas?.highlighted() ?? [])) as string[];
+    await explorer.page.waitForFunction(() => (window.govgraphCanvas?.highlighted().length ?? 0) > 0);
+    const highlighted = (await explorer.page.evaluate(() => window.govgraphCanvas?.highlighted() ?? [])) as string[];
     expect(highlighted.filter((id) => id.startsWith('person:'))).toEqual(['person:bernd-schloemer']);
     expect(highlighted).toContain('org:it-planungsrat');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'question-link.png') });
+    await explorer.page.screenshot({ path: path.join(ARTIFACTS, 'question-link.png') });
   });
 });

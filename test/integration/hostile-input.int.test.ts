@@ -14,8 +14,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  // The captured page's small graph: every property run hashes the whole database to show what changed.
-  world = await startEditorsWorld(undefined, { seed: 'captured' });
+  world = await startEditorsWorld();
   server = createApp({ yoga: world.yoga });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

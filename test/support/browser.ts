@@ -10,7 +10,8 @@ import sirv from 'sirv';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../server/http/app.js';
-import type { GovGraphYoga } from '../../server/yoga.js';
+import type { GovGraphYoga } from '../../server/http/yoga.js';
+import { setupApi } from './api.js';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
@@ -100,4 +101,34 @@ export function explorerInChromium(
     // The explorer works within its policy: nothing it needs was refused.
     expect(refused).toEqual([]);
   });
+}
+
+/**
+ * The explorer over the seeded test graph in Chromium, for one test file (see explorerInChromium): its page and
+ * site once the file's tests run, and the in-process API beside them.
+ */
+export function explorerOnTestGraph(options: BrowserContextOptions) {
+  const api = setupApi();
+  let opened: { page: Page; site: ServedExplorer } | undefined;
+  explorerInChromium(
+    api.yoga,
+    options,
+    (explorer) => {
+      opened = explorer;
+    },
+    () => api.db.close(),
+  );
+  const ready = () => {
+    if (!opened) throw new Error('the explorer opens before the first test of the file');
+    return opened;
+  };
+  return {
+    ...api,
+    get page(): Page {
+      return ready().page;
+    },
+    get site(): ServedExplorer {
+      return ready().site;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { capturedSeed, loadSeed } from '../../seed/load.js';
 import { Accounts, type Role } from '../../server/auth/accounts.js';
 import type { Settings } from '../../server/context.js';
 import type { Database } from '../../server/db/database.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/yoga.js';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 import { startScratchNeo4j } from './scratch.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -20,11 +20,14 @@ export const codeOf = (body: Reply): unknown => body.errors?.[0]?.extensions?.co
  * A seeded Neo4j of its own with an account and API token per role (and a
  * second editor, for four eyes), and a client that calls the API as any of
  * them. Edits change the graph, so they never run on the shared test database.
+ * It holds the captured page's small graph unless asked for the whole corpus:
+ * these tests are about what an edit changes (many hash the whole database to
+ * show it), not about what the corpus knows.
  */
 export async function startEditorsWorld(settings?: Settings, options: { seed?: 'corpus' | 'captured' } = {}) {
   const scratch = await startScratchNeo4j();
   const db: Database = scratch.db;
-  await loadSeed(db, options.seed === 'captured' ? capturedSeed() : undefined);
+  await loadSeed(db, options.seed === 'corpus' ? undefined : capturedSeed());
   const accounts = new Accounts(db);
   const run = `${Date.now()}`;
   const emailOf = (who: Caller) => `${who}-${run}@govgraph.test`;
