@@ -67,7 +67,8 @@ interface Cue {
 const word = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 /** A separable verb: "lehnt … ab", "nahm … teil", within one clause. */
 const separable = (stem: string, particle: string) => `${stem}\\s(?:[^,.;:]*?\\s)?${particle}`;
-const SUBJECTS: readonly EntityKind[] = ['LAW', 'INITIATIVE', 'EVENT', 'ORGANIZATION'];
+/** The kinds the cue rules below propose as what a fact is about: the vocabulary's subjects without regions. */
+const PROPOSED_TOPICS: readonly EntityKind[] = ['LAW', 'INITIATIVE', 'EVENT', 'ORGANIZATION'];
 const SPEECH =
   'sagte|sagt|sagten|betonte|betont|betonten|erklärte|erklärt|erklärten|sprach|sprachen|spricht|sprechen|' +
   'unterstrich|unterstreicht|meinte|meint|forderte|fordert|forderten|warnte|warnt|kritisierte|kritisiert|' +
@@ -80,7 +81,7 @@ const CUES: readonly Cue[] = [
     cue: word(separable('verw(?:ies|eist|iesen|eisen)', 'auf')),
     agents: 'subject',
     targets: 'after',
-    targetKinds: SUBJECTS,
+    targetKinds: PROPOSED_TOPICS,
     confidence: 'medium',
   },
   {
@@ -147,7 +148,7 @@ const CUES: readonly Cue[] = [
     agents: 'subject',
     agentKinds: ['EVENT', 'LAW', 'INITIATIVE'],
     targets: 'clause',
-    targetKinds: SUBJECTS,
+    targetKinds: PROPOSED_TOPICS,
     confidence: 'low',
   },
   {
@@ -155,7 +156,7 @@ const CUES: readonly Cue[] = [
     cue: word(SPEECH),
     agents: 'subject',
     targets: 'any',
-    targetKinds: SUBJECTS,
+    targetKinds: PROPOSED_TOPICS,
     confidence: 'medium',
   },
   {
@@ -163,10 +164,17 @@ const CUES: readonly Cue[] = [
     cue: /,\s*so(?=\s)/gu,
     agents: 'after',
     targets: 'before',
-    targetKinds: SUBJECTS,
+    targetKinds: PROPOSED_TOPICS,
     confidence: 'medium',
   },
-  { type: 'SPOKE_ABOUT', cue: /[„"»]/gu, agents: 'quote', targets: 'any', targetKinds: SUBJECTS, confidence: 'low' },
+  {
+    type: 'SPOKE_ABOUT',
+    cue: /[„"»]/gu,
+    agents: 'quote',
+    targets: 'any',
+    targetKinds: PROPOSED_TOPICS,
+    confidence: 'low',
+  },
 ];
 
 /** Where the office of someone with this title is held, when the sentence names only one such place. */

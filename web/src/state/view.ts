@@ -1,3 +1,5 @@
+import { isWellFormedId } from '../../../shared/vocabulary.js';
+
 /**
  * The explorer's view as it lives in the URL: what was expanded (in order, by
  * which relation types, how far), what was collapsed, hidden, removed or
@@ -71,14 +73,13 @@ export const MAX_PAGES = 16;
 const NAME = /^[A-Z][A-Z_]{1,40}$/;
 const names = (value: string | null) => [...new Set((value ?? '').split(',').filter((n) => NAME.test(n)))].sort();
 
-const ID = /^[a-z]+:[a-z0-9][a-z0-9._-]{0,199}$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_IDS = 50;
 const MAX_POSITIONS = 400;
 const COORDINATE = 1_000_000;
 
 const ids = (value: string | null, max = MAX_IDS) =>
-  [...new Set((value ?? '').split(',').filter((id) => ID.test(id)))].slice(0, max);
+  [...new Set((value ?? '').split(',').filter((id) => isWellFormedId(id)))].slice(0, max);
 
 /** `id`, `id*TYPE.TYPE`, `id*3` or `id*TYPE*3`: an expansion in the URL. */
 function encodeExpansion(e: Expansion): string {
@@ -89,7 +90,7 @@ function encodeExpansion(e: Expansion): string {
 
 function decodeExpansion(token: string): Expansion | null {
   const [id, ...rest] = token.split('*');
-  if (!id || !ID.test(id) || rest.length > 2) return null;
+  if (!id || !isWellFormedId(id) || rest.length > 2) return null;
   let types: string[] = [];
   let pages = 1;
   for (const part of rest) {
@@ -114,7 +115,7 @@ function decodePositions(value: string | null): Record<string, Position> {
   const positions: Record<string, Position> = {};
   for (const token of (value ?? '').split(',').slice(0, MAX_POSITIONS)) {
     const [id, x, y, ...rest] = token.split('~');
-    if (!id || !ID.test(id) || rest.length > 0 || !/^-?\d{1,7}$/.test(x ?? '') || !/^-?\d{1,7}$/.test(y ?? ''))
+    if (!id || !isWellFormedId(id) || rest.length > 0 || !/^-?\d{1,7}$/.test(x ?? '') || !/^-?\d{1,7}$/.test(y ?? ''))
       continue;
     const point = [Number(x), Number(y)] as const;
     if (point.every((n) => Math.abs(n) <= COORDINATE)) positions[id] = point;
@@ -165,7 +166,8 @@ export function decodeView(search: string): ViewState {
   const language = params.get('lang');
   const layout = params.get('layout');
   const [from, to, ...rest] = (params.get('path') ?? '').split('~');
-  const path = from && to && rest.length === 0 && ID.test(from) && ID.test(to) && from !== to ? { from, to } : null;
+  const path =
+    from && to && rest.length === 0 && isWellFormedId(from) && isWellFormedId(to) && from !== to ? { from, to } : null;
   return {
     expanded: expanded.slice(0, MAX_IDS),
     placed: ids(params.get('p')),
@@ -175,9 +177,9 @@ export function decodeView(search: string): ViewState {
     layout: (LAYOUTS as readonly string[]).includes(layout ?? '') ? (layout as LayoutName) : 'fcose',
     positions: decodePositions(params.get('pos')),
     asOf: asOf && DAY.test(asOf) ? asOf : null,
-    selected: selected && ID.test(selected) ? selected : null,
+    selected: selected && isWellFormedId(selected) ? selected : null,
     path,
-    article: article && ID.test(article) && article.startsWith('article:') ? article : null,
+    article: article && isWellFormedId(article) && article.startsWith('article:') ? article : null,
     hiddenKinds: names(params.get('hk')),
     hiddenTypes: names(params.get('ht')),
     language: (LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : 'de',
