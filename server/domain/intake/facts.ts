@@ -67,7 +67,7 @@ interface Cue {
 const word = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 /** A separable verb: "lehnt … ab", "nahm … teil", within one clause. */
 const separable = (stem: string, particle: string) => `${stem}\\s(?:[^,.;:]*?\\s)?${particle}`;
-/** The kinds the cue rules below propose as what a fact is about: the vocabulary's subjects without regions. */
+/** The kinds the cue rules below propose as what a fact is about: the vocabulary's subjects without regions and people. */
 const PROPOSED_TOPICS: readonly EntityKind[] = ['LAW', 'INITIATIVE', 'EVENT', 'ORGANIZATION'];
 const SPEECH =
   'sagte|sagt|sagten|betonte|betont|betonten|erklärte|erklärt|erklärten|sprach|sprachen|spricht|sprechen|' +
