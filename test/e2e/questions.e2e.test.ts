@@ -2,12 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, explorerOnTestGraph } from '../support/browser.js';
 import { settled } from '../support/explorer.js';
-import { EVENTS, FACTS, factsOf, SEED } from '../support/seed-facts.js';
+import { EVENTS, FACTS, factsOf, nameOf, SEED } from '../support/seed-facts.js';
 
 // The analysts' questions of the README ("What GovGraph knows"), each answered in the explorer as the README says.
 const explorer = explorerOnTestGraph({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
-
-const nameOf = (id: string) => SEED.entities.find((e) => e.id === id)?.name ?? id;
 
 /** Searches from the main box, picks the hit with that exact name and waits for its details. */
 async function open(query: string, name: string): Promise<void> {

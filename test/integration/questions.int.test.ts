@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApi } from '../support/api.js';
-import { EVENTS, FACTS, factsOf, SEED } from '../support/seed-facts.js';
+import { EVENTS, FACTS, factsOf, nameOf, SEED } from '../support/seed-facts.js';
 
 // The analysts' questions of the README ("What GovGraph knows"), each answered through the API as the README says.
 const { db, gql } = setupApi();
 afterAll(() => db.close());
 
-const nameOf = (id: string) => SEED.entities.find((e) => e.id === id)?.name ?? id;
 const LAENDER = SEED.entities.filter((e) => e.kind === 'REGION' && e.level === 'LAND').map((e) => e.id);
 
 interface Fact {

@@ -14,6 +14,9 @@ export const EVENTS = SEED.entities
 
 export const FACTS: readonly Fact[] = SEED.relations;
 
+/** An entity's name as the seed gives it (the id where there is none). */
+export const nameOf = (id: string) => SEED.entities.find((e) => e.id === id)?.name ?? id;
+
 /** The facts of an entity, either way round. */
 export const factsOf = (id: string, types?: readonly string[]) =>
   FACTS.filter((r) => (r.from === id || r.to === id) && (!types || types.includes(r.type)));

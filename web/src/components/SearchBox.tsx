@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORG_TYPE, ORG_TYPES } from '../../../shared/vocabulary.js';
+import { ORG_TYPES } from '../../../shared/vocabulary.js';
 import {
   ApiError,
   type EntityKind,
@@ -11,7 +11,7 @@ import {
   searchEntities,
 } from '../api.js';
 import { KIND_STYLES, KINDS } from '../graph/kinds.js';
-import { kindLabel } from '../i18n/labels.js';
+import { kindLabel, orgTypeLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 
 interface Props {
@@ -118,7 +118,7 @@ export function SearchBox({ onChoose, language, label, kinds, errorId, filterabl
             ))}
             {ORG_TYPES.map((type) => (
               <option key={type} value={`org:${type}`}>
-                {`${kindLabel('ORGANIZATION', language)}: ${ORG_TYPE.labels[type][language === 'de' ? 0 : 1]}`}
+                {`${kindLabel('ORGANIZATION', language)}: ${orgTypeLabel(type, language)}`}
               </option>
             ))}
           </select>
@@ -181,7 +181,7 @@ export function SearchBox({ onChoose, language, label, kinds, errorId, filterabl
                 </span>
                 <bdi className="name">{entity.name}</bdi>
                 {'orgType' in entity && entity.orgType && (
-                  <span className="org-type">{ORG_TYPE.labels[entity.orgType][language === 'de' ? 0 : 1]}</span>
+                  <span className="org-type">{orgTypeLabel(entity.orgType, language)}</span>
                 )}
                 {entity.region && <bdi className="region">{entity.region.name}</bdi>}
                 {entity.matched.field === 'ALIAS' && (

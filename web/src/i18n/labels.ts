@@ -1,9 +1,20 @@
-import { type EntityKind, KIND_INFO, RELATION_INFO, type RelationType } from '../../../shared/vocabulary.js';
+import {
+  type EntityKind,
+  KIND_INFO,
+  ORG_TYPE,
+  type OrgType,
+  RELATION_INFO,
+  type RelationType,
+} from '../../../shared/vocabulary.js';
 import type { Language } from '../state/view.js';
 
 /** Labels from the one vocabulary, in the reader's language. */
 export function kindLabel(kind: EntityKind, language: Language): string {
   return KIND_INFO[kind][language];
+}
+
+export function orgTypeLabel(type: OrgType, language: Language): string {
+  return ORG_TYPE.labels[type][language === 'de' ? 0 : 1];
 }
 
 export function relationLabel(type: string, language: Language): string {
