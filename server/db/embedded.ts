@@ -274,7 +274,7 @@ function boltAnswers(uri: string): Promise<boolean> {
   });
 }
 
-function checkJava(): void {
+export function checkJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error) {
     throw new ConfigError(
@@ -292,10 +292,28 @@ function checkJava(): void {
   }
 }
 
-function buildLauncherIfNeeded(log: (line: string) => void): void {
+/** Where the launcher's Maven project lives (its sources under src/, its build under target/). */
+export const EMBEDDED_LAUNCHER_DIR = LAUNCHER_DIR;
+
+/** The launcher's class path: its jar and Neo4j's jars beside it. */
+export function launcherClasspath(): string[] {
+  return [JAR, path.join(LAUNCHER_DIR, 'target', 'lib', '*')];
+}
+
+/**
+ * Builds the launcher with Maven when its jar is missing or older than its sources — or than `outputs`' own
+ * sources (pairs of a source and the file built from it, such as the test suites' classes).
+ */
+export function buildLauncherIfNeeded(
+  log: (line: string) => void,
+  outputs: ReadonlyArray<{ source: string; built: string }> = [],
+): void {
   const jarTime = existsSync(JAR) ? statSync(JAR).mtimeMs : 0;
   const lib = path.join(LAUNCHER_DIR, 'target', 'lib');
-  const stale = !existsSync(lib) || LAUNCHER_SOURCES.some((file) => statSync(file).mtimeMs > jarTime);
+  const stale =
+    !existsSync(lib) ||
+    LAUNCHER_SOURCES.some((file) => statSync(file).mtimeMs > jarTime) ||
+    outputs.some(({ source, built }) => !existsSync(built) || statSync(source).mtimeMs > statSync(built).mtimeMs);
   if (!stale) return;
   log('Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central)…');
   const result = spawnSync('mvn', ['-B', '-q', 'package'], { cwd: LAUNCHER_DIR, encoding: 'utf8' });
@@ -317,7 +335,7 @@ interface Launched {
 }
 
 function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<Launched> {
-  const classpath = [JAR, path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(path.delimiter);
+  const classpath = launcherClasspath().join(path.delimiter);
   const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-cp', classpath, 'govgraph.neo4j.Main'], {
     env: {
       ...process.env,

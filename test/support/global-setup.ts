@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadSeed } from '../../seed/load.js';
 import { Database } from '../../server/db/database.js';
-import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { embeddedAuth } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
+import { type Neo4jPool, openPooled, startNeo4jPool } from './neo4j-pool.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module 'vitest' {
     /** Bolt login of the test Neo4j: the embedded one's, or GOVGRAPH_TEST_NEO4J_USER/PASSWORD. */
     neo4jUser: string | undefined;
     neo4jPassword: string | undefined;
+    /** The control address of the JVM that opens a Neo4j per test file that asks (see neo4j-pool.ts). */
+    neo4jPool: string | undefined;
   }
 }
 
@@ -18,6 +21,7 @@ interface TestNeo4j {
   readonly uri: string;
   readonly user: string | undefined;
   readonly password: string | undefined;
+  readonly pool: string | undefined;
   readonly stop: () => Promise<void>;
 }
 
@@ -26,39 +30,43 @@ interface TestNeo4j {
 const shared = globalThis as typeof globalThis & { govgraphTestNeo4j?: { ready: Promise<TestNeo4j>; users: number } };
 
 /**
- * Starts the embedded Neo4j on its own test data folder (never the one
- * `npm start` uses), empties it, migrates and seeds it. With
- * GOVGRAPH_TEST_NEO4J_URI the tests use that Neo4j instead — and empty it.
+ * Starts the test suites' Neo4j JVM and in it the shared Neo4j on its own test data folder (never the one
+ * `npm start` uses), empties it, migrates and seeds it. With GOVGRAPH_TEST_NEO4J_URI the tests use that
+ * Neo4j instead — and empty it; test files that need a graph of their own then start their own JVM.
  */
 async function startTestNeo4j(): Promise<TestNeo4j> {
   const external = process.env.GOVGRAPH_TEST_NEO4J_URI;
-  const neo4j = external
-    ? undefined
-    : await startEmbeddedNeo4j({
-        dataDir: path.resolve('.data/test'),
-        boltPort: 0,
-        heap: '1g',
-        log: (line) => console.log(`[neo4j] ${line}`),
-      });
-  const uri = external ?? neo4j?.uri ?? '';
-  const user = neo4j ? neo4j.auth.user : process.env.GOVGRAPH_TEST_NEO4J_USER;
-  const password = neo4j ? neo4j.auth.password : process.env.GOVGRAPH_TEST_NEO4J_PASSWORD;
+  let pool: Neo4jPool | undefined;
+  let uri: string;
+  let user: string | undefined;
+  let password: string | undefined;
+  if (external) {
+    uri = external;
+    user = process.env.GOVGRAPH_TEST_NEO4J_USER;
+    password = process.env.GOVGRAPH_TEST_NEO4J_PASSWORD;
+  } else {
+    pool = await startNeo4jPool('3g', (line) => console.log(`[neo4j] ${line}`));
+    const dataDir = path.resolve('.data/test');
+    uri = await openPooled(pool.url, dataDir, '256m');
+    ({ user, password } = embeddedAuth(dataDir));
+  }
   const db = new Database({ uri, user, password });
   await db.write({ name: 'test-wipe', text: 'MATCH (n) DETACH DELETE n' });
   await migrate(db);
   await loadSeed(db);
   await db.close();
-  return { uri, user, password, stop: async () => neo4j?.stop() };
+  return { uri, user, password, pool: pool?.url, stop: async () => pool?.stop() };
 }
 
 export default async function setup(project: TestProject) {
   shared.govgraphTestNeo4j ??= { ready: startTestNeo4j(), users: 0 };
   const state = shared.govgraphTestNeo4j;
   state.users += 1;
-  const { uri, user, password } = await state.ready;
+  const { uri, user, password, pool } = await state.ready;
   project.provide('neo4jUri', uri);
   project.provide('neo4jUser', user);
   project.provide('neo4jPassword', password);
+  project.provide('neo4jPool', pool);
   return async () => {
     state.users -= 1;
     if (state.users > 0) return;

@@ -1,13 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
-import { type EmbeddedAuth, type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { type EmbeddedAuth, embeddedAuth, startEmbeddedNeo4j } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
+import { closePooled, openPooled } from './neo4j-pool.js';
 
 /**
  * A Neo4j of its own, for tests that empty or replace the whole graph and so
- * cannot share the seeded test database with the other test files.
+ * cannot share the seeded test database with the other test files: opened in
+ * the test suites' Neo4j JVM (test/support/neo4j-pool.ts), or in a JVM of its
+ * own where there is none.
  */
 export async function startScratchNeo4j(): Promise<{
   db: Database;
@@ -16,7 +20,10 @@ export async function startScratchNeo4j(): Promise<{
   stop(): Promise<void>;
 }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-scratch-'));
-  const neo4j: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, heap: '512m' });
+  const pool = inject('neo4jPool');
+  const neo4j = pool
+    ? { uri: await openPooled(pool, dataDir), auth: embeddedAuth(dataDir), stop: () => closePooled(pool, dataDir) }
+    : await startEmbeddedNeo4j({ dataDir, boltPort: 0, heap: '512m' });
   const db = new Database({ uri: neo4j.uri, ...neo4j.auth });
   await migrate(db);
   return {

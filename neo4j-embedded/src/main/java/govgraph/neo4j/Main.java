@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -53,6 +54,56 @@ public final class Main {
     int port = parsePort(env("GOVGRAPH_BOLT_PORT", "7687"));
     String pageCache = env("GOVGRAPH_NEO4J_PAGECACHE", "256m");
     long txTimeoutSeconds = Long.parseLong(env("GOVGRAPH_NEO4J_TX_TIMEOUT_SECONDS", "60"));
+    Instance instance = open(dataDir, port, pageCache, txTimeoutSeconds);
+    Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "govgraph-neo4j-shutdown"));
+    System.out.println(READY + " " + instance.uri());
+    System.out.flush();
+
+    if (System.getenv("GOVGRAPH_NEO4J_DETACHED") == null) {
+      watchParent();
+      System.exit(0);
+    } else {
+      Thread.currentThread().join();
+    }
+  }
+
+  /** A running Neo4j on one data folder: its Bolt address, and how to stop it. */
+  public static final class Instance {
+    private final DatabaseManagementService dbms;
+    private final Path readyFile;
+    private final String uri;
+    private final AtomicBoolean stopped = new AtomicBoolean(false);
+
+    private Instance(DatabaseManagementService dbms, Path readyFile, String uri) {
+      this.dbms = dbms;
+      this.readyFile = readyFile;
+      this.uri = uri;
+    }
+
+    public String uri() {
+      return uri;
+    }
+
+    /** Removes the ready file and shuts the database down; later calls do nothing. */
+    public void stop() {
+      if (stopped.compareAndSet(false, true)) {
+        try {
+          Files.deleteIfExists(readyFile);
+        } catch (IOException ignored) {
+          // The next start treats a ready file of a dead process as stale.
+        }
+        dbms.shutdown();
+        System.out.println("GOVGRAPH_NEO4J_STOPPED");
+        System.out.flush();
+      }
+    }
+  }
+
+  /**
+   * Opens Neo4j on `dataDir` with Bolt on loopback (port 0: any free port), sets the password of the user
+   * neo4j, waits until the default database accepts transactions and writes the ready file.
+   */
+  public static Instance open(Path dataDir, int port, String pageCache, long txTimeoutSeconds) throws Exception {
     Path neo4jHome = dataDir.resolve("neo4j");
     Files.createDirectories(neo4jHome);
     Path readyFile = dataDir.resolve("neo4j.json");
@@ -73,64 +124,49 @@ public final class Main {
         .setConfig(BoltConnector.connection_keep_alive, Duration.ofSeconds(1))
         .setConfig(BoltConnector.connection_keep_alive_streaming_scheduling_interval, Duration.ofMillis(500))
         .setConfig(BoltConnector.connection_keep_alive_probes, 3)
+        // Bolt's worker pool otherwise waits 10 s at every shutdown, even with no client left; our clients
+        // close their drivers before they stop Neo4j, so one second is ample.
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
         .build();
 
-    AtomicBoolean stopped = new AtomicBoolean(false);
-    Runnable stop = () -> {
-      if (stopped.compareAndSet(false, true)) {
-        try {
-          Files.deleteIfExists(readyFile);
-        } catch (IOException ignored) {
-          // The next start treats a ready file of a dead process as stale.
-        }
-        dbms.shutdown();
-        System.out.println("GOVGRAPH_NEO4J_STOPPED");
-        System.out.flush();
-      }
-    };
-    Runtime.getRuntime().addShutdownHook(new Thread(stop, "govgraph-neo4j-shutdown"));
-
-    // The embedded API is not subject to authentication: it sets the password Bolt clients must give, every
-    // start, so the file and the database always agree (a store made before passwords gets one too).
-    GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    system.executeTransactionally(
-        "CREATE USER " + USER + " IF NOT EXISTS SET PASSWORD $password CHANGE NOT REQUIRED",
-        Map.of("password", password));
     try {
+      // The embedded API is not subject to authentication: it sets the password Bolt clients must give, every
+      // start, so the file and the database always agree (a store made before passwords gets one too).
+      GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
       system.executeTransactionally(
-          "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-    } catch (QueryExecutionException e) {
-      // Neo4j refuses to set the password it already has: then file and database agree.
-      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
-        throw e;
+          "CREATE USER " + USER + " IF NOT EXISTS SET PASSWORD $password CHANGE NOT REQUIRED",
+          Map.of("password", password));
+      try {
+        system.executeTransactionally(
+            "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+      } catch (QueryExecutionException e) {
+        // Neo4j refuses to set the password it already has: then file and database agree.
+        if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+          throw e;
+        }
       }
-    }
 
-    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-    // Block until the default database accepts transactions.
-    try (var tx = db.beginTx()) {
-      tx.execute("RETURN 1").close();
-      tx.commit();
-    }
-    int boundPort = ((GraphDatabaseAPI) db).getDependencyResolver()
-        .resolveDependency(ConnectorPortRegister.class)
-        .getLocalAddress(ConnectorType.BOLT)
-        .getPort();
-    String uri = "bolt://127.0.0.1:" + boundPort;
-    long pid = ProcessHandle.current().pid();
-    String json = "{\"pid\":" + pid + ",\"uri\":\"" + uri + "\",\"dataDir\":\""
-        + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n";
-    Path tmp = dataDir.resolve("neo4j.json.tmp");
-    Files.writeString(tmp, json, StandardCharsets.UTF_8);
-    Files.move(tmp, readyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    System.out.println(READY + " " + uri);
-    System.out.flush();
-
-    if (System.getenv("GOVGRAPH_NEO4J_DETACHED") == null) {
-      watchParent();
-      System.exit(0);
-    } else {
-      Thread.currentThread().join();
+      GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      // Block until the default database accepts transactions.
+      try (var tx = db.beginTx()) {
+        tx.execute("RETURN 1").close();
+        tx.commit();
+      }
+      int boundPort = ((GraphDatabaseAPI) db).getDependencyResolver()
+          .resolveDependency(ConnectorPortRegister.class)
+          .getLocalAddress(ConnectorType.BOLT)
+          .getPort();
+      String uri = "bolt://127.0.0.1:" + boundPort;
+      long pid = ProcessHandle.current().pid();
+      String json = "{\"pid\":" + pid + ",\"uri\":\"" + uri + "\",\"dataDir\":\""
+          + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n";
+      Path tmp = dataDir.resolve("neo4j.json.tmp");
+      Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      Files.move(tmp, readyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new Instance(dbms, readyFile, uri);
+    } catch (Exception e) {
+      dbms.shutdown();
+      throw e;
     }
   }
 

@@ -1,0 +1,120 @@
+package govgraph.neo4j;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * For the test suites only: one JVM that opens a Neo4j of its own for each test file that asks, each on its own
+ * data folder and Bolt port, configured exactly as {@link Main} configures the one `npm start` runs. A test file
+ * then waits about a second for its database instead of a JVM's start.
+ *
+ * <p>Control is HTTP on loopback: {@code POST /start?dir=…&pagecache=…} answers the Bolt address,
+ * {@code POST /stop?dir=…} shuts that database down. The JVM stops every database and exits when its parent
+ * closes our standard input.
+ */
+public final class Pool {
+  private static final Map<Path, Main.Instance> OPEN = new ConcurrentHashMap<>();
+
+  private Pool() {}
+
+  public static void main(String[] args) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/start", exchange -> answer(exchange, () -> {
+      Map<String, String> query = query(exchange);
+      Path dir = Path.of(required(query, "dir")).toAbsolutePath().normalize();
+      String pageCache = query.getOrDefault("pagecache", "128m");
+      Main.Instance instance = Main.open(dir, 0, pageCache, 60);
+      Main.Instance before = OPEN.put(dir, instance);
+      if (before != null) {
+        before.stop();
+      }
+      return instance.uri();
+    }));
+    server.createContext("/stop", exchange -> answer(exchange, () -> {
+      Path dir = Path.of(required(query(exchange), "dir"))
+          .toAbsolutePath().normalize();
+      Main.Instance instance = OPEN.remove(dir);
+      if (instance != null) {
+        instance.stop();
+      }
+      return "stopped";
+    }));
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.values().forEach(Main.Instance::stop)));
+    System.out.println("GOVGRAPH_NEO4J_POOL http://127.0.0.1:" + server.getAddress().getPort());
+    System.out.flush();
+
+    InputStream in = System.in;
+    byte[] buf = new byte[256];
+    try {
+      while (in.read(buf) >= 0) {
+        // Only the end of the stream matters: the parent is gone.
+      }
+    } catch (IOException ignored) {
+      // A broken pipe means the same.
+    }
+    System.exit(0);
+  }
+
+  private interface Action {
+    String run() throws Exception;
+  }
+
+  private static void answer(HttpExchange exchange, Action action) throws IOException {
+    int status;
+    String body;
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      status = 405;
+      body = "POST only";
+    } else {
+      try {
+        body = action.run();
+        status = 200;
+      } catch (Exception e) {
+        status = 500;
+        body = String.valueOf(e);
+      }
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Map<String, String> query(HttpExchange exchange) {
+    Map<String, String> result = new HashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw == null) {
+      return result;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        result.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return result;
+  }
+
+  private static String required(Map<String, String> query, String name) {
+    String value = query.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing query parameter " + name);
+    }
+    return value;
+  }
+}
