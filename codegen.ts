@@ -10,7 +10,8 @@ const config: CodegenConfig = {
       config: {
         documentMode: 'string',
         enumsAsTypes: true,
-        avoidOptionals: true,
+        // Output fields are always there (null when empty); input fields the schema leaves nullable may be left out.
+        avoidOptionals: { field: true, object: true, inputValue: false, defaultValue: false },
         scalars: { Date: 'string', ID: 'string' },
         useTypeImports: true,
       },

@@ -186,3 +186,7 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 /** How a date relates to when something happened: "recently, as reported on 31.8.2022" is ON_OR_BEFORE. */
 export const DATE_QUALIFIERS = ['EXACT', 'ON_OR_BEFORE', 'ON_OR_AFTER'] as const;
 export type DateQualifier = (typeof DATE_QUALIFIERS)[number];
+
+/** An account's role: viewers read, editors edit, admins also manage accounts. */
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];

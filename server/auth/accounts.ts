@@ -1,20 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ROLES, type Role } from '../../shared/vocabulary.js';
 import type { Database } from '../db/database.js';
 import { Q } from '../db/queries.js';
+import type { UserRow } from '../db/rows.js';
 import { BadInputError } from '../errors.js';
 import { deviceKey, issueDeviceToken } from './devices.js';
 import type { LoginGuard } from './login-guard.js';
 import { hashPassword, type Language, passwordProblem, verifyPassword } from './passwords.js';
 import { type IssuedSession, newToken, type ResumedSession, SESSION, Sessions, tokenHash } from './sessions.js';
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
-export interface User {
-  readonly id: string;
-  readonly email: string;
-  readonly role: Role;
-}
+/** An account: its id, email and role. */
+export type User = UserRow;
 
 /** How long a login lasts at most (sessions.ts says how it also ends earlier and changes its id). */
 export const SESSION_HOURS = SESSION.absoluteHours;
@@ -69,7 +67,8 @@ export class Accounts {
         passwordHash: await hashPassword(input.password),
         by,
       });
-      return row?.user as unknown as User;
+      if (!row) throw new Error(`The account for ${email} was not written.`);
+      return row.user;
     } catch (error) {
       if (/already exists|ConstraintValidation/i.test(String((error as Error).message))) {
         throw new BadInputError(`There is already an account for ${email}.`, { argument: 'email' });
@@ -111,7 +110,7 @@ export class Accounts {
     const normalised = email.trim().toLowerCase();
     const read = async () => {
       const [row] = await this.db.read(Q['user-by-email'], { email: normalised });
-      return row?.user as (User & { passwordHash: string }) | undefined;
+      return row?.user;
     };
     // A device cookie is checked against the account; without one, the attempt is counted before anything else.
     const known = from.device ? await read() : undefined;
@@ -172,7 +171,7 @@ export class Accounts {
         argument: 'role',
       });
     }
-    const user = row.user as unknown as User;
+    const { user } = row;
     await this.sessions.endAll(user.id);
     return user;
   }
@@ -193,7 +192,7 @@ export class Accounts {
     const params = { tokenHash: tokenHash(token) };
     const [row] = await this.db.read(Q['token-user'], params);
     const [found] = row ? [row] : await this.db.readFromLeader(Q['token-user'], params);
-    return (found?.user as unknown as User | undefined) ?? null;
+    return found?.user ?? null;
   }
 
   /** A token for another tool; shown once, stored only as a hash; without `days`, valid until revoked. */
@@ -220,7 +219,7 @@ export class Accounts {
       days,
     });
     if (!row) throw new BadInputError(`There is no account for ${email}.`, { argument: 'email' });
-    const created = row.token as { id: string; name: string; expiresAt: string | null };
+    const created = row.token;
     return { id: created.id, name: created.name, token, expiresAt: created.expiresAt };
   }
 

@@ -63,7 +63,7 @@ export class Sessions {
     const [read] = await this.db.read(Q['session-user'], params);
     const [row] = read ? [read] : await this.db.readFromLeader(Q['session-user'], params);
     if (!row) return null;
-    const user = row.user as unknown as User;
+    const { user } = row;
     const due = row.superseded
       ? Number(row.sinceReplaced) >= SESSION.reissueSeconds
       : Number(row.age) >= SESSION.rotateMinutes * 60;
@@ -98,7 +98,7 @@ export class Sessions {
       tokenHash: tokenHash(token),
       idleSeconds: LIMITS.idleSeconds,
     });
-    return (row?.user as unknown as User | undefined) ?? null;
+    return row?.user ?? null;
   }
 
   /** Ends the session of this id, together with the ids it replaced or was replaced by. */

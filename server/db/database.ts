@@ -1,10 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type BookmarkManager, type Driver, Neo4jError, type Session } from 'neo4j-driver';
 import { boltHandshake } from './bolt-handshake.js';
 import { type Plain, toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
+import { requestContext } from './request-context.js';
+import type { Row } from './rows.js';
 
-export type Row = Record<string, Plain>;
+export type { Row } from './rows.js';
 
 /** Rows per UNWIND statement in bulk writes: large enough to be fast, small enough for a 1 GiB heap. */
 export const BATCH_SIZE = 1000;
@@ -68,14 +69,6 @@ const PATIENCE_AGAIN_MS = 1_000;
 /** Requests that run out of patience within this long of each other share one liveness check. */
 const LIVENESS_SHARED_MS = 1_000;
 
-/** The patience deadline (epoch ms) of the request on whose behalf the current code runs, if any. */
-const requestDeadline = new AsyncLocalStorage<number>();
-
-/** Runs `work` with everything it asks of Neo4j under the patience deadline `deadline` (epoch ms). */
-export function withDeadline<T>(deadline: number, work: () => T): T {
-  return requestDeadline.run(deadline, work);
-}
-
 const after = (ms: number) => new Promise<'late'>((resolve) => setTimeout(resolve, Math.max(0, ms), 'late').unref());
 
 const isRetriable = (error: unknown) =>
@@ -88,7 +81,7 @@ const isRetriable = (error: unknown) =>
  * on a transient error, with growing pauses, is always safe.
  */
 async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
-  const deadline = Math.min(Date.now() + READ_RETRY_MS, requestDeadline.getStore() ?? Number.POSITIVE_INFINITY);
+  const deadline = Math.min(Date.now() + READ_RETRY_MS, requestContext().deadline ?? Number.POSITIVE_INFINITY);
   for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
     try {
       return await read();
@@ -103,12 +96,20 @@ async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
  * Ends a session whose work is done: what the work returned or threw stands. A connection that broke
  * meanwhile makes closing fail too, and that must not replace the work's own outcome.
  */
+/**
+ * The records as plain rows of the shape their query declares (rows.ts): the one place where what Neo4j
+ * answered is taken to be what the query's RETURN clause promises.
+ */
+function rowsOf<R>(records: ReadonlyArray<{ toObject(): object }>): R[] {
+  return records.map((record) => toPlain(record.toObject()) as R);
+}
+
 async function closeQuietly(session: Session): Promise<void> {
   await session.close().catch(() => {});
 }
 
 /** Runs one query inside the transaction that `Database.transaction` opened. */
-export type Run = (query: CypherQuery, params?: Params) => Promise<Row[]>;
+export type Run = <R = Row>(query: CypherQuery<R>, params?: Params) => Promise<R[]>;
 
 export interface DatabaseOptions {
   readonly uri: string;
@@ -125,7 +126,7 @@ export interface ObservedStatement {
   /** Statements of one transaction share this number. */
   readonly transaction: number;
   readonly mode: 'READ' | 'WRITE';
-  readonly query: CypherQuery;
+  readonly query: Pick<CypherQuery<unknown>, 'name' | 'text'>;
   readonly params: Params;
 }
 
@@ -216,7 +217,7 @@ export class Database {
    * end it. Outside a request (the CLI, the loaders), simply `work`.
    */
   async #inTime<T>(work: Promise<T>, what: 'read' | 'write'): Promise<T> {
-    const deadline = requestDeadline.getStore();
+    const { deadline } = requestContext();
     if (deadline === undefined) return work;
     // If the request gives up on `work`, its later failure concerns nobody.
     work.catch(() => {});
@@ -237,7 +238,7 @@ export class Database {
     await this.#driver.verifyConnectivity({ database: this.#database });
   }
 
-  read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+  read<R = Row>(query: CypherQuery<R>, params: Params = {}): Promise<R[]> {
     return this.#run('READ', query, params, 'read');
   }
 
@@ -245,7 +246,7 @@ export class Database {
    * A read of the service's own state that servers look up on their own schedule (an unfinished restore), not of
    * the graph for a request: like `read`, but not counted in `roundTrips`, which measures what requests cost.
    */
-  readState(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+  readState<R = Row>(query: CypherQuery<R>, params: Params = {}): Promise<R[]> {
     return this.#inTime(this.#runNow('READ', query, params, false), 'read');
   }
 
@@ -254,11 +255,11 @@ export class Database {
    * another instance): on a cluster it runs on the leader, which has every committed write;
    * on a single server it is an ordinary read.
    */
-  readFromLeader(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+  readFromLeader<R = Row>(query: CypherQuery<R>, params: Params = {}): Promise<R[]> {
     return this.#run('WRITE', query, params, 'read');
   }
 
-  write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+  write<R = Row>(query: CypherQuery<R>, params: Params = {}): Promise<R[]> {
     return this.#run('WRITE', query, params, 'write');
   }
 
@@ -310,10 +311,10 @@ export class Database {
       const transaction = this.#roundTrips;
       return await session.executeWrite(
         (tx) =>
-          work(async (query, params = {}) => {
+          work(async <R = Row>(query: CypherQuery<R>, params: Params = {}) => {
             this.#observe?.({ transaction, mode: 'WRITE', query, params });
             const result = await tx.run(query.text, toDriverValue(params) as Params);
-            return result.records.map((record) => toPlain(record.toObject()) as Row);
+            return rowsOf<R>(result.records);
           }),
         { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: name } },
       );
@@ -347,11 +348,11 @@ export class Database {
     });
   }
 
-  #run(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params, what: 'read' | 'write'): Promise<Row[]> {
+  #run<R>(mode: 'READ' | 'WRITE', query: CypherQuery<R>, params: Params, what: 'read' | 'write'): Promise<R[]> {
     return this.#inTime(this.#runNow(mode, query, params), what);
   }
 
-  async #runNow(mode: 'READ' | 'WRITE', query: CypherQuery, params: Params, counted = true): Promise<Row[]> {
+  async #runNow<R>(mode: 'READ' | 'WRITE', query: CypherQuery<R>, params: Params, counted = true): Promise<R[]> {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
     const driverParams = toDriverValue(params) as Params;
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
@@ -364,7 +365,7 @@ export class Database {
         mode === 'READ'
           ? await readWithRetries(async () => await session.run(query.text, driverParams, config))
           : await session.executeWrite(async (tx) => await tx.run(query.text, driverParams), config);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return rowsOf<R>(result.records);
     } catch (error) {
       throw translate(error);
     } finally {

@@ -2,12 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RELATION_TYPES } from '../../shared/vocabulary.js';
+import type { Row, RowOf } from './rows.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
-export interface CypherQuery {
+/** A Cypher statement; `R` is the shape of the rows it returns (declared in rows.ts). */
+export interface CypherQuery<R = Row> {
   readonly name: string;
   readonly text: string;
+  /** Never set: carries the row type `R` to the Database calls that run the query. */
+  readonly rowType?: R;
 }
 
 const QUERY_NAMES = [
@@ -106,7 +110,10 @@ export function expandRelationTypes(text: string, types: readonly string[] = REL
   );
 }
 
-function load(): Readonly<Record<QueryName, CypherQuery>> {
+/** Every query by name, each with the type of its rows. */
+export type Queries = { readonly [N in QueryName]: CypherQuery<RowOf<N>> };
+
+function load(): Queries {
   const dir = path.join(CYPHER_DIR, 'queries');
   const present = new Set(
     readdirSync(dir)
@@ -117,7 +124,8 @@ function load(): Readonly<Record<QueryName, CypherQuery>> {
     if (!present.has(name)) throw new Error(`Missing Cypher file cypher/queries/${name}.cypher`);
     return [name, { name, text: expandRelationTypes(readFileSync(path.join(dir, `${name}.cypher`), 'utf8')) }] as const;
   });
-  return Object.fromEntries(entries) as Record<QueryName, CypherQuery>;
+  // The row types are declarations about the Cypher files' RETURN clauses: this is where they are attached.
+  return Object.fromEntries(entries) as Queries;
 }
 
 /** Every query the server runs, read once from cypher/queries/. */

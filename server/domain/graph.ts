@@ -101,10 +101,7 @@ export class GraphService {
   async relationCounts(ids: readonly string[], asOf: string | null): Promise<RelationTypeCount[][]> {
     const rows = await this.db.read(Q['relation-counts'], { ids, asOf });
     const byId = new Map(
-      rows.map((row) => [
-        String(row.id),
-        asRows(row.counts).map((c) => ({ type: c.type as RelationType, count: Number(c.count) })),
-      ]),
+      rows.map((row) => [String(row.id), row.counts.map((c) => ({ type: c.type, count: c.count }))]),
     );
     return ids.map((id) => byId.get(id) ?? []);
   }
@@ -116,12 +113,11 @@ export class GraphService {
 
   async stats(): Promise<GraphStats> {
     const [row] = await this.db.read(Q.stats);
-    const pairs = (value: Plain | undefined) => asRows(value).map((r) => ({ ...r, count: Number(r.count) }));
     return {
-      kinds: pairs(row?.kinds) as unknown as GraphStats['kinds'],
-      relationTypes: pairs(row?.relationTypes) as unknown as GraphStats['relationTypes'],
-      regionLevels: pairs(row?.regionLevels) as unknown as GraphStats['regionLevels'],
-      newestArticleDate: typeof row?.newestArticleDate === 'string' ? row.newestArticleDate : null,
+      kinds: row?.kinds ?? [],
+      relationTypes: row?.relationTypes ?? [],
+      regionLevels: row?.regionLevels ?? [],
+      newestArticleDate: row?.newestArticleDate ?? null,
     };
   }
 
@@ -154,11 +150,8 @@ export class GraphService {
     asOf: string | null;
   }): Promise<PathsResult> {
     const [row] = await this.db.read(Q.paths, { ...options });
-    const paths = asRows(row?.paths).map((p) => ({
-      nodes: (p.nodes as string[] | null) ?? [],
-      edges: (p.edges as string[] | null) ?? [],
-    }));
-    return { paths, nodes: asRows(row?.nodes).map(toEntity), edges: asRows(row?.edges).map(toRelation) };
+    const paths = (row?.paths ?? []).map((p) => ({ nodes: [...p.nodes], edges: [...p.edges] }));
+    return { paths, nodes: (row?.nodes ?? []).map(toEntity), edges: (row?.edges ?? []).map(toRelation) };
   }
 
   async timeline(options: {

@@ -111,11 +111,11 @@ export function figuresFromProps(row: Row): Figure[] {
 }
 
 /** The stored entity as the model (plus bookkeeping), without derived properties. */
-export function entityFromProps(row: Row): Record<string, Plain> {
-  const out: Record<string, Plain> = {};
+export function entityFromProps(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (DERIVED_ENTITY.has(key) || value === null) continue;
-    out[key] = key === 'figures' ? (figuresFromProps(row) as unknown as Plain) : value;
+    out[key] = key === 'figures' ? figuresFromProps(row) : value;
   }
   out.aliases = texts(row.aliases);
   out.description = text(row.description);
@@ -123,12 +123,12 @@ export function entityFromProps(row: Row): Record<string, Plain> {
 }
 
 /** The stored relation as the model (plus bookkeeping), without derived properties. */
-export function relationFromProps(row: Row): Record<string, Plain> {
-  const out: Record<string, Plain> = {};
+export function relationFromProps(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (DERIVED_RELATION.has(key)) continue;
     out[key] = value;
   }
-  out.citations = citationsFromProps(row) as unknown as Plain;
+  out.citations = citationsFromProps(row);
   return out;
 }

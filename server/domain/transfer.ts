@@ -60,7 +60,7 @@ export interface ExportFile {
 
 const stableStringify = configure({ deterministic: true, bigint: false, circularValue: Error });
 
-function splitBookkeeping(row: Record<string, Plain>) {
+function splitBookkeeping(row: Record<string, unknown>) {
   const { version, recordedAt, recordedBy, ...rest } = row;
   return { bookkeeping: { version, recordedAt: recordedAt ?? null, recordedBy: recordedBy ?? null }, rest };
 }
@@ -73,11 +73,11 @@ export async function exportGraph(db: Database): Promise<ExportFile> {
     db.read(Q['export-mentions']),
   ]);
   const entities = entityRows.map((row) => {
-    const { bookkeeping, rest } = splitBookkeeping(entityFromProps(row.entity as Row));
+    const { bookkeeping, rest } = splitBookkeeping(entityFromProps(row.entity));
     return { ...Entity.parse(rest), ...bookkeeping } as Entity & Bookkeeping;
   });
   const relations = relationRows.map((row) => {
-    const { bookkeeping, rest } = splitBookkeeping(relationFromProps(row.relation as Row));
+    const { bookkeeping, rest } = splitBookkeeping(relationFromProps(row.relation));
     return { ...Relation.parse(rest), ...bookkeeping } as Relation & Bookkeeping;
   });
   const mentions = mentionRows.map((row) => ({ article: String(row.article), entity: String(row.entity) }));

@@ -5,7 +5,7 @@ import stringify from 'safe-stable-stringify';
 import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { Q } from '../db/queries.js';
-import { type IdempotencyClaim, withIdempotencyKey } from '../domain/editing/idempotency.js';
+import { type IdempotencyClaim, inRequest } from '../db/request-context.js';
 import { AlreadyAppliedError, IdempotencyKeyReusedError } from '../errors.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -88,7 +88,7 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
         try {
           const kept = await find();
           if (kept) return answerOf(kept);
-          const result = (await withIdempotencyKey(claim, () => executeFn(execution))) as ExecutionResult;
+          const result = (await inRequest({ idempotency: claim }, () => executeFn(execution))) as ExecutionResult;
           if (claim.batches.length > 0) {
             await keep(db, claim.key, result, mask);
           } else if (result.errors?.some((e) => e.extensions?.code === 'ALREADY_APPLIED')) {

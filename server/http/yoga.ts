@@ -24,8 +24,8 @@ import {
   QueryTimeoutError,
   REQUEST_PATIENCE_MS,
   TRANSACTION_TIMEOUT_SECONDS,
-  withDeadline,
 } from '../db/database.js';
+import { inRequest } from '../db/request-context.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { HeavyWork } from '../heavy-work.js';
 import { createGraphPubSub, type GraphPubSub } from '../pubsub.js';
@@ -94,7 +94,7 @@ function neo4jDeadline(): Plugin<Context> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const { deadline } = args.contextValue as Context;
-      if (deadline !== undefined) setExecuteFn((execution) => withDeadline(deadline, () => executeFn(execution)));
+      if (deadline !== undefined) setExecuteFn((execution) => inRequest({ deadline }, () => executeFn(execution)));
     },
     onExecutionResult({ result, setResult }) {
       if (!result || Symbol.asyncIterator in result || !nothingRead(result)) return;
@@ -185,7 +185,7 @@ export function createGovGraphYoga(
       let user: Awaited<ReturnType<typeof callerOf>>;
       let restoring: Awaited<ReturnType<typeof unfinishedRestore>>;
       try {
-        [restoring, user] = await withDeadline(deadline, () =>
+        [restoring, user] = await inRequest({ deadline }, () =>
           Promise.all([unfinishedRestore(db), callerOf(accounts, request, cookie)]),
         );
       } catch (error) {

@@ -101,7 +101,7 @@ builder.mutationField('submitIntake', (t) =>
       'and one batch (editor); any problem refuses all of it, naming where (facts[2].validFrom …). With ' +
       'GOVGRAPH_FOUR_EYES it is checked and kept PENDING until another editor approves it.',
     args: { input: t.arg({ type: IntakeInput, required: true }) },
-    resolve: (_root, args, ctx) => ctx.editing.intake.submit(args.input as unknown as IntakePayload, editorOf(ctx)),
+    resolve: (_root, args, ctx) => ctx.editing.intake.submit(args.input, editorOf(ctx)),
   }),
 );
 

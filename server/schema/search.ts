@@ -81,14 +81,15 @@ builder.queryField('search', (t) =>
       fields: (edge) => ({
         score: edge.float({
           description: 'Relevance; higher is better.',
-          resolve: (e) => (e as unknown as { score: number }).score,
+          // Pothos types a relay edge as cursor and node; offsetPage added these extras to each edge.
+          resolve: (e) => (e as typeof e & { score: number }).score,
         }),
         matched: edge.field({
           type: SearchMatchRef,
           description:
             'NAME when every word of the search matches the name (the last also as a prefix), else ALIAS with the ' +
             'alias that matches best; where Lucene matched words across both, the one that holds more of them.',
-          resolve: (e) => (e as unknown as { matched: SearchMatch }).matched,
+          resolve: (e) => (e as typeof e & { matched: SearchMatch }).matched,
         }),
       }),
     },

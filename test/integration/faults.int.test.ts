@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { Accounts } from '../../server/auth/accounts.js';
-import { Database, withDeadline } from '../../server/db/database.js';
+import { Database } from '../../server/db/database.js';
+import { inRequest } from '../../server/db/request-context.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { type Fault, FaultProxy } from '../support/fault-proxy.js';
@@ -158,7 +159,7 @@ describe('when Neo4j is slow but alive', () => {
   it("a query that outlasts the request's patience still gets its answer", async () => {
     await proxy.set('none');
     const started = performance.now();
-    const [row] = await withDeadline(Date.now() + 50, () =>
+    const [row] = await inRequest({ deadline: Date.now() + 50 }, () =>
       db.read({ name: 'slow', text: 'UNWIND range(1, 3000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n' }),
     );
     expect(row?.n).toBe(428571);

@@ -14,5 +14,7 @@ declare module 'cytoscape' {
     textureOnViewport: boolean;
     /** Leave relations out meanwhile. */
     hideEdgesOnViewport: boolean;
+    /** The hit test Cytoscape's own mouse handling uses (model coordinates). */
+    findNearestElement?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): SingularElementReturnValue;
   }
 }

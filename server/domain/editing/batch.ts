@@ -2,31 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { RELATION_ID_PREFIX } from '../../../shared/vocabulary.js';
 import type { Database, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
+import type { ChangeAction, ChangeRow } from '../../db/rows.js';
 import { claimKey, keyCommitted } from './idempotency.js';
 
-export type ChangeAction = 'CREATE' | 'UPDATE' | 'DELETE';
-
-/** One recorded change. `before` and `after` are JSON of the model; a relation's include its type, from and to. */
-export interface ChangeRecord {
-  readonly id: string;
-  /** All changes one mutation made share a batch; reverting a change reverts its batch. */
-  readonly batch: string;
-  /** The mutation that made the batch, e.g. mergeEntities. */
-  readonly operation: string;
-  readonly target: string;
-  readonly action: ChangeAction;
-  readonly at: string;
-  readonly by: string;
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly fromVersion: number | null;
-  /** The target's version after the change; null after a deletion. */
-  readonly toVersion: number | null;
-  /** The batch this one reverted. */
-  readonly reverts: string | null;
-  /** The batch that reverted this one. */
-  readonly revertedBy: string | null;
-}
+export type { ChangeAction };
+/** One recorded change (see ChangeRow). */
+export type ChangeRecord = ChangeRow;
 
 /** What one committed batch changed, as live updates announce it. */
 export interface GraphChange {

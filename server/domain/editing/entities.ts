@@ -5,6 +5,7 @@ import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
+import type { EntityProps } from '../../db/rows.js';
 import { BadInputError } from '../../errors.js';
 import { type EntityRecord, toEntity } from '../records.js';
 import { entityLabel, entityProps, type Props } from '../storage.js';
@@ -52,7 +53,11 @@ export async function assertUrlFree(run: Run, entity: Entity): Promise<void> {
 }
 
 /** Writes a new entity and records its creation (version 1, or the next one when a revert brings it back). */
-export async function insertEntity(batch: Batch, entity: Entity, deletedAt: number | null = null): Promise<Row> {
+export async function insertEntity(
+  batch: Batch,
+  entity: Entity,
+  deletedAt: number | null = null,
+): Promise<EntityProps> {
   await assertUrlFree(batch.run, entity);
   const version = (deletedAt ?? 0) + 1;
   const [row] = await batch.run(Q['entity-create'], {
@@ -70,7 +75,13 @@ export async function insertEntity(batch: Batch, entity: Entity, deletedAt: numb
     fromVersion: null,
     toVersion: version,
   });
-  return row?.entity as Row;
+  return written(row, entity.id);
+}
+
+/** The entity a write returned; a create or an update of a locked entity always returns it. */
+function written(row: { readonly entity: EntityProps } | undefined, id: string): EntityProps {
+  if (!row) throw new Error(`Could not write ${id}.`);
+  return row.entity;
 }
 
 /**
@@ -89,7 +100,7 @@ function changedProps(stored: Readonly<Record<string, Plain>>, next: Props): Pro
 }
 
 /** Writes a locked entity's new state and records the change. */
-export async function replaceEntity(batch: Batch, current: LockedEntity, entity: Entity): Promise<Row> {
+export async function replaceEntity(batch: Batch, current: LockedEntity, entity: Entity): Promise<EntityProps> {
   await assertUrlFree(batch.run, entity);
   const version = current.version + 1;
   const [row] = await batch.run(Q['entity-update'], {
@@ -106,7 +117,7 @@ export async function replaceEntity(batch: Batch, current: LockedEntity, entity:
     fromVersion: current.version,
     toVersion: version,
   });
-  return row?.entity as Row;
+  return written(row, current.id);
 }
 
 /** What a deleted entity was linked to besides its facts, kept in its deletion's record for a revert. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mentionsOf } from '../../../shared/integrity.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
+import type { IntakeRow, IntakeStatus } from '../../db/rows.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from '../records.js';
 import { type Batch, inBatch, type Publish } from './batch.js';
@@ -11,22 +12,9 @@ import { insertRelation, newRelationId } from './relations.js';
 
 export type { IntakeFact, IntakePayload } from './intake-plan.js';
 
-export type IntakeStatus = 'PENDING' | 'APPLIED' | 'REJECTED';
-
-export interface IntakeRecord {
-  readonly id: string;
-  readonly status: IntakeStatus;
-  readonly title: string;
-  readonly articleId: string | null;
-  readonly text: string | null;
-  readonly payload: string;
-  readonly submittedBy: string;
-  readonly submittedAt: string;
-  readonly decidedBy: string | null;
-  readonly decidedAt: string | null;
-  readonly reason: string | null;
-  readonly batch: string | null;
-}
+export type { IntakeStatus };
+/** A submitted intake as stored. */
+export type IntakeRecord = IntakeRow;
 
 export interface IntakeResult {
   readonly status: IntakeStatus;
@@ -49,7 +37,14 @@ async function apply(batch: Batch, planned: Plan): Promise<{ article: Row; relat
   return { article, relations };
 }
 
-const toIntake = (row: Row | undefined): IntakeRecord => row?.intake as unknown as IntakeRecord;
+const toIntake = (row: { readonly intake: IntakeRow }): IntakeRecord => row.intake;
+
+/** The intake a write returned; it always returns one for an intake it found or made. */
+function written(rows: ReadonlyArray<{ readonly intake: IntakeRow }>): IntakeRecord {
+  const [row] = rows;
+  if (!row) throw new Error('The intake was not written.');
+  return row.intake;
+}
 
 /**
  * Articles with the facts an editor confirmed from them, applied all or
@@ -74,7 +69,7 @@ export class IntakeService {
     if (this.fourEyes) {
       const intake = await this.db.transaction('submitIntake', async (run) => {
         const planned = await prepare(run, payload);
-        return toIntake((await run(Q['intake-create'], { ...record(planned), status: 'PENDING' }))[0]);
+        return written(await run(Q['intake-create'], { ...record(planned), status: 'PENDING' }));
       });
       return { status: 'PENDING', intake, article: null, relations: [] };
     }
@@ -82,8 +77,7 @@ export class IntakeService {
       const planned = await prepare(batch.run, payload);
       const applied = await apply(batch, planned);
       await batch.run(Q['intake-create'], { ...record(planned), status: 'PENDING' });
-      const [row] = await batch.run(Q['intake-decide'], decision(id, 'APPLIED', by, null, batch, planned));
-      return result(row, applied);
+      return result(await batch.run(Q['intake-decide'], decision(id, 'APPLIED', by, null, batch, planned)), applied);
     });
   }
 
@@ -98,8 +92,7 @@ export class IntakeService {
       }
       const planned = await prepare(batch.run, JSON.parse(intake.payload) as IntakePayload);
       const applied = await apply(batch, planned);
-      const [row] = await batch.run(Q['intake-decide'], decision(id, 'APPLIED', by, null, batch, planned));
-      return result(row, applied);
+      return result(await batch.run(Q['intake-decide'], decision(id, 'APPLIED', by, null, batch, planned)), applied);
     });
   }
 
@@ -110,7 +103,7 @@ export class IntakeService {
     }
     return this.db.transaction('rejectIntake', async (run) => {
       await pendingIntake(run, id);
-      return toIntake((await run(Q['intake-decide'], decision(id, 'REJECTED', by, why, null, null)))[0]);
+      return written(await run(Q['intake-decide'], decision(id, 'REJECTED', by, why, null, null)));
     });
   }
 
@@ -130,10 +123,13 @@ function decision(
   return { id, status, by, reason, batch: batch?.id ?? null, article: planned?.article.id ?? null };
 }
 
-function result(row: Row | undefined, applied: { article: Row; relations: Row[] }): IntakeResult {
+function result(
+  decided: ReadonlyArray<{ readonly intake: IntakeRow }>,
+  applied: { article: Row; relations: Row[] },
+): IntakeResult {
   return {
     status: 'APPLIED',
-    intake: toIntake(row),
+    intake: written(decided),
     article: toEntity(applied.article),
     relations: applied.relations.map(toRelation),
   };

@@ -33,7 +33,7 @@ function withoutBookkeeping<T>(props: Record<string, T>): Record<string, T> {
   return rest;
 }
 
-function locked(id: string, stored: Record<string, Plain>): Locked {
+function locked(id: string, stored: Record<string, unknown>): Locked {
   return {
     id,
     model: withoutBookkeeping<unknown>(stored),
@@ -51,10 +51,10 @@ function locked(id: string, stored: Record<string, Plain>): Locked {
 export async function lockEntity(run: Run, id: string): Promise<LockedEntity | null> {
   const [row] = await run(Q['entity-lock'], { id });
   if (!row) return null;
-  const entity = row.entity as Row;
+  const { entity } = row;
   return {
     ...locked(id, entityFromProps(entity)),
-    kind: entity.kind as EntityKind,
+    kind: entity.kind,
     stored: withoutBookkeeping(entity),
   };
 }
@@ -68,7 +68,7 @@ export async function countLinks(run: Run, id: string): Promise<number> {
 /** Reads a relation (with its type, from and to) after taking its write lock; null when there is none. */
 export async function lockRelation(run: Run, id: string): Promise<LockedRelation | null> {
   const [row] = await run(Q['relation-lock'], { id });
-  return row ? locked(id, relationFromProps(row.relation as Row)) : null;
+  return row ? locked(id, relationFromProps(row.relation)) : null;
 }
 
 export function lockTarget(run: Run, id: string): Promise<Locked | null> {
@@ -85,7 +85,7 @@ export async function lockEntities(run: Run, ids: Iterable<string>): Promise<Map
   const sorted = [...new Set(ids)].sort();
   if (sorted.length === 0) return new Map();
   const rows = await run(Q['entities-lock'], { ids: sorted });
-  return new Map(rows.map((row) => [String(row.id), row.kind as EntityKind]));
+  return new Map(rows.map((row) => [row.id, row.kind]));
 }
 
 const what = (id: string) => (isRelationId(id) ? 'relation' : 'entity');

@@ -56,7 +56,7 @@ function mergedModel(survivor: Locked, duplicate: Locked): Entity {
 async function moveRelations(batch: Batch, survivor: string, duplicate: string): Promise<void> {
   const rows = await batch.run(Q['entity-relations'], { id: duplicate });
   const relations = rows.map((row) => {
-    const relation = row.relation as Row;
+    const { relation } = row;
     return { id: String(relation.id), from: String(relation.from), to: String(relation.to) };
   });
   const between = relations.filter((r) => [r.from, r.to].every((end) => end === survivor || end === duplicate));
@@ -79,14 +79,14 @@ async function moveRelations(batch: Batch, survivor: string, duplicate: string):
 /** A duplicate article's facts and figures cite the survivor instead. */
 async function reciteArticle(batch: Batch, survivor: string, duplicate: string): Promise<void> {
   const [row] = await batch.run(Q['article-citers'], { id: duplicate });
-  for (const id of (row?.relations as string[] | undefined) ?? []) {
+  for (const id of row?.relations ?? []) {
     const current = await lockRelation(batch.run, id);
     if (!current) continue;
     const model = current.model as Relation;
     const citations = model.citations.map((c) => recite(c, duplicate, survivor));
     await replaceRelation(batch, current, validRelation({ ...model, citations }));
   }
-  for (const id of (row?.figured as string[] | undefined) ?? []) {
+  for (const id of row?.figured ?? []) {
     if (id === survivor) continue;
     const current = await lockEntity(batch.run, id);
     if (!current) continue;
@@ -100,7 +100,7 @@ async function reciteArticle(batch: Batch, survivor: string, duplicate: string):
 
 async function linksOf(batch: Batch, id: string): Promise<{ mentionedIn: string[]; mentions: string[] }> {
   const [row] = await batch.run(Q['entity-links'], { id });
-  return { mentionedIn: (row?.mentionedIn as string[]) ?? [], mentions: (row?.mentions as string[]) ?? [] };
+  return { mentionedIn: [...(row?.mentionedIn ?? [])], mentions: [...(row?.mentions ?? [])] };
 }
 
 /** Locks both, in id order (so two merges never wait for each other), each at the version the editor saw. */
@@ -147,8 +147,8 @@ export async function mergeEntities(
     const [moved] = await batch.run(Q['mentions-move'], { from: duplicate.id, to: survivor.id });
     const has = await linksOf(batch, survivor.id);
     await removeEntity(batch, duplicate, {
-      mentionedIn: (moved?.mentionedIn as string[] | undefined) ?? [],
-      mentions: (moved?.mentions as string[] | undefined) ?? [],
+      mentionedIn: [...(moved?.mentionedIn ?? [])],
+      mentions: [...(moved?.mentions ?? [])],
       mergedInto: survivor.id,
       // What the survivor gained, by moved facts or mentions, is taken back if the merge is reverted.
       gainedIn: has.mentionedIn.filter((id) => !had.mentionedIn.includes(id)),

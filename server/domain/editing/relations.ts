@@ -3,6 +3,7 @@ import { Relation } from '../../../shared/model.js';
 import { RELATION_ID_PREFIX } from '../../../shared/vocabulary.js';
 import type { Database, Row, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
+import type { RelationProps } from '../../db/rows.js';
 import { BadInputError } from '../../errors.js';
 import { type RelationRecord, toRelation } from '../records.js';
 import { relationProps } from '../storage.js';
@@ -63,7 +64,7 @@ async function addMentions(run: Run, relation: Relation): Promise<void> {
   await run(Q['seed-mentions'], { mentions: mentionsOf({ entities: [], relations: [relation] }) });
 }
 
-async function writeNew(batch: Batch, relation: Relation, version: number): Promise<Row> {
+async function writeNew(batch: Batch, relation: Relation, version: number): Promise<RelationProps> {
   const [row] = await batch.run(Q['relation-create'], {
     type: relation.type,
     from: relation.from,
@@ -75,11 +76,15 @@ async function writeNew(batch: Batch, relation: Relation, version: number): Prom
   // The ends were locked and checked in this transaction, so they are there.
   if (!row) throw new Error(`Could not create ${relation.id}: an end is missing`);
   await addMentions(batch.run, relation);
-  return row.relation as Row;
+  return row.relation;
 }
 
 /** Writes a new relation (version 1, or the next one when a revert brings it back) and records it. */
-export async function insertRelation(batch: Batch, relation: Relation, deletedAt: number | null = null): Promise<Row> {
+export async function insertRelation(
+  batch: Batch,
+  relation: Relation,
+  deletedAt: number | null = null,
+): Promise<RelationProps> {
   const version = (deletedAt ?? 0) + 1;
   const row = await writeNew(batch, relation, version);
   batch.record({
@@ -98,9 +103,13 @@ export async function insertRelation(batch: Batch, relation: Relation, deletedAt
  * reverting one) mean a new Neo4j relationship with the same id: Neo4j cannot
  * move one.
  */
-export async function replaceRelation(batch: Batch, current: LockedRelation, relation: Relation): Promise<Row> {
+export async function replaceRelation(
+  batch: Batch,
+  current: LockedRelation,
+  relation: Relation,
+): Promise<RelationProps> {
   const version = current.version + 1;
-  let row: Row | undefined;
+  let row: RelationProps;
   if (
     current.model.from !== relation.from ||
     current.model.to !== relation.to ||
@@ -115,8 +124,10 @@ export async function replaceRelation(batch: Batch, current: LockedRelation, rel
       version,
       by: batch.by,
     });
+    // The relation was locked in this transaction, so it is there.
+    if (!updated) throw new Error(`Could not update ${current.id}: it is missing`);
     await addMentions(batch.run, relation);
-    row = updated?.relation as Row;
+    row = updated.relation;
   }
   batch.record({
     target: current.id,

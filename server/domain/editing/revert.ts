@@ -8,7 +8,7 @@ import { type Locked, type LockedEntity, lockTarget } from './locks.js';
 import { insertRelation, referenceProblems, removeRelation, replaceRelation, validRelation } from './relations.js';
 import { refuse } from './validation.js';
 
-export const toChange = (row: Row): ChangeRecord => row.change as unknown as ChangeRecord;
+export const toChange = (row: { readonly change: ChangeRecord }): ChangeRecord => row.change;
 
 async function batchOf(run: Run, changeId: string): Promise<ChangeRecord[]> {
   const changes = (await run(Q['changes-of-batch'], { id: changeId })).map(toChange);
@@ -70,9 +70,9 @@ async function lockUnchanged(run: Run, changes: readonly ChangeRecord[]): Promis
 
 /** An entity a revert would remove must have no facts (or citations, figures) that came later. */
 async function assertNothingRefersTo(run: Run, current: LockedEntity): Promise<void> {
-  const facts = (await run(Q['entity-relations'], { id: current.id })).map((row) => String((row.relation as Row).id));
+  const facts = (await run(Q['entity-relations'], { id: current.id })).map((row) => String(row.relation.id));
   const [citers] = current.kind === 'ARTICLE' ? await run(Q['article-citers'], { id: current.id }) : [];
-  const later = [...facts, ...((citers?.relations as string[]) ?? []), ...((citers?.figured as string[]) ?? [])];
+  const later = [...facts, ...(citers?.relations ?? []), ...(citers?.figured ?? [])];
   if (later.length > 0) {
     throw new BadInputError(
       `${current.id} cannot be removed: ${[...new Set(later)].join(', ')} (added later) still refer to it. Delete or change them first; nothing was changed.`,

@@ -80,7 +80,7 @@ export function EntityForm({ mode, language, onSaved, onDeleted }: Props) {
     const candidate = entityCandidate(kind, values);
     try {
       if (!base) {
-        const created = await createEntity(candidate as unknown as CreateEntityInput);
+        const created = await createEntity(candidate);
         onSaved(created, true);
         return;
       }

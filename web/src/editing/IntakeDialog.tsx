@@ -163,7 +163,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
         facts,
         mentions,
         // Fields left out are absent on purpose: the server fills defaults and checks the rest.
-      } as unknown as IntakeInput;
+      };
       const done = await submitIntake(input);
       setResult(done);
       if (done.status === 'APPLIED' && done.article) onApplied(done.article.id);

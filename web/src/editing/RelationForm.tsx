@@ -102,16 +102,17 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
     setNotice(null);
     const found = relationProblems(draft, language);
     setProblems(found);
-    if (found.length > 0) return;
-    const candidate = relationCandidate(draft);
+    const { type } = draft;
+    if (found.length > 0 || !type) return;
+    const candidate = relationCandidate({ ...draft, type });
     setBusy(true);
     try {
       if (!base) {
-        const created = await createRelation(candidate as unknown as CreateRelationInput);
+        const created = await createRelation(candidate);
         onSaved(created, true);
         return;
       }
-      const before = relationCandidate(base.draft);
+      const before = relationCandidate({ ...base.draft, type: base.relation.type });
       const patch = patchOf(before, candidate);
       delete patch.type;
       delete patch.from;

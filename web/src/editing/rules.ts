@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Entity, KIND_ATTRIBUTES, Relation } from '../../../shared/model.js';
 import {
   DATE_QUALIFIERS,
+  type DateQualifier,
   type EntityKind,
   EVENT_TYPE,
   INITIATIVE_TYPE,
@@ -65,7 +66,7 @@ const DATES = new Set(['date', 'populationDate', 'publishedOn']);
 export function fieldsOf(kind: EntityKind): FieldSpec[] {
   const fields: FieldSpec[] = [];
   for (const [name, schema] of Object.entries(KIND_ATTRIBUTES[kind] as Record<string, z.ZodType>)) {
-    const type = (schema as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+    const type = schema.def.type;
     const choice = CHOICES[name];
     const options =
       name === 'dateQualifier'
@@ -99,8 +100,11 @@ const commaList = (text: string | undefined) =>
     .filter(Boolean);
 
 /** What the form's text means as an entity of the model (without id); empty fields are left out. */
-export function entityCandidate(kind: EntityKind, values: FormValues): Record<string, unknown> {
-  const candidate: Record<string, unknown> = {
+export function entityCandidate(
+  kind: EntityKind,
+  values: FormValues,
+): { kind: EntityKind; name: string } & Record<string, unknown> {
+  const candidate: { kind: EntityKind; name: string } & Record<string, unknown> = {
     kind,
     name: (values.name ?? '').trim(),
     aliases: lines(values.aliases),
@@ -169,8 +173,12 @@ export interface RelationDraft {
   readonly citations: ReadonlyArray<{ article: string; quote: string; note: string }>;
 }
 
-/** The relation a draft means, as the model has it (without id). */
-export function relationCandidate(draft: RelationDraft): Record<string, unknown> {
+/** A qualifier chosen in a form, or null for none (or anything that is not one). */
+const qualifierOf = (value: string): DateQualifier | null =>
+  DATE_QUALIFIERS.find((qualifier) => qualifier === value.trim()) ?? null;
+
+/** The relation a draft whose type is chosen means, as the API takes it (without id). */
+export function relationCandidate(draft: RelationDraft & { readonly type: RelationType }) {
   const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
   return {
     type: draft.type,
@@ -178,9 +186,9 @@ export function relationCandidate(draft: RelationDraft): Record<string, unknown>
     to: draft.to?.id ?? '',
     role: orNull(draft.role),
     validFrom: orNull(draft.validFrom),
-    validFromQualifier: orNull(draft.validFrom) ? orNull(draft.validFromQualifier) : null,
+    validFromQualifier: orNull(draft.validFrom) ? qualifierOf(draft.validFromQualifier) : null,
     validTo: orNull(draft.validTo),
-    validToQualifier: orNull(draft.validTo) ? orNull(draft.validToQualifier) : null,
+    validToQualifier: orNull(draft.validTo) ? qualifierOf(draft.validToQualifier) : null,
     citations: draft.citations.map((c) => ({ article: c.article, quote: orNull(c.quote), note: orNull(c.note) })),
   };
 }
@@ -205,7 +213,10 @@ export function relationProblems(draft: RelationDraft, language: Language): Prob
   draft.citations.forEach((c, i) => {
     if (!c.article) problems.push({ field: `citations.${i}.article`, message: say('article', language) });
   });
-  const result = Relation.safeParse({ ...relationCandidate(draft), id: 'rel:form', type: draft.type || 'ADVISES' });
+  const result = Relation.safeParse({
+    ...relationCandidate({ ...draft, type: draft.type || 'ADVISES' }),
+    id: 'rel:form',
+  });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const problem = problemOf(issue, language);

@@ -8,7 +8,7 @@ export type ArticleDraft = {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   publishedOn: string;
   /** At most 300 characters. */
-  publisher: string | null | undefined;
+  publisher?: string | null | undefined;
   /** 1 to 100,000 characters. */
   text: string;
   /** Not empty, at most 500 characters. */
@@ -21,9 +21,9 @@ export type ArticleDraft = {
 export type CitationInput = {
   article: string;
   /** How the fact follows from the article where it is implied rather than stated. */
-  note: string | null | undefined;
+  note?: string | null | undefined;
   /** Verbatim from the article. */
-  quote: string | null | undefined;
+  quote?: string | null | undefined;
 };
 
 /** How sure the intake is of a proposed fact: HIGH where the words say it plainly. */
@@ -34,34 +34,34 @@ export type Confidence =
 
 /** A new entity. Without an id, one is made from the kind and name (person:lydia-hueskens). */
 export type CreateEntityInput = {
-  abbreviation: string | null | undefined;
-  address: string | null | undefined;
-  ags: string | null | undefined;
-  aliases: Array<string> | null | undefined;
-  areaKm2: number | null | undefined;
-  author: string | null | undefined;
+  abbreviation?: string | null | undefined;
+  address?: string | null | undefined;
+  ags?: string | null | undefined;
+  aliases?: Array<string> | null | undefined;
+  areaKm2?: number | null | undefined;
+  author?: string | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: string | null | undefined;
-  dateQualifier: DateQualifier | null | undefined;
-  description: string | null | undefined;
-  eventType: EventType | null | undefined;
-  id: string | null | undefined;
-  initiativeType: InitiativeType | null | undefined;
+  date?: string | null | undefined;
+  dateQualifier?: DateQualifier | null | undefined;
+  description?: string | null | undefined;
+  eventType?: EventType | null | undefined;
+  id?: string | null | undefined;
+  initiativeType?: InitiativeType | null | undefined;
   kind: EntityKind;
-  kreisType: string | null | undefined;
-  level: RegionLevel | null | undefined;
-  license: string | null | undefined;
+  kreisType?: string | null | undefined;
+  level?: RegionLevel | null | undefined;
+  license?: string | null | undefined;
   name: string;
-  nuts: string | null | undefined;
-  orgType: OrgType | null | undefined;
-  population: number | null | undefined;
-  populationDate: string | null | undefined;
-  publishedOn: string | null | undefined;
-  publisher: string | null | undefined;
-  source: string | null | undefined;
-  tags: Array<string> | null | undefined;
-  url: string | null | undefined;
-  website: string | null | undefined;
+  nuts?: string | null | undefined;
+  orgType?: OrgType | null | undefined;
+  population?: number | null | undefined;
+  populationDate?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  publisher?: string | null | undefined;
+  source?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+  url?: string | null | undefined;
+  website?: string | null | undefined;
 };
 
 /** A new fact. Without an id, one is made from its ends and type (rel:lydia-hueskens-holds-office-at-mid-sachsen-anhalt). */
@@ -69,17 +69,17 @@ export type CreateRelationInput = {
   /** At least one. */
   citations: Array<CitationInput>;
   from: string;
-  id: string | null | undefined;
+  id?: string | null | undefined;
   /** e.g. Landrat, Gastgeber. */
-  role: string | null | undefined;
+  role?: string | null | undefined;
   to: string;
   type: RelationType;
   /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
-  validFrom: string | null | undefined;
-  validFromQualifier: DateQualifier | null | undefined;
+  validFrom?: string | null | undefined;
+  validFromQualifier?: DateQualifier | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
-  validTo: string | null | undefined;
-  validToQualifier: DateQualifier | null | undefined;
+  validTo?: string | null | undefined;
+  validToQualifier?: DateQualifier | null | undefined;
 };
 
 /** How exactly a date is known. */
@@ -113,32 +113,32 @@ export type EntityKind =
 
 /** What to change; fields left out stay as they are, null clears an optional one. */
 export type EntityPatch = {
-  abbreviation: string | null | undefined;
-  address: string | null | undefined;
-  ags: string | null | undefined;
-  aliases: Array<string> | null | undefined;
-  areaKm2: number | null | undefined;
-  author: string | null | undefined;
+  abbreviation?: string | null | undefined;
+  address?: string | null | undefined;
+  ags?: string | null | undefined;
+  aliases?: Array<string> | null | undefined;
+  areaKm2?: number | null | undefined;
+  author?: string | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: string | null | undefined;
-  dateQualifier: DateQualifier | null | undefined;
-  description: string | null | undefined;
-  eventType: EventType | null | undefined;
-  initiativeType: InitiativeType | null | undefined;
-  kreisType: string | null | undefined;
-  level: RegionLevel | null | undefined;
-  license: string | null | undefined;
-  name: string | null | undefined;
-  nuts: string | null | undefined;
-  orgType: OrgType | null | undefined;
-  population: number | null | undefined;
-  populationDate: string | null | undefined;
-  publishedOn: string | null | undefined;
-  publisher: string | null | undefined;
-  source: string | null | undefined;
-  tags: Array<string> | null | undefined;
-  url: string | null | undefined;
-  website: string | null | undefined;
+  date?: string | null | undefined;
+  dateQualifier?: DateQualifier | null | undefined;
+  description?: string | null | undefined;
+  eventType?: EventType | null | undefined;
+  initiativeType?: InitiativeType | null | undefined;
+  kreisType?: string | null | undefined;
+  level?: RegionLevel | null | undefined;
+  license?: string | null | undefined;
+  name?: string | null | undefined;
+  nuts?: string | null | undefined;
+  orgType?: OrgType | null | undefined;
+  population?: number | null | undefined;
+  populationDate?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  publisher?: string | null | undefined;
+  source?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+  url?: string | null | undefined;
+  website?: string | null | undefined;
 };
 
 /** What kind of event. */
@@ -176,32 +176,32 @@ export type InitiativeType =
 
 /** The article. Without an id, one is made from the title (article:…). */
 export type IntakeArticleInput = {
-  author: string | null | undefined;
-  id: string | null | undefined;
+  author?: string | null | undefined;
+  id?: string | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   publishedOn: string;
   publisher: string;
-  tags: Array<string> | null | undefined;
+  tags?: Array<string> | null | undefined;
   title: string;
-  url: string | null | undefined;
+  url?: string | null | undefined;
 };
 
 /** A fact the article states, cited to it with the quote that says so. from/to: ids in the graph or of newEntities. */
 export type IntakeFactInput = {
   from: string;
   /** How the fact follows from the quote, where it is implied. */
-  note: string | null | undefined;
+  note?: string | null | undefined;
   /** Verbatim from the article. */
   quote: string;
-  role: string | null | undefined;
+  role?: string | null | undefined;
   to: string;
   type: RelationType;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
-  validFrom: string | null | undefined;
-  validFromQualifier: DateQualifier | null | undefined;
+  validFrom?: string | null | undefined;
+  validFromQualifier?: DateQualifier | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
-  validTo: string | null | undefined;
-  validToQualifier: DateQualifier | null | undefined;
+  validTo?: string | null | undefined;
+  validToQualifier?: DateQualifier | null | undefined;
 };
 
 /** An article and what an editor confirmed from it; applied all or nothing. */
@@ -209,11 +209,11 @@ export type IntakeInput = {
   article: IntakeArticleInput;
   facts: Array<IntakeFactInput>;
   /** Further entities the article mentions (without a fact). */
-  mentions: Array<string> | null | undefined;
+  mentions?: Array<string> | null | undefined;
   /** Entities the graph does not have yet. */
-  newEntities: Array<CreateEntityInput> | null | undefined;
+  newEntities?: Array<CreateEntityInput> | null | undefined;
   /** The pasted text, kept with the intake. */
-  text: string | null | undefined;
+  text?: string | null | undefined;
 };
 
 /** PENDING waits for a second editor (GOVGRAPH_FOUR_EYES); APPLIED is in the graph; REJECTED is not. */
@@ -273,14 +273,14 @@ export type RegionLevel =
 
 /** What to change of a fact; fields left out stay as they are, null clears one (clearing a date clears its qualifier). Citations can be replaced but never emptied. Type and ends cannot change: delete the fact and create another. */
 export type RelationPatch = {
-  citations: Array<CitationInput> | null | undefined;
-  role: string | null | undefined;
+  citations?: Array<CitationInput> | null | undefined;
+  role?: string | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
-  validFrom: string | null | undefined;
-  validFromQualifier: DateQualifier | null | undefined;
+  validFrom?: string | null | undefined;
+  validFromQualifier?: DateQualifier | null | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD; its form is its precision. */
-  validTo: string | null | undefined;
-  validToQualifier: DateQualifier | null | undefined;
+  validTo?: string | null | undefined;
+  validToQualifier?: DateQualifier | null | undefined;
 };
 
 /** The vocabulary of relations, each with the kinds allowed at its ends. */
@@ -669,9 +669,9 @@ export type FactFragment = { id: string, type: RelationType, role: string | null
 
 export type SearchQueryVariables = Exact<{
   query: string;
-  first: number | null | undefined;
-  kinds: Array<EntityKind> | EntityKind | null | undefined;
-  orgTypes: Array<OrgType> | OrgType | null | undefined;
+  first?: number | null | undefined;
+  kinds?: Array<EntityKind> | EntityKind | null | undefined;
+  orgTypes?: Array<OrgType> | OrgType | null | undefined;
 }>;
 
 
@@ -687,10 +687,10 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ score: 
 
 export type NeighborhoodQueryVariables = Exact<{
   ids: Array<string> | string;
-  depth: number | null | undefined;
-  limit: number | null | undefined;
-  asOf: string | null | undefined;
-  relationTypes: Array<RelationType> | RelationType | null | undefined;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+  asOf?: string | null | undefined;
+  relationTypes?: Array<RelationType> | RelationType | null | undefined;
 }>;
 
 
@@ -731,7 +731,7 @@ export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Arr
 export type PathsQueryVariables = Exact<{
   from: string;
   to: string;
-  asOf: string | null | undefined;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -812,7 +812,7 @@ export type RelationsQuery = { nodes: Array<
 
 export type RelationCountsQueryVariables = Exact<{
   id: string;
-  asOf: string | null | undefined;
+  asOf?: string | null | undefined;
 }>;
 
 

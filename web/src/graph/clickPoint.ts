@@ -2,11 +2,6 @@ import type { Core, EdgeSingular, Position, SingularElementReturnValue } from 'c
 
 const SAMPLES = 48;
 
-/** Cytoscape's canvas renderer: the hit test its own mouse handling uses (model coordinates). */
-interface HitTesting {
-  findNearestElement?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): SingularElementReturnValue;
-}
-
 /** Points along the relation as drawn: a straight line or Cytoscape's bezier through its control points. */
 function drawnCurve(edge: EdgeSingular): Position[] {
   const from = edge.renderedSourceEndpoint();
@@ -42,7 +37,7 @@ function drawnCurve(edge: EdgeSingular): Position[] {
 export function edgeClickPoint(cy: Core, edgeId: string): Position | null {
   const edge = cy.getElementById(edgeId);
   if (edge.empty() || !edge.isEdge() || !edge.visible()) return null;
-  const renderer = (cy as unknown as { renderer(): HitTesting }).renderer();
+  const renderer = cy.renderer();
   const zoom = cy.zoom();
   const pan = cy.pan();
   const candidates = drawnCurve(edge)
