@@ -17,7 +17,7 @@ import {
 
 /**
  * The type definitions of the benchmark's alternative: @neo4j/graphql 7 over
- * GovGraph's Neo4j data as it is stored (server/domain/storage.ts), generated
+ * GovGraph's Neo4j data as it is stored (server/db/storage.ts), generated
  * from the vocabulary: one `@node` type per kind (labels: the kind and
  * `Entity`), and on each kind one relationship field per relation type and
  * direction the vocabulary allows it, typed with the kinds allowed at the

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { Accounts } from '../server/auth/accounts.js';
 import type { Database } from '../server/db/database.js';
+import { Accounts } from '../server/services/accounts/accounts.js';
 import { ALTERNATIVE_OPERATIONS, type Alternative, startAlternative } from './alternative.js';
 import { benchDriver } from './connection.js';
 import { type Capture, Capturer, replayEdit, replayRead } from './floor.js';

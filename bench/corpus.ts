@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildSeed, capturedSeed, loadSeed, readSeedFiles } from '../seed/load.js';
+import { buildSeed, capturedSeed, readSeedFiles } from '../seed/load.js';
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { migrate } from '../server/db/migrate.js';
 import { createGovGraphYoga } from '../server/http/yoga.js';
+import { loadSeed } from '../server/services/seed/load.js';
 import { alternate, type Percentiles } from './measure.js';
 
 export interface CorpusReport {

@@ -1,8 +1,8 @@
 import { Neo4jError } from 'neo4j-driver';
 import pMap from 'p-map';
-import { toPayload } from '../seed/load.js';
 import type { Database } from '../server/db/database.js';
 import { Q } from '../server/db/queries.js';
+import { toPayload } from '../server/db/storage.js';
 import { type Scale, syntheticEntities, syntheticRelations } from './synthetic.js';
 
 export interface LoadReport {

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { passwordProblem } from './auth/passwords.js';
+import { ConfigError, withoutPassword } from './db/config-error.js';
 import { normaliseOrigin } from './http/origin.js';
+import type { Settings } from './schema/context.js';
+import { passwordProblem } from './services/accounts/passwords.js';
 
-/** Thrown for configuration a person has to fix; main prints only its message. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export type { Settings };
+export { ConfigError, withoutPassword };
 
 const port = (fallback: number) =>
   z.coerce
@@ -123,31 +123,6 @@ const EnvSchema = z
     when: () => true,
   });
 
-/** How the API behaves, beyond where it runs. */
-export interface Settings {
-  /** Anyone may read the graph; when false, reading needs at least the viewer role. */
-  readonly publicRead: boolean;
-  /** Article intake waits for a second editor's approval. */
-  readonly fourEyes: boolean;
-  /** GraphiQL at GET /graphql in a browser (on unless false). */
-  readonly graphiql?: boolean;
-  /** Introspection queries (`__schema`, `__type`) answered (on unless false). */
-  readonly introspection?: boolean;
-  /**
-   * How many proxies (load balancers) in front of GovGraph append to X-Forwarded-For; the address the
-   * outermost of them saw is the client's. 0 (the default): the header is ignored and the socket's
-   * address is the client's, since anyone can send the header.
-   */
-  readonly trustProxy?: number;
-  /** The largest request body read; a larger one is refused with HTTP 413 (1 MiB unless set). */
-  readonly maxBodyBytes?: number;
-  /**
-   * Origins (scheme://host[:port]) besides the explorer's own whose pages may call the API with an editor's
-   * session cookie. Pages of any other origin may only read, without the cookie.
-   */
-  readonly corsOrigins?: readonly string[];
-}
-
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -174,9 +149,6 @@ export interface Config {
 }
 
 /** A URL with its password replaced, fit for logs and error messages. */
-export function withoutPassword(url: string): string {
-  return url.replace(/(\/\/[^/@\s:]*:)[^@\s]*@/, '$1***@');
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);

@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { isEmpty, loadSeed } from '../seed/load.js';
-import { Accounts } from './auth/accounts.js';
-import { openLoginLimits } from './auth/login-guard.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connect } from './db/connect.js';
+import { connect } from './connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
 import { readiness } from './http/restore-gate.js';
 import { createGovGraphYoga } from './http/yoga.js';
-import { openLiveUpdates } from './pubsub.js';
+import { Accounts } from './services/accounts/accounts.js';
+import { openLoginLimits } from './services/accounts/login-guard.js';
+import { openLiveUpdates } from './services/live/pubsub.js';
+import { isEmpty, loadSeed } from './services/seed/load.js';
 
 async function devWeb() {
   const { createServer } = await import('vite');

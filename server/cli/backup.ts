@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { describeCounts } from '../domain/backup/format.js';
-import { defaultBackupPath, takeBackup, writeBackupFile } from '../domain/backup/take.js';
+import { describeCounts } from '../services/backup/format.js';
+import { defaultBackupPath, takeBackup, writeBackupFile } from '../services/backup/take.js';
 import { runCommand, UsageError } from './run.js';
 
 const USAGE = 'Usage: npm run backup [-- --out <file.ndjson.gz>]   (default: backups/govgraph-<time>.ndjson.gz)';

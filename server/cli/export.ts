@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportGraph, toCanonicalJson, toGraphML } from '../domain/transfer.js';
+import { exportGraph, toCanonicalJson, toGraphML } from '../services/transfer/transfer.js';
 import { runCommand, UsageError } from './run.js';
 
 /** npm run export -- <file.json>: the canonical JSON, and GraphML beside it. */

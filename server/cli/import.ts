@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { importGraph } from '../domain/transfer.js';
+import { importGraph } from '../services/transfer/transfer.js';
 import { runCommand, UsageError } from './run.js';
 
 /** npm run import -- [--replace] <file.json>: restores an export, all or nothing. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BackupError, decodeBackup, describeCounts } from '../domain/backup/format.js';
-import { census, describeCensus, restoreBackup } from '../domain/backup/restore.js';
-import { defaultBackupPath, takeBackup, writeBackupFile } from '../domain/backup/take.js';
+import { BackupError, decodeBackup, describeCounts } from '../services/backup/format.js';
+import { census, describeCensus, restoreBackup } from '../services/backup/restore.js';
+import { defaultBackupPath, takeBackup, writeBackupFile } from '../services/backup/take.js';
 import { runCommand, UsageError } from './run.js';
 
 const USAGE = 'Usage: npm run restore -- [--replace] <backup.ndjson.gz>';

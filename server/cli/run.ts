@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.js';
-import { connect } from '../db/connect.js';
+import { connect } from '../connect.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 

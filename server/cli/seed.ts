@@ -1,4 +1,4 @@
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../services/seed/load.js';
 import { runCommand } from './run.js';
 
 /** npm run seed: adds whatever of the seed graph is missing; a second run adds nothing. */

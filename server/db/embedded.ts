@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../config.js';
+import { ConfigError } from './config-error.js';
 
 const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-embedded/', import.meta.url));
 const JAR = path.join(LAUNCHER_DIR, 'target', 'neo4j-embedded-1.0.0.jar');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RELATION_TYPES } from '../../shared/vocabulary.js';
-import type { Row, RowOf } from './rows.js';
+import type { QueryRows, Row } from './rows.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
@@ -109,6 +109,9 @@ export function expandRelationTypes(text: string, types: readonly string[] = REL
     types.map((type) => body.replaceAll('{{TYPE}}', type)).join('  UNION ALL\n'),
   );
 }
+
+/** The row type of query `N` (see rows.ts). */
+export type RowOf<N extends QueryName> = N extends keyof QueryRows ? QueryRows[N] : Row;
 
 /** Every query by name, each with the type of its rows. */
 export type Queries = { readonly [N in QueryName]: CypherQuery<RowOf<N>> };

@@ -1,6 +1,5 @@
 import type { EntityKind, RelationType, Role } from '../../shared/vocabulary.js';
 import type { Plain } from './plain.js';
-import type { QueryName } from './queries.js';
 
 /** A row as Neo4j answers it, converted to plain values (see plain.ts). */
 export type Row = Record<string, Plain>;
@@ -135,6 +134,3 @@ export interface QueryRows {
   };
   'relation-counts': { readonly id: string; readonly counts: Counted<'type', RelationType> };
 }
-
-/** The row type of query `N`. */
-export type RowOf<N extends QueryName> = N extends keyof QueryRows ? QueryRows[N] : Row;

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { type ExecutionResult, GraphQLError, getOperationAST, locatedError, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import stringify from 'safe-stable-stringify';
-import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { Q } from '../db/queries.js';
 import { type IdempotencyClaim, inRequest } from '../db/request-context.js';
-import { AlreadyAppliedError, IdempotencyKeyReusedError } from '../errors.js';
+import type { KeptAnswerRow } from '../db/rows.js';
+import type { Context } from '../schema/context.js';
+import { toGraphQLError } from '../schema/errors.js';
+import { AlreadyAppliedError, IdempotencyKeyReusedError } from '../services/errors.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Visible ASCII, as the IETF draft's examples (UUIDs, random tokens) are. */
@@ -14,11 +16,7 @@ const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-interface Kept {
-  readonly request: string;
-  readonly batches: readonly string[];
-  readonly response: string | null;
-}
+type Kept = KeptAnswerRow;
 
 /** What a replayed answer says beside its data: the same errors, and that it is a replay. */
 function replay(response: string): ExecutionResult {
@@ -40,7 +38,7 @@ const refused = (error: GraphQLError): ExecutionResult => ({ data: null, errors:
 /**
  * Idempotent mutations: a request that sends `Idempotency-Key: <key>` changes the graph once. Its batches (every
  * mutation that changes the graph writes one) claim the key in their own transactions
- * (domain/editing/idempotency.ts), and its answer is kept for 24 hours. Mutations that write no batch (logins,
+ * (services/editing/idempotency.ts), and its answer is kept for 24 hours. Mutations that write no batch (logins,
  * password changes, intakes waiting for a second editor) ignore the key.
  * A retry with the same key and the same request gets that answer again (`Idempotent-Replayed: true`)
  * without doing anything; with another request, IDEMPOTENCY_KEY_REUSED; while the first is still running or
@@ -77,12 +75,11 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
         ),
         batches: [],
       };
-      const find = async () =>
-        (await db.readFromLeader(Q['idempotency-find'], { key: claim.key }))[0] as Kept | undefined;
+      const find = async () => (await db.readFromLeader(Q['idempotency-find'], { key: claim.key }))[0];
       const answerOf = (kept: Kept): ExecutionResult => {
-        if (kept.request !== claim.request) return refused(new IdempotencyKeyReusedError());
+        if (kept.request !== claim.request) return refused(toGraphQLError(new IdempotencyKeyReusedError()));
         if (kept.response) return replay(kept.response);
-        return refused(new AlreadyAppliedError(kept.batches));
+        return refused(toGraphQLError(new AlreadyAppliedError(kept.batches)));
       };
       setExecuteFn(async (execution) => {
         try {
@@ -91,7 +88,7 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
           const result = (await inRequest({ idempotency: claim }, () => executeFn(execution))) as ExecutionResult;
           if (claim.batches.length > 0) {
             await keep(db, claim.key, result, mask);
-          } else if (result.errors?.some((e) => e.extensions?.code === 'ALREADY_APPLIED')) {
+          } else if (result.errors?.some((e) => e.originalError instanceof AlreadyAppliedError)) {
             // Another request with the key committed while this one waited for it: its answer, if kept by now.
             const theirs = await find();
             if (theirs) return answerOf(theirs);

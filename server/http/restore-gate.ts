@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { B } from '../domain/backup/queries.js';
+import { B } from '../services/backup/queries.js';
 
 /** A restore of a backup that has begun and not completed (its marker in the database). */
 export interface UnfinishedRestore {

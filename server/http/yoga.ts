@@ -6,18 +6,6 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCookies as cookies } from '@whatwg-node/server-plugin-cookies';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { Accounts } from '../auth/accounts.js';
-import { clientAddress } from '../auth/client-address.js';
-import { LoginGuard } from '../auth/login-guard.js';
-import { sessionCookie } from '../auth/session-cookie.js';
-import {
-  type Context,
-  callerOf,
-  createContext,
-  DEFAULT_SETTINGS,
-  preferredLanguage,
-  type Settings,
-} from '../context.js';
 import {
   type Database,
   DatabaseUnavailableError,
@@ -26,12 +14,25 @@ import {
   TRANSACTION_TIMEOUT_SECONDS,
 } from '../db/database.js';
 import { inRequest } from '../db/request-context.js';
-import { ServiceUnavailableError } from '../errors.js';
-import { HeavyWork } from '../heavy-work.js';
-import { createGraphPubSub, type GraphPubSub } from '../pubsub.js';
+import {
+  type Context,
+  callerOf,
+  createContext,
+  DEFAULT_SETTINGS,
+  preferredLanguage,
+  type Settings,
+} from '../schema/context.js';
+import { toGraphQLError } from '../schema/errors.js';
 import { schema } from '../schema/index.js';
+import { Accounts } from '../services/accounts/accounts.js';
+import { LoginGuard } from '../services/accounts/login-guard.js';
+import { sessionCookie } from '../services/accounts/session-cookie.js';
+import { DomainError, ServiceUnavailableError } from '../services/errors.js';
+import { HeavyWork } from '../services/graph/heavy-work.js';
+import { createGraphPubSub, type GraphPubSub } from '../services/live/pubsub.js';
+import { LiveStreams } from '../services/live/streams.js';
+import { clientAddress } from './client-address.js';
 import { idempotentMutations } from './idempotency-key.js';
-import { LiveStreams } from './live-streams.js';
 import { type OriginPolicy, requestOrigin } from './origin.js';
 import { codedEmptyAnswers, codedRequestError, DEFAULT_MAX_BODY_BYTES, hostileInputGuards } from './request-errors.js';
 import { restoreMessage, unfinishedRestore } from './restore-gate.js';
@@ -57,13 +58,19 @@ function maskError(error: unknown, message: string, maxBodyBytes: number): Error
       },
     );
   }
+  const at = error instanceof GraphQLError ? error : undefined;
   if (original instanceof DatabaseUnavailableError) {
-    return new ServiceUnavailableError(
-      original.unconfirmed
-        ? 'The graph database did not confirm the change in time: it may or may not have been saved. Reload before trying again.'
-        : undefined,
+    return toGraphQLError(
+      new ServiceUnavailableError(
+        original.unconfirmed
+          ? 'The graph database did not confirm the change in time: it may or may not have been saved. Reload before trying again.'
+          : undefined,
+      ),
+      at,
     );
   }
+  // The services' own errors, with their codes and details, at the schema's edge.
+  if (original instanceof DomainError) return toGraphQLError(original, at);
   // Returning the error itself tells yoga it is meant for the client (and not to log it).
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return error as Error;
   if (error instanceof GraphQLError && error.originalError === undefined) return error;
@@ -135,7 +142,7 @@ export type GovGraphYoga = YogaServerInstance<ServerContext, Context>;
 /**
  * The GraphQL server, separate from listening so tests can call `yoga.fetch` in-process.
  * One live-update channel per server, so every request's edits reach every open subscription;
- * pass a Redis one (server/pubsub.ts) to reach those of other instances too.
+ * pass a Redis one (server/services/live/pubsub.ts) to reach those of other instances too.
  */
 export function createGovGraphYoga(
   db: Database,
@@ -190,11 +197,14 @@ export function createGovGraphYoga(
         );
       } catch (error) {
         // Who is asking decides what may be read: without it, nothing is.
-        if (error instanceof DatabaseUnavailableError) throw new ServiceUnavailableError(undefined, UNAVAILABLE_HTTP);
+        if (error instanceof DatabaseUnavailableError) {
+          throw toGraphQLError(new ServiceUnavailableError(), undefined, UNAVAILABLE_HTTP);
+        }
         throw error;
       }
       // Half a backup, or nothing, is not the graph: nobody is served until a restore has completed.
-      if (restoring) throw new ServiceUnavailableError(restoreMessage(restoring), UNAVAILABLE_HTTP);
+      if (restoring)
+        throw toGraphQLError(new ServiceUnavailableError(restoreMessage(restoring)), undefined, UNAVAILABLE_HTTP);
       return {
         ...createContext(db, {
           request,

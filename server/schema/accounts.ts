@@ -1,10 +1,10 @@
-import { ROLES, type Role, TOKEN_MAX_DAYS } from '../auth/accounts.js';
-import { FREE_ATTEMPTS, MAX_WAIT_SECONDS } from '../auth/login-guard.js';
-import { SESSION } from '../auth/sessions.js';
-import type { Context } from '../context.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ROLES, type Role, TOKEN_MAX_DAYS } from '../services/accounts/accounts.js';
+import { FREE_ATTEMPTS, MAX_WAIT_SECONDS } from '../services/accounts/login-guard.js';
+import { SESSION } from '../services/accounts/sessions.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError } from '../services/errors.js';
 import { recordId } from './args.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 
 const RoleEnum = builder.enumType('Role', {
   description: 'viewer reads, editor also edits, admin also manages accounts and API tokens.',

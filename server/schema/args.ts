@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors.js';
+import { BadInputError } from '../services/errors.js';
 import { decodeId } from './builder.js';
 
 /** A whole number within bounds, or a BAD_USER_INPUT error naming the argument. */

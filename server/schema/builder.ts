@@ -3,9 +3,9 @@ import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isWellFormedId, KIND_INFO, kindOfId } from '../../shared/vocabulary.js';
-import { atLeast } from '../auth/accounts.js';
-import type { Context } from '../context.js';
-import { BadInputError, ForbiddenError, QueryLimitError, UnauthenticatedError } from '../errors.js';
+import { atLeast } from '../services/accounts/accounts.js';
+import { BadInputError, ForbiddenError, QueryLimitError, UnauthenticatedError } from '../services/errors.js';
+import type { Context } from './context.js';
 
 /**
  * GovGraph ids are already global (`person:lydia-hueskens`, `rel:…`): the kind

@@ -1,5 +1,5 @@
-import type { ChangeRecord } from '../domain/editing/index.js';
-import { BadInputError } from '../errors.js';
+import type { ChangeRecord } from '../services/editing/index.js';
+import { BadInputError } from '../services/errors.js';
 import { graphId, recordId } from './args.js';
 import { builder } from './builder.js';
 import { editorOf } from './editing.js';

@@ -1,8 +1,8 @@
 import type { InputFieldBuilder } from '@pothos/core';
-import type { Context } from '../context.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError } from '../services/errors.js';
 import { entityId } from './args.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 import {
   DateQualifierEnum,
   EntityKindEnum,

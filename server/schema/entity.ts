@@ -1,8 +1,8 @@
 import { ENTITY_KINDS, type EntityKind, KIND_INFO } from '../../shared/vocabulary.js';
 import type { Plain } from '../db/plain.js';
-import { type EntityRecord, partialDate } from '../domain/records.js';
-import { figuresFromProps } from '../domain/storage.js';
-import { BadInputError } from '../errors.js';
+import { type EntityRecord, partialDate } from '../db/records.js';
+import { figuresFromProps } from '../db/storage.js';
+import { BadInputError } from '../services/errors.js';
 import { builder, decodeId } from './builder.js';
 import {
   DirectionEnum,

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { PartialDate } from '../../shared/model.js';
-import { FACT_BASIS_KINDS } from '../domain/intake/facts.js';
+import { BadInputError } from '../services/errors.js';
+import { FACT_BASIS_KINDS } from '../services/intake/facts.js';
 import {
   type DateProposal,
   type EntityProposal,
   type FactProposal,
   type IntakeProposal,
   proposeFacts,
-} from '../domain/intake.js';
-import { BadInputError } from '../errors.js';
+} from '../services/intake/read.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, DateQualifierEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
 import { EntityRef } from './refs.js';

@@ -1,4 +1,4 @@
-import type { GraphChange } from '../domain/editing/index.js';
+import type { GraphChange } from '../services/editing/index.js';
 import { builder } from './builder.js';
 
 const GraphChangeRef = builder.objectRef<GraphChange>('GraphChange').implement({

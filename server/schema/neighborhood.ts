@@ -1,6 +1,6 @@
-import type { NeighborhoodResult } from '../domain/graph.js';
-import type { EntityRecord } from '../domain/records.js';
-import { NotFoundError } from '../errors.js';
+import type { EntityRecord } from '../db/records.js';
+import { NotFoundError } from '../services/errors.js';
+import type { NeighborhoodResult } from '../services/graph/graph.js';
 import { entityId, inRange } from './args.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RelationTypeEnum } from './enums.js';

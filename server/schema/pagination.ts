@@ -1,6 +1,6 @@
 import { PothosValidationError } from '@pothos/core';
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
-import { BadInputError } from '../errors.js';
+import { BadInputError } from '../services/errors.js';
 
 export interface PageArgs {
   readonly first?: number | null | undefined;

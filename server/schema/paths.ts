@@ -1,5 +1,5 @@
-import type { PathsResult } from '../domain/graph.js';
-import { BadInputError, NotFoundError } from '../errors.js';
+import { BadInputError, NotFoundError } from '../services/errors.js';
+import type { PathsResult } from '../services/graph/graph.js';
 import { entityId, inRange } from './args.js';
 import { builder } from './builder.js';
 import { RelationTypeEnum } from './enums.js';

@@ -1,7 +1,7 @@
 import type { Figure } from '../../shared/model.js';
 import type { EntityKind } from '../../shared/vocabulary.js';
-import type { RelationTypeCount } from '../domain/graph.js';
-import type { CitationRecord, EntityRecord, PartialDateRecord, RelationRecord } from '../domain/records.js';
+import type { CitationRecord, EntityRecord, PartialDateRecord, RelationRecord } from '../db/records.js';
+import type { RelationTypeCount } from '../services/graph/graph.js';
 import { builder } from './builder.js';
 
 /** Declared apart from their fields so entity and relation types can refer to each other. */

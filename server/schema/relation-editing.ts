@@ -1,4 +1,4 @@
-import type { RelationPatch } from '../domain/editing/relations.js';
+import type { RelationPatch } from '../services/editing/relations.js';
 import { relationId } from './args.js';
 import { builder } from './builder.js';
 import { cleaned, editorOf } from './editing.js';

@@ -1,6 +1,6 @@
-import type { Context } from '../context.js';
-import type { EntityRecord, RelationRecord } from '../domain/records.js';
+import type { EntityRecord, RelationRecord } from '../db/records.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { DatePrecisionEnum, DateQualifierEnum, RelationTypeEnum } from './enums.js';
 import { CitationRef, EntityRef, KindRefs, PartialDateRef, RelationRef } from './refs.js';
 

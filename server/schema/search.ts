@@ -1,5 +1,5 @@
 import { type SearchMatch, searchMatch, searchTerms } from '../../shared/fold.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError } from '../services/errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, OrgTypeEnum } from './enums.js';
 import { offsetPage } from './pagination.js';

@@ -1,4 +1,4 @@
-import type { GraphStats } from '../domain/graph.js';
+import type { GraphStats } from '../services/graph/graph.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RegionLevelEnum, RelationTypeEnum } from './enums.js';
 import { RelationTypeCountRef } from './refs.js';

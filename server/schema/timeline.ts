@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors.js';
+import { BadInputError } from '../services/errors.js';
 import { entityId } from './args.js';
 import { builder, decodeId } from './builder.js';
 import { EventTypeEnum } from './enums.js';

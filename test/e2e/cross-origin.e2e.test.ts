@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Accounts } from '../../server/auth/accounts.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
 import { testDatabase } from '../support/api.js';
 import { launchChromium } from '../support/browser.js';
 

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
-import { Accounts } from '../../server/auth/accounts.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { launchChromium, serveExplorer } from '../support/browser.js';
 import { canvasNodes } from '../support/explorer.js';
 import { startScratchNeo4j } from '../support/scratch.js';

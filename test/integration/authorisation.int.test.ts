@@ -15,9 +15,9 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../server/context.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { DEFAULT_SETTINGS } from '../../server/schema/context.js';
 import { schema } from '../../server/schema/index.js';
 import { KIND_INFO, kindOfId } from '../../shared/vocabulary.js';
 import { type Caller, type EditorsWorld, type Reply, startEditorsWorld } from '../support/editors.js';

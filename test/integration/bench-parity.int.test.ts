@@ -4,10 +4,10 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALTERNATIVE_OPERATIONS, type Alternative, startAlternative } from '../../bench/alternative.js';
 import { type Answers, hashOf, type Inputs, OPERATIONS, type OperationName } from '../../bench/operations.js';
-import { loadSeed } from '../../seed/load.js';
-import { Accounts } from '../../server/auth/accounts.js';
 import type { Database } from '../../server/db/database.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { testDatabase } from '../support/api.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 

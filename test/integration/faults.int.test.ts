@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
-import { Accounts } from '../../server/auth/accounts.js';
 import { Database } from '../../server/db/database.js';
 import { inRequest } from '../../server/db/request-context.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { type Fault, FaultProxy } from '../support/fault-proxy.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 

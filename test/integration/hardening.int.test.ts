@@ -1,10 +1,10 @@
 import { connect as tcp } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../server/context.js';
 import { Database } from '../../server/db/database.js';
-import { LIVE_STREAMS } from '../../server/http/live-streams.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { DEFAULT_SETTINGS } from '../../server/schema/context.js';
+import { LIVE_STREAMS } from '../../server/services/live/streams.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
 import { loopbackServers } from '../support/loopback.js';
 import { sseEvents } from '../support/sse.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
-import { Accounts, type Role } from '../../server/auth/accounts.js';
 import type { Database } from '../../server/db/database.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { Accounts, type Role } from '../../server/services/accounts/accounts.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 
 // proposeFacts needs an editor's account, and accounts are writes: so a Neo4j of its own, with the same seed.

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import { DEFAULT_SETTINGS } from '../../server/schema/context.js';
 import {
   DELAYS_SECONDS,
   FREE_ATTEMPTS,
@@ -14,9 +16,7 @@ import {
   type LoginLimits,
   MAX_WAIT_SECONDS,
   openLoginLimits,
-} from '../../server/auth/login-guard.js';
-import { DEFAULT_SETTINGS } from '../../server/context.js';
-import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+} from '../../server/services/accounts/login-guard.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
 import { loopbackServers } from '../support/loopback.js';
 import { type RedisServer, startRedis } from '../support/redis.js';

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../server/context.js';
-import { HEAVY_WORK } from '../../server/heavy-work.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { MAX_WORK } from '../../server/schema/builder.js';
+import { DEFAULT_SETTINGS } from '../../server/schema/context.js';
+import { HEAVY_WORK } from '../../server/services/graph/heavy-work.js';
 import { testDatabase } from '../support/api.js';
 
 // Queries that are cheap to send but costly to answer, from several anonymous clients at once, against the seeded

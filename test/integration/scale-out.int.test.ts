@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPH_CHANGED_CHANNEL } from '../../server/pubsub.js';
+import { GRAPH_CHANGED_CHANNEL } from '../../server/services/live/pubsub.js';
 import type { Reply } from '../support/editors.js';
 import { freePort, type RedisServer, startRedis } from '../support/redis.js';
 import { credentials, startScratchNeo4j } from '../support/scratch.js';

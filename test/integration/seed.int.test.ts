@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSeed, loadSeed, readSeedFiles } from '../../seed/load.js';
+import { buildSeed, readSeedFiles } from '../../seed/load.js';
 import { migrate, parseMigration } from '../../server/db/migrate.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { testDatabase } from '../support/api.js';
 
 const db = testDatabase();

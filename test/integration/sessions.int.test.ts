@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION, tokenHash } from '../../server/auth/sessions.js';
+import { SESSION, tokenHash } from '../../server/services/accounts/sessions.js';
 import { codeOf, type EditorsWorld, PASSWORD, startEditorsWorld } from '../support/editors.js';
 
 // Logins, their ids and their end, against a Neo4j of their own. Time is not waited for: the test moves a

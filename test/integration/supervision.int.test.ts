@@ -4,9 +4,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Accounts } from '../../server/auth/accounts.js';
 import { Database } from '../../server/db/database.js';
 import { embeddedAuth } from '../../server/db/embedded.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
 import { alive, type ServerProcess, startServer } from '../support/server-process.js';
 
 // GovGraph as `npm start` runs it, with its embedded Neo4j on a data folder of its own. The JVM is

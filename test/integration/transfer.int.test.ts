@@ -5,10 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, loadSeed, readSeedFiles } from '../../seed/load.js';
+import { buildSeed, readSeedFiles } from '../../seed/load.js';
 import type { Database } from '../../server/db/database.js';
 import { Q } from '../../server/db/queries.js';
-import { exportGraph, ImportError, importGraph, toCanonicalJson, toGraphML } from '../../server/domain/transfer.js';
+import { loadSeed } from '../../server/services/seed/load.js';
+import {
+  exportGraph,
+  ImportError,
+  importGraph,
+  toCanonicalJson,
+  toGraphML,
+} from '../../server/services/transfer/transfer.js';
 import { credentials, startScratchNeo4j } from '../support/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,8 +1,9 @@
-import { capturedSeed, loadSeed } from '../../seed/load.js';
-import { Accounts, type Role } from '../../server/auth/accounts.js';
-import type { Settings } from '../../server/context.js';
+import { capturedSeed } from '../../seed/load.js';
 import type { Database } from '../../server/db/database.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
+import type { Settings } from '../../server/schema/context.js';
+import { Accounts, type Role } from '../../server/services/accounts/accounts.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { startScratchNeo4j } from './scratch.js';
 
 export const PASSWORD = 'correct horse battery staple';

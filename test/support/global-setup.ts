@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadSeed } from '../../seed/load.js';
 import { Database } from '../../server/db/database.js';
 import { embeddedAuth } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
+import { loadSeed } from '../../server/services/seed/load.js';
 import { type Neo4jPool, openPooled, startNeo4jPool } from './neo4j-pool.js';
 
 declare module 'vitest' {

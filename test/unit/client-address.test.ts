@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, clientAddress } from '../../server/auth/client-address.js';
+import { addressKey, clientAddress } from '../../server/http/client-address.js';
 
 describe('the client address the login limits count', () => {
   it('is the socket’s peer, and X-Forwarded-For is ignored unless proxies are trusted', () => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { type ExportFile, toGraphML as toFullGraphML } from '../../server/domain/transfer.js';
+import { type ExportFile, toGraphML as toFullGraphML } from '../../server/services/transfer/transfer.js';
 import type { Neighborhood } from '../../web/src/api.js';
 import { webAddress } from '../../web/src/components/links.js';
 import { EMPTY_GRAPH, mergeNeighborhood } from '../../web/src/graph/elements.js';

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSeed, readSeedFiles } from '../../seed/load.js';
-import { findDates } from '../../server/domain/intake/dates.js';
-import { findTitledNames } from '../../server/domain/intake/people.js';
-import { collapse, splitSentences } from '../../server/domain/intake/sentences.js';
-import { type ArticleDraft, IntakeIndex, type IntakeProposal, proposeFacts } from '../../server/domain/intake.js';
+import { findDates } from '../../server/services/intake/dates.js';
+import { findTitledNames } from '../../server/services/intake/people.js';
+import {
+  type ArticleDraft,
+  IntakeIndex,
+  type IntakeProposal,
+  proposeFacts,
+} from '../../server/services/intake/read.js';
+import { collapse, splitSentences } from '../../server/services/intake/sentences.js';
 import { RelationId } from '../../shared/model.js';
 import { kindOfId, relationAllowed } from '../../shared/vocabulary.js';
 

@@ -35,3 +35,52 @@ describe('the layers', () => {
     expect(sources('web/src').flatMap(outside(['web', 'shared']))).toEqual([]);
   });
 });
+
+/**
+ * The server's layers from the bottom up: each may import its own and those below, never one above.
+ * Commands (server/cli), the entry points (main.ts, production.ts) and what they alone use (config.ts,
+ * connect.ts) sit on top and may use everything.
+ */
+const LAYERS: ReadonlyArray<{ name: string; matches: (file: string) => boolean }> = [
+  { name: 'shared', matches: (f) => f.startsWith('shared/') },
+  { name: 'seed', matches: (f) => f.startsWith('seed/') },
+  { name: 'db', matches: (f) => f.startsWith('server/db/') },
+  { name: 'services', matches: (f) => f.startsWith('server/services/') },
+  { name: 'schema', matches: (f) => f.startsWith('server/schema/') },
+  { name: 'http', matches: (f) => f.startsWith('server/http/') },
+  { name: 'commands', matches: (f) => f.startsWith('server/cli/') || /^server\/[^/]+\.ts$/.test(f) },
+];
+const layerOf = (file: string) => LAYERS.findIndex((layer) => layer.matches(file.replace(/\.js$/, '.ts')));
+const SERVER_SIDE = [...sources('shared'), ...sources('seed'), ...sources('server')];
+
+describe('the server', () => {
+  it('imports only downwards: shared ← seed ← db ← services ← schema ← http ← commands', () => {
+    expect(SERVER_SIDE.every((file) => layerOf(file) >= 0)).toBe(true);
+    const upwards = SERVER_SIDE.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => layerOf(target) > layerOf(file))
+        .map((target) => `${file} (${LAYERS[layerOf(file)]?.name}) → ${target} (${LAYERS[layerOf(target)]?.name})`),
+    );
+    expect(upwards).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    const edges = new Map(
+      SERVER_SIDE.map((file) => [file, importsOf(file).map((target) => target.replace(/\.js$/, '.ts'))]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) if (edges.has(next)) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of edges.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphChange } from '../../server/domain/editing/index.js';
-import { createGraphPubSub, parseGraphChange } from '../../server/pubsub.js';
+import type { GraphChange } from '../../server/services/editing/index.js';
+import { createGraphPubSub, parseGraphChange } from '../../server/services/live/pubsub.js';
 
 const change: GraphChange = {
   batch: 'batch:7f1c',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Accounts, Role } from '../../../server/auth/accounts.js';
 import type { Database } from '../../../server/db/database.js';
+import type { Accounts, Role } from '../../../server/services/accounts/accounts.js';
 import { codeOf, type EditorsWorld, PASSWORD, sharedWorld } from '../../support/editors.js';
 
 describe('accounts, roles and entities', () => {
