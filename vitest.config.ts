@@ -17,7 +17,15 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: NEO4J } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: NEO4J } },
+      {
+        extends: true,
+        // The explorer is built once for all end-to-end files.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: [...NEO4J, 'test/support/explorer-build.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,9 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { Neo4jError } from 'neo4j-driver';
 import pMap from 'p-map';
 import type { Database } from '../server/db/database.js';
-import { Q } from '../server/db/queries.js';
+import { type CypherQuery, expandRelationTypes, Q } from '../server/db/queries.js';
 import { toPayload } from '../server/db/storage.js';
 import { type Scale, syntheticEntities, syntheticRelations } from './synthetic.js';
+
+/** The bulk loader's own statements (bench/cypher/), which the server never runs. */
+const bulk = (name: string): CypherQuery => ({
+  name,
+  text: expandRelationTypes(readFileSync(new URL(`./cypher/${name}.cypher`, import.meta.url), 'utf8')),
+});
+const B = {
+  'bulk-entities': bulk('bulk-entities'),
+  'bulk-relations': bulk('bulk-relations'),
+  'bulk-present': bulk('bulk-present'),
+  'bulk-complete': bulk('bulk-complete'),
+  'bulk-completed': bulk('bulk-completed'),
+} as const;
 
 export interface LoadReport {
   readonly entities: number;
@@ -45,7 +59,7 @@ async function writeChunk(
   rows: readonly (EntityRow | RelationRow)[],
 ): Promise<'skipped' | 'written'> {
   const ends = [rows[0], rows.at(-1)].filter((row) => row !== undefined);
-  const [present] = await db.read(Q['bulk-present'], {
+  const [present] = await db.read(B['bulk-present'], {
     entities: kind === 'entities' ? ends.map((row) => row.id) : [],
     relations: kind === 'relations' ? ends : [],
   });
@@ -53,7 +67,7 @@ async function writeChunk(
   if (found === new Set(ends.map((row) => row.id)).size) return 'skipped';
   const params = { [kind]: rows.map(compact), recordedBy: 'synthetic' };
   try {
-    await db.write(kind === 'entities' ? Q['bulk-entities'] : Q['bulk-relations'], params);
+    await db.write(kind === 'entities' ? B['bulk-entities'] : B['bulk-relations'], params);
   } catch (error) {
     if (!isConstraintViolation(error)) throw error;
     await db.write(kind === 'entities' ? Q['seed-entities'] : Q['seed-relations'], {
@@ -80,7 +94,7 @@ export async function loadSynthetic(
     entities: Object.values(scale).reduce((a, b) => a + b, 0) - scale.relations,
     relations: scale.relations,
   };
-  const [complete] = await db.read(Q['bulk-complete'], marker);
+  const [complete] = await db.read(B['bulk-complete'], marker);
   if (complete?.complete === true) {
     log('the graph is complete from an earlier run (its marker says so): nothing to load');
     return {
@@ -129,7 +143,7 @@ export async function loadSynthetic(
     // Wall time of the phase: with chunks in parallel, their own times would overlap.
     if (written[kind] > 0) ms[kind] = (performance.now() - started) * (written[kind] / (written[kind] + skippedRows));
   }
-  await db.write(Q['bulk-completed'], marker);
+  await db.write(B['bulk-completed'], marker);
   const rate = (kind: 'entities' | 'relations') => (ms[kind] > 0 ? Math.round(written[kind] / (ms[kind] / 1000)) : 0);
   return {
     entities: written.entities,

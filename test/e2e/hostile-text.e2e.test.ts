@@ -9,7 +9,7 @@ import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
 import { type ExportFile, importGraph } from '../../server/services/transfer/transfer.js';
 import { mentionsOf } from '../../shared/integrity.js';
-import { ARTIFACTS, buildExplorer, launchChromium } from '../support/browser.js';
+import { ARTIFACTS, builtExplorer, launchChromium } from '../support/browser.js';
 import { canvasNodes, settled } from '../support/explorer.js';
 import { HOSTILE, inXml, readXml } from '../support/hostile.js';
 import { startScratchNeo4j } from '../support/scratch.js';
@@ -95,7 +95,7 @@ beforeAll(async () => {
     { name: 'hostile-name', text: 'MATCH (o:Organization {id: $id}) SET o.name = $name' },
     { id: 'org:seltsam', name: ODD_ORG },
   );
-  const outDir = await buildExplorer();
+  const outDir = await builtExplorer();
   // Without the content-security policy: the explorer must show text as text by itself, the policy is a
   // second wall (and would turn a script that got through into a refusal, not a dialog).
   server = createApp({ yoga: createGovGraphYoga(scratch.db), web: sirv(outDir, { single: true }), csp: false });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { build } from 'vite';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createApp } from '../../server/http/app.js';
 import type { GovGraphYoga } from '../../server/http/yoga.js';
 import { setupApi } from './api.js';
@@ -24,20 +24,30 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the explorer (the production bundle `npm start` serves) into a temporary folder; returns the folder. */
+/**
+ * Builds the explorer as `npm start` does, in Vite's mode `test` (which adds the canvas's read-only view,
+ * window.govgraphCanvas), into a temporary folder; returns the folder.
+ */
 export async function buildExplorer(): Promise<string> {
   const outDir = path.join(os.tmpdir(), `govgraph-web-${process.pid}-${Date.now()}`);
   await build({
     configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    mode: 'test',
     build: { outDir, emptyOutDir: true },
     logLevel: 'warn',
   });
   return outDir;
 }
 
+/** The explorer the end-to-end tier built once for all its files (test/support/explorer-build.ts). */
+export function builtExplorer(): Promise<string> {
+  const built = inject('explorerDir');
+  return built ? Promise.resolve(built) : buildExplorer();
+}
+
 /** Builds the explorer into a temporary folder and serves it with the API, as `npm start` does. */
 export async function serveExplorer(yoga: GovGraphYoga): Promise<{ url: string; close(): Promise<void> }> {
-  const outDir = await buildExplorer();
+  const outDir = await builtExplorer();
   const server: Server = createApp({ yoga, web: sirv(outDir, { single: true }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

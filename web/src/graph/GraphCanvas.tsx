@@ -41,7 +41,7 @@ interface Props {
 
 declare global {
   interface Window {
-    /** Read-only view of the canvas for end-to-end tests and browser consoles. */
+    /** Read-only view of the canvas for end-to-end tests and benchmarks: only in a test build (mode `test`). */
     govgraphCanvas?: {
       nodes(): Array<{ id: string; x: number; y: number; mx: number; my: number; visible: boolean; classes: string[] }>;
       edges(): string[];
@@ -235,33 +235,36 @@ export function GraphCanvas({
       };
     }
     const state = layoutState.current;
-    window.govgraphCanvas = {
-      nodes: () =>
-        cy.nodes().map((n) => ({
-          id: n.id(),
-          x: n.renderedPosition().x,
-          y: n.renderedPosition().y,
-          mx: n.position().x,
-          my: n.position().y,
-          visible: n.visible(),
-          classes: n.classes(),
-        })),
-      edges: () => cy.edges().map((e) => e.id()),
-      labels: () => Object.fromEntries(cy.elements().map((el) => [el.id(), String(el.style('label') ?? '')])),
-      highlighted: () => cy.elements('.path').map((el) => el.id()),
-      article: () => cy.elements('.article').map((el) => el.id()),
-      midpoint: (edgeId) => edgeClickPoint(cy, edgeId),
-      settled: () => state.running === 0,
-      layouts: () => state.runs,
-      lastLayout: () => state.last,
-      renderer: () => 'canvas',
-    };
+    // Vite replaces the mode when it builds: the production bundle holds none of this.
+    if (import.meta.env.MODE === 'test') {
+      window.govgraphCanvas = {
+        nodes: () =>
+          cy.nodes().map((n) => ({
+            id: n.id(),
+            x: n.renderedPosition().x,
+            y: n.renderedPosition().y,
+            mx: n.position().x,
+            my: n.position().y,
+            visible: n.visible(),
+            classes: n.classes(),
+          })),
+        edges: () => cy.edges().map((e) => e.id()),
+        labels: () => Object.fromEntries(cy.elements().map((el) => [el.id(), String(el.style('label') ?? '')])),
+        highlighted: () => cy.elements('.path').map((el) => el.id()),
+        article: () => cy.elements('.article').map((el) => el.id()),
+        midpoint: (edgeId) => edgeClickPoint(cy, edgeId),
+        settled: () => state.running === 0,
+        layouts: () => state.runs,
+        lastLayout: () => state.last,
+        renderer: () => 'canvas',
+      };
+    }
     return () => {
       resize.disconnect();
       cy.destroy();
       cyRef.current = null;
       if (canvasRef) canvasRef.current = null;
-      delete window.govgraphCanvas;
+      if (import.meta.env.MODE === 'test') delete window.govgraphCanvas;
     };
   }, [canvasRef]);
 
