@@ -36,8 +36,15 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Client
 /** The driver's error when no connection could be had in time carries no code, only this text. */
 const NO_CONNECTION = /^Connection acquisition timed out/;
 
-function translate(error: unknown): unknown {
-  if (error instanceof Neo4jError && TIMED_OUT.test(error.code)) {
+/** Neo4j's codes for a transaction it ended (for whatever reason) while it waited, e.g. for a lock. */
+const TERMINATED = /Transaction\.(Terminated|LockClientStopped)$/;
+
+/**
+ * The driver's error as GovGraph's own. `timedOut` tells whether the transaction had run its whole time: then a
+ * transaction Neo4j ended while it waited for a lock ran out of time too.
+ */
+function translate(error: unknown, timedOut = false): unknown {
+  if (error instanceof Neo4jError && (TIMED_OUT.test(error.code) || (timedOut && TERMINATED.test(error.code)))) {
     return new QueryTimeoutError(error.message, { cause: error });
   }
   if (
@@ -276,6 +283,7 @@ export class Database {
 
   async #writeAll(steps: ReadonlyArray<{ query: CypherQuery; params: Params }>, timeoutMs: number): Promise<void> {
     const session = this.#session(neo4j.session.WRITE);
+    const started = performance.now();
     try {
       this.#roundTrips += 1;
       await session.executeWrite(
@@ -289,7 +297,7 @@ export class Database {
         { timeout: timeoutMs, metadata: { app: 'govgraph', query: steps.map((s) => s.query.name).join(',') } },
       );
     } catch (error) {
-      throw translate(error);
+      throw translate(error, performance.now() - started >= timeoutMs);
     } finally {
       await closeQuietly(session);
     }
@@ -306,6 +314,7 @@ export class Database {
 
   async #transaction<T>(name: string, work: (run: Run) => Promise<T>): Promise<T> {
     const session = this.#session(neo4j.session.WRITE);
+    const started = performance.now();
     try {
       this.#roundTrips += 1;
       const transaction = this.#roundTrips;
@@ -319,7 +328,7 @@ export class Database {
         { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: name } },
       );
     } catch (error) {
-      throw translate(error);
+      throw translate(error, performance.now() - started >= this.#timeoutMs);
     } finally {
       await closeQuietly(session);
     }
@@ -356,6 +365,7 @@ export class Database {
     const session = this.#session(mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE);
     const driverParams = toDriverValue(params) as Params;
     const config = { timeout: this.#timeoutMs, metadata: { app: 'govgraph', query: query.name } };
+    const started = performance.now();
     try {
       if (counted) {
         this.#roundTrips += 1;
@@ -367,7 +377,7 @@ export class Database {
           : await session.executeWrite(async (tx) => await tx.run(query.text, driverParams), config);
       return rowsOf<R>(result.records);
     } catch (error) {
-      throw translate(error);
+      throw translate(error, performance.now() - started >= this.#timeoutMs);
     } finally {
       await closeQuietly(session);
     }

@@ -1,4 +1,4 @@
-import type { IntakePayload, IntakeRecord, IntakeResult } from '../services/intake/apply.js';
+import type { IntakeRecord, IntakeResult } from '../services/intake/apply.js';
 import { recordId } from './args.js';
 import { builder } from './builder.js';
 import { CreateEntityInput, editorOf } from './editing.js';

@@ -34,6 +34,16 @@ describe('the layers', () => {
   it('let the explorer import only itself and the shared model', () => {
     expect(sources('web/src').flatMap(outside(['web', 'shared']))).toEqual([]);
   });
+
+  it('keep the canvas apart from the explorer’s state, components and editing', () => {
+    const app = ['web/src/state/', 'web/src/components/', 'web/src/editing/', 'web/src/App'];
+    const found = sources('web/src/graph').flatMap((file) =>
+      importsOf(file)
+        .filter((target) => app.some((prefix) => target.startsWith(prefix)))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(found).toEqual([]);
+  });
 });
 
 /**

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterEdit,
   changeLayout,
   choose,
+  clearPath,
   collapse,
   decodeView,
   encodeView,
   expand,
   fetchMore,
+  findPath,
   INITIAL_VIEW,
   MAX_PAGES,
   place,
   relayout,
   remove,
+  select,
+  setAsOf,
   setHidden,
   setPinned,
+  showArticle,
+  switchLanguage,
   type ViewState,
 } from '../../web/src/state/view.js';
 
@@ -133,5 +140,34 @@ describe('canvas actions on the view', () => {
       new Set(['person:a']),
     );
     expect(moved.positions).toEqual({ 'person:a': [10, -4] });
+  });
+});
+
+describe('the smaller view changes', () => {
+  it('look for a path only from a selected entity to another one, and clear it', () => {
+    expect(findPath(INITIAL_VIEW, 'org:b')).toBe(INITIAL_VIEW);
+    const selected = select(INITIAL_VIEW, 'person:a');
+    expect(findPath(selected, 'person:a')).toBe(selected);
+    const found = findPath(selected, 'org:b');
+    expect(found.path).toEqual({ from: 'person:a', to: 'org:b' });
+    expect(clearPath(found).path).toBeNull();
+  });
+
+  it('leave the view as it is when nothing changes, so no undo step is made', () => {
+    const selected = select(INITIAL_VIEW, 'person:a');
+    expect(select(selected, 'person:a')).toBe(selected);
+    expect(setAsOf(INITIAL_VIEW, null)).toBe(INITIAL_VIEW);
+    expect(showArticle(INITIAL_VIEW, null)).toBe(INITIAL_VIEW);
+    expect(setAsOf(INITIAL_VIEW, '2022-08-31').asOf).toBe('2022-08-31');
+    expect(switchLanguage(switchLanguage(INITIAL_VIEW)).language).toBe(INITIAL_VIEW.language);
+  });
+
+  it('after an edit, choose what it created and highlight the article it added', () => {
+    const created = afterEdit(INITIAL_VIEW, { created: 'org:new' });
+    expect(created.selected).toBe('org:new');
+    expect(created.expanded.map((e) => e.id)).toEqual(['org:new']);
+    const article = afterEdit(INITIAL_VIEW, { article: 'article:new' });
+    expect(article.article).toBe('article:new');
+    expect(article.selected).toBe('article:new');
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EntityKind, fetchRelationCounts, type SearchHit } from './api.js';
 import { AsOfSlider } from './components/AsOfSlider.js';
@@ -13,129 +13,65 @@ import { SearchBox } from './components/SearchBox.js';
 import { Timeline } from './components/Timeline.js';
 import { Editor, type EditTask } from './editing/Editor.js';
 import { LoginDialog } from './editing/LoginDialog.js';
-import { useLiveChanges } from './editing/live.js';
+import { useLiveNotice } from './editing/useLiveNotice.js';
 import { useSession } from './editing/useSession.js';
-import { filterGraph, type Marks, mergeNeighborhood } from './graph/elements.js';
 import { type CanvasHandle, GraphCanvas, type PositionSource } from './graph/GraphCanvas.js';
 import { KIND_STYLES, KINDS } from './graph/kinds.js';
 import type { Positions } from './graph/layout.js';
 import { kindLabel } from './i18n/labels.js';
-import { type History, push, redo, replace, start, undo } from './state/history.js';
+import { statusText } from './state/status.js';
 import { useArticle } from './state/useArticle.js';
+import { useCanvasGraph } from './state/useCanvasGraph.js';
 import { useGraph } from './state/useGraph.js';
 import { usePath } from './state/usePath.js';
+import { useViewHistory } from './state/useViewHistory.js';
+import { useViewSync } from './state/useViewSync.js';
 import {
+  afterEdit,
   changeLayout,
   choose,
+  clearPath,
   collapse,
-  decodeView,
-  encodeView,
   expand,
   fetchMore,
+  findPath,
   place,
   relayout,
   remove,
+  select,
+  setAsOf,
+  setFilters,
   setHidden,
   setPinned,
-  type ViewState,
+  showArticle,
+  switchLanguage,
 } from './state/view.js';
 
-/** A change is its own undo step, or rides along with the present one (a selection, a layout's result). */
-type Step = 'step' | 'ride' | 'auto';
-
+/**
+ * The explorer's shell: the header, the canvas and the panel beside it, wired to the view (useViewHistory,
+ * changed only through the pure functions of state/view.ts) and to what is loaded for it.
+ */
 export function App() {
-  const { t, i18n } = useTranslation();
-  const [history, setHistory] = useState<History<ViewState>>(() => start(decodeView(window.location.search)));
-  const view = history.present;
-  // Every change of what the canvas shows can be undone; selecting or switching language is not a step of its own.
-  const setView = useCallback((change: (v: ViewState) => ViewState, step: Step = 'auto') => {
-    setHistory((h) => {
-      const next = change(h.present);
-      if (next === h.present) return h;
-      if (step === 'ride') return replace(h, next);
-      if (step === 'step') return push(h, next);
-      const { selected: _a, language: _b, ...was } = h.present;
-      const { selected: _c, language: _d, ...is } = next;
-      return JSON.stringify(was) === JSON.stringify(is) ? replace(h, next) : push(h, next);
-    });
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (
-        !(event.ctrlKey || event.metaKey) ||
-        target?.closest('input[type=search], input[type=text], textarea, [contenteditable]')
-      )
-        return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) setHistory(undo);
-      else if (key === 'y' || (key === 'z' && event.shiftKey)) setHistory(redo);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
+  const { t } = useTranslation();
+  const { view, setView, canUndo, canRedo, undo, redo } = useViewHistory();
+  const { language } = view;
+  useViewSync(view);
   const session = useSession();
-  const [revision, setRevision] = useState(0);
+  const live = useLiveNotice(language, session.canEdit);
   const [editTask, setEditTask] = useState<EditTask | null>(null);
   const [loginOpen, setLoginOpen] = useState(false);
-  const [live, setLive] = useState<string | null>(null);
-  // Another editor's change (or one's own in another tab): the canvas reloads what it shows, no reload of the page.
-  useLiveChanges((change) => {
-    setRevision((r) => r + 1);
-    const count = change.entityIds.length + change.relationIds.length + change.deletedIds.length;
-    const time = new Date(change.at).toLocaleTimeString(language);
-    setLive(
-      change.by
-        ? t('edit.live.changed', { by: change.by, count, time })
-        : t('edit.live.changedBySomeone', { count, time }),
-    );
-  }, session.canEdit);
-  const loaded = useGraph(view, revision);
-  const { loading, truncated, error } = loaded;
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
+  const loaded = useGraph(view, live.revision);
+  const { loading, error } = loaded;
   const path = usePath(view.path, view.asOf);
   const article = useArticle(view.article);
-  const language = view.language;
-  const canvasRef = useRef<CanvasHandle | null>(null);
-
-  // A found path and a highlighted article join the canvas, marked, on top of the expanded neighbourhoods.
-  const full = useMemo(() => {
-    let graph = loaded.graph;
-    if (path.result) graph = mergeNeighborhood(graph, path.result);
-    if (article.article)
-      graph = mergeNeighborhood(graph, { nodes: article.article.entities, edges: article.article.facts });
-    return graph;
-  }, [loaded.graph, path.result, article.article]);
-  const graph = useMemo(
-    () => filterGraph(full, view.hiddenKinds, view.hiddenTypes, view.hidden),
-    [full, view.hiddenKinds, view.hiddenTypes, view.hidden],
+  const { graph, relationTypes, pinned, expanded, marks, onCanvas, nodes, hiddenNodes } = useCanvasGraph(
+    view,
+    loaded,
+    path,
+    article,
   );
-  const relationTypes = useMemo(() => [...new Set([...full.edges.values()].map((e) => e.type))].sort(), [full]);
-  const pinned = useMemo(() => new Set(view.pinned), [view.pinned]);
-  const expandedIds = useMemo(() => new Set(view.expanded.map((e) => e.id)), [view.expanded]);
-  const marks = useMemo<Marks>(() => {
-    const facts = article.article?.facts ?? [];
-    return {
-      path: new Set(path.result ? [...path.result.nodes.map((n) => n.id), ...path.result.edges.map((e) => e.id)] : []),
-      article: new Set(facts.flatMap((f) => [f.id, f.from.id, f.to.id])),
-      pinned,
-      expanded: expandedIds,
-    };
-  }, [path.result, article.article, pinned, expandedIds]);
-
-  // The URL is the view: sharing or reloading it shows the same graph.
-  useEffect(() => {
-    const query = encodeView(view);
-    if (query !== window.location.search) window.history.replaceState(null, '', query || window.location.pathname);
-  }, [view]);
-
-  useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-  }, [i18n, language]);
+  const canvasRef = useRef<CanvasHandle | null>(null);
 
   const actions = useMemo<EntityActions>(
     () => ({
@@ -148,34 +84,16 @@ export function App() {
     }),
     [setView],
   );
-  const select = useCallback((id: string | null) => setView((v) => ({ ...v, selected: id }), 'ride'), [setView]);
+  const onSelect = useCallback((id: string | null) => setView((v) => select(v, id), 'ride'), [setView]);
   const chooseHit = useCallback((entity: SearchHit) => setView((v) => choose(v, entity.id)), [setView]);
-  const onCanvas = useMemo(() => new Set(full.nodes.keys()), [full]);
   const onPositions = useCallback(
     (moved: Positions, source: PositionSource) =>
       setView((v) => place(v, moved, onCanvas), source === 'layout' ? 'ride' : 'step'),
     [setView, onCanvas],
   );
   const loadCounts = useCallback((id: string) => fetchRelationCounts(id, view.asOf), [view.asOf]);
-  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
-
-  const nodes = useMemo(
-    () => [...graph.nodes.values()].sort((a, b) => a.name.localeCompare(b.name, language)),
-    [graph, language],
-  );
-  const hiddenNodes = useMemo(
-    () => view.hidden.flatMap((id) => full.nodes.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, language)),
-    [view.hidden, full, language],
-  );
   const menuNode = menu ? graph.nodes.get(menu.id) : undefined;
-
-  let status = '';
-  if (loading) status = t('status.loading');
-  else if (graph.nodes.size > 0)
-    status = `${t('status.loaded', { count: graph.nodes.size })}${truncated ? ` ${t('status.truncated')}` : ''}`;
-  if (!loading && loaded.missing.length > 0)
-    status =
-      `${status} ${t('status.missing', { count: loaded.missing.length, ids: loaded.missing.join(', ') })}`.trim();
+  const status = statusText(t, loaded, graph.nodes.size);
 
   return (
     <div className="app">
@@ -183,22 +101,12 @@ export function App() {
         <h1>GovGraph</h1>
         <p className="tagline">{t('tagline')}</p>
         <SearchBox onChoose={chooseHit} language={language} filterable />
-        <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => ({ ...v, asOf }))} />
+        <AsOfSlider asOf={view.asOf} language={language} onChange={(asOf) => setView((v) => setAsOf(v, asOf))} />
         <div className="history">
-          <button
-            type="button"
-            disabled={history.past.length === 0}
-            onClick={() => setHistory(undo)}
-            aria-keyshortcuts="Control+Z"
-          >
+          <button type="button" disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z">
             {t('history.undo')}
           </button>
-          <button
-            type="button"
-            disabled={history.future.length === 0}
-            onClick={() => setHistory(redo)}
-            aria-keyshortcuts="Control+Y"
-          >
+          <button type="button" disabled={!canRedo} onClick={redo} aria-keyshortcuts="Control+Y">
             {t('history.redo')}
           </button>
         </div>
@@ -236,7 +144,7 @@ export function App() {
           className="language"
           lang={language === 'de' ? 'en' : 'de'}
           aria-label={t('switchLanguageLabel')}
-          onClick={() => setView((v) => ({ ...v, language: v.language === 'de' ? 'en' : 'de' }), 'ride')}
+          onClick={() => setView(switchLanguage, 'ride')}
         >
           {t('switchLanguage')}
         </button>
@@ -263,7 +171,7 @@ export function App() {
           {article.article && (
             <p className="article-banner" role="status">
               {t('article.shown', { count: article.article.totalCount, title: article.article.name })}{' '}
-              <button type="button" onClick={() => setView((v) => ({ ...v, article: null }))}>
+              <button type="button" onClick={() => setView((v) => showArticle(v, null))}>
                 {t('article.clear')}
               </button>
             </p>
@@ -279,7 +187,7 @@ export function App() {
               positions={view.positions}
               pinned={pinned}
               onExpand={actions.expand}
-              onSelect={select}
+              onSelect={onSelect}
               onMenu={(id, at) => setMenu({ id, ...at })}
               onPositions={onPositions}
             />
@@ -294,7 +202,7 @@ export function App() {
               target={{
                 id: menu.id,
                 name: menuNode.name,
-                expanded: expandedIds.has(menu.id),
+                expanded: expanded.has(menu.id),
                 pinned: pinned.has(menu.id),
                 more: loaded.hidden.get(menu.id) ?? 0,
               }}
@@ -309,9 +217,9 @@ export function App() {
           <p className="status" role="status" aria-live="polite">
             {status}
           </p>
-          {live && (
+          {live.notice && (
             <p className="live" role="status">
-              {live}
+              {live.notice}
             </p>
           )}
           {[error, article.error && t('article.failed', { error: article.error })].filter(Boolean).map((message) => (
@@ -323,7 +231,7 @@ export function App() {
             graph={graph}
             selectedId={view.selected}
             language={language}
-            onArticle={(id) => setView((v) => ({ ...v, article: id }))}
+            onArticle={(id) => setView((v) => showArticle(v, id))}
             tools={(target) => (
               <div className="edit-tools">
                 {session.canEdit && (
@@ -362,7 +270,7 @@ export function App() {
               </div>
             )}
           />
-          <Timeline graph={graph} selectedId={view.selected} language={language} onSelect={select} />
+          <Timeline graph={graph} selectedId={view.selected} language={language} onSelect={onSelect} />
           <PathFinder
             fromName={view.selected ? (graph.nodes.get(view.selected)?.name ?? null) : null}
             toName={view.path ? (graph.nodes.get(view.path.to)?.name ?? view.path.to) : null}
@@ -370,32 +278,28 @@ export function App() {
             loading={path.loading}
             error={path.error}
             language={language}
-            onFind={(target) =>
-              setView((v) =>
-                v.selected && v.selected !== target.id ? { ...v, path: { from: v.selected, to: target.id } } : v,
-              )
-            }
-            onClear={() => setView((v) => ({ ...v, path: null }))}
+            onFind={(target) => setView((v) => findPath(v, target.id))}
+            onClear={() => setView(clearPath)}
           />
           <Filters
             relationTypes={relationTypes}
             hiddenKinds={view.hiddenKinds}
             hiddenTypes={view.hiddenTypes}
             language={language}
-            onChange={(hiddenKinds, hiddenTypes) => setView((v) => ({ ...v, hiddenKinds, hiddenTypes }))}
+            onChange={(hiddenKinds, hiddenTypes) => setView((v) => setFilters(v, hiddenKinds, hiddenTypes))}
           />
           <ExportMenu graph={graph} canvas={canvasRef} />
           <EntityList
             nodes={nodes}
             hiddenNodes={hiddenNodes}
             more={loaded.hidden}
-            expanded={expandedIds}
+            expanded={expanded}
             pinned={pinned}
             selectedId={view.selected}
             language={language}
             actions={actions}
             loadCounts={loadCounts}
-            onSelect={select}
+            onSelect={onSelect}
           />
         </aside>
       </main>
@@ -405,12 +309,12 @@ export function App() {
           task={editTask}
           language={language}
           canEdit={session.canEdit}
-          revision={revision}
+          revision={live.revision}
           onClose={() => setEditTask(null)}
           onChanged={({ created, article }) => {
-            setRevision((r) => r + 1);
-            if (created) setView((v) => choose(v, created), 'step');
-            if (article) setView((v) => ({ ...choose(v, article), article }), 'step');
+            live.changed();
+            if (created) setView((v) => afterEdit(v, { created }), 'step');
+            if (article) setView((v) => afterEdit(v, { article }), 'step');
           }}
         />
       )}

@@ -3,7 +3,7 @@ import { type FieldErrors, type Resolver, type UseFormRegister, useForm } from '
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/vocabulary.js';
 import { ApiError } from '../api.js';
-import type { CreateEntityInput, EntityPatch } from '../generated/graphql.js';
+import type { EntityPatch } from '../generated/graphql.js';
 import { formatDate, kindLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { createEntity, deleteEntity, type EditableEntity, modelOf, updateEntity } from './api.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import { ApiError } from '../api.js';
 import { SearchBox } from '../components/SearchBox.js';
-import type { CreateRelationInput, RelationPatch } from '../generated/graphql.js';
+import type { RelationPatch } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../state/view.js';
 import { createRelation, deleteRelation, type EditableRelation, updateRelation } from './api.js';

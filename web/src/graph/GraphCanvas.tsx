@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, LayoutName, Position } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { edgeClickPoint } from './clickPoint.js';
 import { type GraphData, type Marks, toElements } from './elements.js';
 import type { LayoutRequest, Positions } from './layout.js';
@@ -10,6 +10,7 @@ import { type LayoutResult, runLayout, warmLayoutWorker } from './layoutClient.j
 import { layoutRequest, patchElements } from './patch.js';
 import { LARGE_CANVAS, layoutEngine } from './scale.js';
 import { LARGE_STYLESHEET, STYLESHEET } from './style.js';
+import type { LayoutName, Position } from './types.js';
 
 cytoscape.use(cytoscapeSvg);
 

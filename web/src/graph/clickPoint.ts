@@ -1,4 +1,4 @@
-import type { Core, EdgeSingular, Position, SingularElementReturnValue } from 'cytoscape';
+import type { Core, EdgeSingular, Position } from 'cytoscape';
 
 const SAMPLES = 48;
 

@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { EntitySummary, Neighborhood, RelationSummary } from '../api.js';
 import { relationLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 /** What the canvas shows, by id: the explorer's domain state, apart from positions. */
 export interface GraphData {

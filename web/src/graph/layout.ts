@@ -1,9 +1,9 @@
 import cytoscape, { type LayoutOptions, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import type { LayoutName } from '../state/view.js';
 import { forceLayout } from './forceLayout.js';
 import { layoutEngine } from './scale.js';
+import type { LayoutName } from './types.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);

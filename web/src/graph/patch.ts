@@ -1,7 +1,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { Position } from '../state/view.js';
 import type { LayoutRequest } from './layout.js';
 import { LARGE_LAYOUT } from './scale.js';
+import type { Position } from './types.js';
 
 const JITTER = 60;
 

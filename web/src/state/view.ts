@@ -1,4 +1,8 @@
 import { isWellFormedId } from '../../../shared/vocabulary.js';
+import { LAYOUTS, type LayoutName, type Position } from '../graph/types.js';
+import { LANGUAGES, type Language } from '../i18n/language.js';
+
+export { LANGUAGES, LAYOUTS, type Language, type LayoutName, type Position };
 
 /**
  * The explorer's view as it lives in the URL: what was expanded (in order, by
@@ -7,11 +11,6 @@ import { isWellFormedId } from '../../../shared/vocabulary.js';
  * selection, a path, filters, a highlighted article and the language. It is
  * built on ids only, so a shared link keeps working when the data changes.
  */
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
-export type LayoutName = (typeof LAYOUTS)[number];
 
 /** One expansion: an entity's neighbours, all or of some relation types, one or more pages of them. */
 export interface Expansion {
@@ -21,8 +20,6 @@ export interface Expansion {
   /** How many pages of neighbours: "fetch more" adds one. */
   readonly pages: number;
 }
-
-export type Position = readonly [x: number, y: number];
 
 export interface ViewState {
   readonly expanded: readonly Expansion[];
@@ -282,4 +279,46 @@ export function place(
   for (const [id, at] of Object.entries(moved))
     if (onCanvas.has(id)) positions[id] = [Math.round(at.x), Math.round(at.y)];
   return { ...view, positions };
+}
+
+/** Selects an entity or a relation; null selects nothing. */
+export function select(view: ViewState, id: string | null): ViewState {
+  return view.selected === id ? view : { ...view, selected: id };
+}
+
+/** Shows the graph as it was on `asOf` (YYYY-MM-DD); null shows it as it is. */
+export function setAsOf(view: ViewState, asOf: string | null): ViewState {
+  return view.asOf === asOf ? view : { ...view, asOf };
+}
+
+/** German ⇄ English. */
+export function switchLanguage(view: ViewState): ViewState {
+  return { ...view, language: view.language === 'de' ? 'en' : 'de' };
+}
+
+/** Highlights the facts of an article (null: none). */
+export function showArticle(view: ViewState, article: string | null): ViewState {
+  return view.article === article ? view : { ...view, article };
+}
+
+/** Looks for the paths from the selected entity to `to`; nothing without another entity selected. */
+export function findPath(view: ViewState, to: string): ViewState {
+  return view.selected && view.selected !== to ? { ...view, path: { from: view.selected, to } } : view;
+}
+
+export function clearPath(view: ViewState): ViewState {
+  return view.path === null ? view : { ...view, path: null };
+}
+
+/** Which kinds and relation types are filtered out of the picture. */
+export function setFilters(view: ViewState, hiddenKinds: readonly string[], hiddenTypes: readonly string[]): ViewState {
+  return { ...view, hiddenKinds, hiddenTypes };
+}
+
+/** After an edit: what it created is chosen, an article it added also highlighted. */
+export function afterEdit(view: ViewState, edited: { created?: string | null; article?: string | null }): ViewState {
+  let next = view;
+  if (edited.created) next = choose(next, edited.created);
+  if (edited.article) next = { ...choose(next, edited.article), article: edited.article };
+  return next;
 }
