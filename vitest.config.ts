@@ -7,7 +7,7 @@ const NEO4J = ['test/support/global-setup.ts'];
 export default defineConfig({
   resolve: {
     // graphql ships both ESM and CJS builds; one copy for everyone, or its instanceof checks fail.
-    alias: { graphql: 'graphql/index.js' },
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
     testTimeout: 60_000,

@@ -287,6 +287,7 @@ describe('per-field authorisation, generated from the schema', () => {
     const restricted = RESTRICTED.filter((r) => r.type.name === 'GraphChange');
     expect(restricted.map((r) => r.name)).toEqual(['GraphChange.by']);
     const fields = restricted.map((r) => r.field.name).join(' ');
+    const listening = world.live.listening;
     const streams = await Promise.all(
       CALLERS.map((who) =>
         openEventStream(
@@ -297,7 +298,7 @@ describe('per-field authorisation, generated from the schema', () => {
         ),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await world.live.until(listening + CALLERS.length);
     const next = streams.map((stream) => stream.next());
     const edit = await world.call(
       `mutation { createEntity(input: { kind: INITIATIVE, name: "Live ${world.run}", initiativeType: PROJECT }) { id } }`,

@@ -6,6 +6,7 @@ import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js
 import { DEFAULT_SETTINGS } from '../../server/schema/context.js';
 import { LIVE_STREAMS } from '../../server/services/live/streams.js';
 import { codeOf, type EditorsWorld, PASSWORD, type Reply, startEditorsWorld } from '../support/editors.js';
+import { ListenedChannel } from '../support/listening.js';
 import { loopbackServers } from '../support/loopback.js';
 import { sseEvents } from '../support/sse.js';
 
@@ -124,8 +125,9 @@ describe('malformed ids', () => {
 
 describe('refusals over HTTP', () => {
   let origin = '';
+  const live = new ListenedChannel();
   beforeAll(async () => {
-    origin = await serve(createGovGraphYoga(world.db));
+    origin = await serve(createGovGraphYoga(world.db, undefined, live.pubsub));
   });
 
   const expectCoded = async (response: Response, status: number) => {
@@ -251,8 +253,9 @@ describe('new passwords', () => {
 
 describe('live-update streams', () => {
   let origin = '';
+  const live = new ListenedChannel();
   beforeAll(async () => {
-    origin = await serve(createGovGraphYoga(world.db));
+    origin = await serve(createGovGraphYoga(world.db, undefined, live.pubsub));
   });
 
   const open = (headers: Record<string, string> = {}) =>
@@ -261,6 +264,7 @@ describe('live-update streams', () => {
     });
 
   it(`are at most ${LIVE_STREAMS.perClient} per client; the next is refused with RATE_LIMITED`, async () => {
+    const before = live.listening;
     const streams = await Promise.all(Array.from({ length: LIVE_STREAMS.perClient }, () => open()));
     for (const stream of streams) expect(stream.status).toBe(200);
     const refused = await open();
@@ -268,8 +272,8 @@ describe('live-update streams', () => {
     expect(text).toContain('RATE_LIMITED');
     expect(text).toContain('STREAMS');
     await Promise.all(streams.map((stream) => stream.body?.cancel()));
-    // Closed ones make room again.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Closed ones make room again, once the server has seen them end.
+    await live.untilAtMost(before);
     const again = await open();
     expect(again.status).toBe(200);
     await again.body?.cancel();

@@ -107,6 +107,12 @@ describe('expensive queries from several clients at once', () => {
     for (let i = 0; i < 10; i++) quiet.push(await search());
 
     let stop = false;
+    // The measuring starts once every attacker has had a round answered: the load is on.
+    let rounds = 0;
+    let loaded = () => {};
+    const underLoad = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
     const attacker = async (client: string) => {
       const codes: string[] = [];
       while (!stop) {
@@ -116,11 +122,13 @@ describe('expensive queries from several clients at once', () => {
           ask(aliased(20), client),
         ]);
         codes.push(...answers.flatMap((a) => a.codes));
+        rounds += 1;
+        if (rounds === 3) loaded();
       }
       return codes;
     };
     const attackers = ['203.0.113.1', '203.0.113.2', '203.0.113.3'].map(attacker);
-    await sleep(500);
+    await underLoad;
     const busy: number[] = [];
     const ready: number[] = [];
     const until = Date.now() + 8_000;

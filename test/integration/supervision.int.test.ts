@@ -125,8 +125,15 @@ describe('the supervised embedded Neo4j', () => {
       }
     };
     const load = Promise.all([reader(), reader(), reader(), writer('a'), writer('b')]);
+    /** Waits (up to a minute) until the load has made progress: more reads answered and writes acknowledged. */
+    const progress = async (moreReads: number, moreWrites: number) => {
+      const [r, w] = [reads.length, acknowledged.length];
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(50)) {
+        if (reads.length >= r + moreReads && acknowledged.length >= w + moreWrites) return;
+      }
+    };
 
-    await sleep(3000);
+    await progress(20, 4);
     const killedAt = performance.now();
     process.kill(killed.pid, 'SIGKILL');
 
@@ -144,7 +151,8 @@ describe('the supervised embedded Neo4j', () => {
     for (const deadline = Date.now() + 60_000; Date.now() < deadline && !servingAgain.test(server.output()); ) {
       await sleep(100);
     }
-    await sleep(4000);
+    // Load goes on after that, until it has made progress on the restarted Neo4j too.
+    await progress(20, 4);
     stop = true;
     await load;
 
@@ -245,9 +253,18 @@ describe('the supervised embedded Neo4j', () => {
     await sleep(300);
     const stoppedAt = performance.now();
     server.child.kill('SIGTERM');
-    await sleep(500);
 
-    await expect(fetch(`${server.url}healthz`)).rejects.toThrow();
+    // Once it has begun to drain, it takes no new connection.
+    await expect
+      .poll(
+        () =>
+          fetch(`${server.url}healthz`).then(
+            () => 'answered',
+            () => 'refused',
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe('refused');
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     const found = JSON.parse(answer.text) as { data: { search: { edges: Array<{ node: { id: string } }> } } };

@@ -2,16 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createApp } from '../../server/http/app.js';
 import type { GovGraphYoga } from '../../server/http/yoga.js';
 import { setupApi } from './api.js';
+import { buildExplorer } from './build-explorer.js';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
@@ -24,22 +22,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/**
- * Builds the explorer as `npm start` does, in Vite's mode `test` (which adds the canvas's read-only view,
- * window.govgraphCanvas), into a temporary folder; returns the folder.
- */
-export async function buildExplorer(): Promise<string> {
-  const outDir = path.join(os.tmpdir(), `govgraph-web-${process.pid}-${Date.now()}`);
-  await build({
-    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
-    mode: 'test',
-    build: { outDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
-  return outDir;
-}
-
 /** The explorer the end-to-end tier built once for all its files (test/support/explorer-build.ts). */
+export { buildExplorer };
+
 export function builtExplorer(): Promise<string> {
   const built = inject('explorerDir');
   return built ? Promise.resolve(built) : buildExplorer();

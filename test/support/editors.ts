@@ -4,6 +4,7 @@ import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js
 import type { Settings } from '../../server/schema/context.js';
 import { Accounts, type Role } from '../../server/services/accounts/accounts.js';
 import { loadSeed } from '../../server/services/seed/load.js';
+import { ListenedChannel } from './listening.js';
 import { startScratchNeo4j } from './scratch.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -63,13 +64,16 @@ export async function startEditorsWorld(settings?: Settings, options: { seed?: '
       return { body: (await response.json()) as Reply<T>, response };
     };
   };
-  const yoga = createGovGraphYoga(db, settings);
+  // Its live updates tell how many subscriptions listen, so a test can wait for its stream to listen.
+  const live = new ListenedChannel();
+  const yoga = createGovGraphYoga(db, settings, live.pubsub);
 
   return {
     db,
     uri: scratch.uri,
     auth: scratch.auth,
     yoga,
+    live,
     accounts,
     run,
     emailOf,

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildExplorer } from './browser.js';
+import { buildExplorer } from './build-explorer.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

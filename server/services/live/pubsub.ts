@@ -38,9 +38,9 @@ function over(pubsub: PubSub<Events>): GraphPubSub {
   };
 }
 
-/** Live updates within this process: enough for one server instance. */
-export function createGraphPubSub(): GraphPubSub {
-  return over(createPubSub<Events>());
+/** Live updates within this process (through `eventTarget`): enough for one server instance. */
+export function createGraphPubSub(eventTarget: EventTarget = new EventTarget()): GraphPubSub {
+  return over(createPubSub<Events>({ eventTarget }));
 }
 
 // Every field is a string or a list of strings, so a change arrives through JSON exactly as it was sent;

@@ -426,8 +426,9 @@ describe('merges, history, revert and live updates', () => {
     /** Opens the stream over HTTP as a browser's fetch would, and waits until it is listening. */
     async function subscribe(method: 'GET' | 'POST') {
       // Who made a change is for editors: the stream is opened with an editor's token.
+      const listening = world.live.listening;
       const events = await openEventStream(server.url, SUBSCRIPTION, method, world.headersOf('editor'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await world.live.until(listening + 1);
       return events;
     }
 
