@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { startEmbeddedNeo4j } from './db/embedded.js';
@@ -58,7 +59,7 @@ export async function connect(
   } catch (error) {
     await db.close();
     await embedded?.stop();
-    throw new Error(`Cannot reach Neo4j at ${uri}: ${(error as Error).message}`);
+    throw new Error(`Cannot reach Neo4j at ${uri}: ${messageOf(error)}`);
   }
   const connected = db;
   return {

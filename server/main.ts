@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { messageOf, systemCodeOf } from '../shared/errors.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './connect.js';
 import { migrate } from './db/migrate.js';
@@ -104,8 +105,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || (error instanceof Error && error.name === 'SeedError')) {
     console.error(error.message);
-  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`The port is already in use: ${(error as Error).message}. Set PORT to another port.`);
+  } else if (systemCodeOf(error) === 'EADDRINUSE') {
+    console.error(`The port is already in use: ${messageOf(error)}. Set PORT to another port.`);
   } else {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   }

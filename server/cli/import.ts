@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { messageOf, systemCodeOf } from '../../shared/errors.js';
 import { importGraph } from '../services/transfer/transfer.js';
 import { runCommand, UsageError } from './run.js';
 
@@ -13,9 +14,7 @@ runCommand(async (db, args) => {
   try {
     text = readFileSync(files[0], 'utf8');
   } catch (error) {
-    throw new UsageError(
-      `Cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    throw new UsageError(`Cannot read ${files[0]}: ${systemCodeOf(error) ?? messageOf(error)}`);
   }
   const done = await importGraph(db, text, { replace: args.includes('--replace') });
   return `Imported ${done.entities} entities, ${done.relations} relations and ${done.mentions} mentions from ${files[0]}.`;

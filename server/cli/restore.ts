@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { messageOf, systemCodeOf } from '../../shared/errors.js';
 import { BackupError, decodeBackup, describeCounts } from '../services/backup/format.js';
 import { census, describeCensus, restoreBackup } from '../services/backup/restore.js';
 import { defaultBackupPath, takeBackup, writeBackupFile } from '../services/backup/take.js';
@@ -20,7 +21,7 @@ runCommand(async (db, args) => {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`Cannot read ${file}: ${systemCodeOf(error) ?? messageOf(error)}`);
   }
   const started = performance.now();
   let backup: ReturnType<typeof decodeBackup>;

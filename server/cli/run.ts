@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../connect.js';
 import type { Database } from '../db/database.js';
@@ -37,7 +38,7 @@ export function runCommand(work: (db: Database, args: string[]) => Promise<strin
     () => process.exit(0),
     (error: unknown) => {
       const plain = error instanceof ConfigError || (error instanceof Error && PLAIN_ERRORS.has(error.name));
-      console.error(plain ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : error);
+      console.error(plain ? messageOf(error) : error instanceof Error ? (error.stack ?? error.message) : error);
       process.exit(1);
     },
   );

@@ -1,6 +1,7 @@
 import neo4j, { type BookmarkManager, type Driver, Neo4jError, type Session } from 'neo4j-driver';
+import { messageOf } from '../../shared/errors.js';
 import { boltHandshake } from './bolt-handshake.js';
-import { type Plain, toDriverValue, toPlain } from './plain.js';
+import { toDriverValue, toPlain } from './plain.js';
 import type { CypherQuery } from './queries.js';
 import { requestContext } from './request-context.js';
 import type { Row } from './rows.js';
@@ -26,6 +27,11 @@ export class DatabaseUnavailableError extends Error {
 /** A statement ran longer than the transaction timeout and Neo4j ended it; asking for less helps. */
 export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
+}
+
+/** Neo4j refused a write that would break a uniqueness constraint (a second account, id or URL). */
+export function isConstraintViolation(error: unknown): boolean {
+  return /already exists|ConstraintValidation/i.test(messageOf(error));
 }
 
 /** Neo4j's codes for a transaction it ended at its timeout (server-side or the one the driver asked for). */

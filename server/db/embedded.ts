@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { messageOf, systemCodeOf } from '../../shared/errors.js';
 import { ConfigError } from './config-error.js';
 
 const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-embedded/', import.meta.url));
@@ -100,7 +101,7 @@ export function embeddedAuth(dataDir: string): EmbeddedAuth {
     password = readFileSync(file, 'utf8').trim();
   } catch (error) {
     throw new ConfigError(
-      `The embedded Neo4j's password file ${file} cannot be read (${(error as NodeJS.ErrnoException).code}). ` +
+      `The embedded Neo4j's password file ${file} cannot be read (${systemCodeOf(error)}). ` +
         'It is written at the first start; remove the data folder to start afresh, or restore the file.',
     );
   }
@@ -189,7 +190,7 @@ function supervised(first: Launched, options: EmbeddedOptions, log: (line: strin
         options.onRestart?.back(next.uri);
         return;
       } catch (error) {
-        log(`Restarting the embedded Neo4j failed: ${(error as Error).message.split('\n')[0]}`);
+        log(`Restarting the embedded Neo4j failed: ${messageOf(error).split('\n')[0]}`);
       }
     }
   };
@@ -253,7 +254,7 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return systemCodeOf(error) === 'EPERM';
   }
 }
 

@@ -69,6 +69,14 @@ export interface KeptAnswerRow {
   readonly response: string | null;
 }
 
+type ChangeRows = { readonly change: ChangeRow };
+type IntakeRows = { readonly intake: IntakeRow };
+type EntityRows = { readonly entity: EntityProps };
+type RelationRows = { readonly relation: RelationProps };
+type UserRows = { readonly user: UserRow };
+/** The articles that mention an entity and the entities it mentions. */
+type LinkRows = { readonly mentionedIn: readonly string[]; readonly mentions: readonly string[] };
+
 type Counted<K extends string, V> = ReadonlyArray<{ readonly [key in K]: V } & { readonly count: number }>;
 
 /**
@@ -77,7 +85,7 @@ type Counted<K extends string, V> = ReadonlyArray<{ readonly [key in K]: V } & {
  */
 export interface QueryRows {
   'user-by-email': { readonly user: UserRow & { readonly passwordHash: string } };
-  'user-create': { readonly user: UserRow };
+  'user-create': UserRows;
   'user-set-role': { readonly user: UserRow; readonly refused: boolean };
   'user-set-password': { readonly id: string };
   'session-user': {
@@ -88,8 +96,8 @@ export interface QueryRows {
     readonly idle: number;
     readonly expiresAt: string;
   };
-  'session-alive': { readonly user: UserRow };
-  'token-user': { readonly user: UserRow };
+  'session-alive': UserRows;
+  'token-user': UserRows;
   'token-create': {
     readonly token: {
       readonly id: string;
@@ -99,27 +107,27 @@ export interface QueryRows {
     };
     readonly email: string;
   };
-  'changes-of': { readonly change: ChangeRow };
-  'changes-of-batch': { readonly change: ChangeRow };
-  'changes-recent': { readonly change: ChangeRow };
+  'changes-of': ChangeRows;
+  'changes-of-batch': ChangeRows;
+  'changes-recent': ChangeRows;
   'changes-record': { readonly at: string };
-  'intake-create': { readonly intake: IntakeRow };
-  'intake-lock': { readonly intake: IntakeRow };
-  'intake-decide': { readonly intake: IntakeRow };
-  'intakes-pending': { readonly intake: IntakeRow };
-  'entity-lock': { readonly entity: EntityProps };
+  'intake-create': IntakeRows;
+  'intake-lock': IntakeRows;
+  'intake-decide': IntakeRows;
+  'intakes-pending': IntakeRows;
+  'entity-lock': EntityRows;
   'entities-lock': { readonly id: string; readonly kind: EntityKind };
-  'entity-create': { readonly entity: EntityProps };
-  'entity-update': { readonly entity: EntityProps };
-  'entity-relations': { readonly relation: RelationProps };
-  'relation-lock': { readonly relation: RelationProps };
-  'relation-create': { readonly relation: RelationProps };
-  'relation-update': { readonly relation: RelationProps };
-  'export-entities': { readonly entity: EntityProps };
-  'export-relations': { readonly relation: RelationProps };
+  'entity-create': EntityRows;
+  'entity-update': EntityRows;
+  'entity-relations': RelationRows;
+  'relation-lock': RelationRows;
+  'relation-create': RelationRows;
+  'relation-update': RelationRows;
+  'export-entities': EntityRows;
+  'export-relations': RelationRows;
   'article-citers': { readonly relations: readonly string[]; readonly figured: readonly string[] };
-  'mentions-move': { readonly mentionedIn: readonly string[]; readonly mentions: readonly string[] };
-  'entity-links': { readonly mentionedIn: readonly string[]; readonly mentions: readonly string[] };
+  'mentions-move': LinkRows;
+  'entity-links': LinkRows;
   stats: {
     readonly kinds: Counted<'kind', EntityKind>;
     readonly relationTypes: Counted<'type', RelationType>;

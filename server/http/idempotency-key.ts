@@ -88,7 +88,11 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
           const result = (await inRequest({ idempotency: claim }, () => executeFn(execution))) as ExecutionResult;
           if (claim.batches.length > 0) {
             await keep(db, claim.key, result, mask);
-          } else if (result.errors?.some((e) => e.originalError instanceof AlreadyAppliedError)) {
+          } else if (
+            result.errors?.some(
+              (e) => e.originalError instanceof AlreadyAppliedError || e.extensions?.code === 'ALREADY_APPLIED',
+            )
+          ) {
             // Another request with the key committed while this one waited for it: its answer, if kept by now.
             const theirs = await find();
             if (theirs) return answerOf(theirs);

@@ -22,7 +22,7 @@ import {
   preferredLanguage,
   type Settings,
 } from '../schema/context.js';
-import { toGraphQLError } from '../schema/errors.js';
+import { domainErrors, toGraphQLError } from '../schema/errors.js';
 import { schema } from '../schema/index.js';
 import { Accounts } from '../services/accounts/accounts.js';
 import { LoginGuard } from '../services/accounts/login-guard.js';
@@ -235,6 +235,8 @@ export function createGovGraphYoga(
       ...armor.protect().plugins,
       // After armor, so it guards armor's parser (the token limit) too.
       hostileInputGuards(),
+      // The services' errors as GraphQL errors with their codes, before masking (which logs only the unexpected).
+      domainErrors(),
       // Inside the deadline: looking a key up is bound by the same patience as the rest.
       idempotentMutations(db, (error) => maskError(error, 'Unexpected error.', maxBodyBytes) as GraphQLError),
       neo4jDeadline(),

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
-import type { DomainError } from '../services/errors.js';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import { DomainError } from '../services/errors.js';
 
 /** How a whole response is sent when it carries this error (yoga reads `extensions.http`). */
 export interface HttpHint {
@@ -31,4 +32,32 @@ export function toGraphQLError(error: DomainError, at?: GraphQLError, http: Http
     path: at?.path,
     extensions: { code: error.code, ...error.details, ...(http ? { http } : {}) },
   });
+}
+
+/** An answer's errors with the services' own turned into GraphQL errors (the others as they are). */
+function mapped(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => error.originalError instanceof DomainError)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) =>
+      error.originalError instanceof DomainError ? toGraphQLError(error.originalError, error) : error,
+    ),
+  };
+}
+
+/**
+ * The schema's edge as a plugin: every answer and every event of a subscription carries the services' errors as
+ * GraphQL errors with their codes, before yoga masks what is left (and logs only that, the unexpected).
+ */
+export function domainErrors(): Plugin {
+  const done = (payload: Parameters<Parameters<typeof handleStreamOrSingleExecutionResult>[1]>[0]) =>
+    payload.setResult(mapped(payload.result));
+  return {
+    onExecute: () => ({
+      onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, done),
+    }),
+    onSubscribe: () => ({
+      onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, done),
+    }),
+  };
 }

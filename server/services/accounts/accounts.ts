@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ROLES, type Role } from '../../../shared/vocabulary.js';
-import type { Database } from '../../db/database.js';
+import { type Database, isConstraintViolation } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import type { UserRow } from '../../db/rows.js';
 import { BadInputError } from '../errors.js';
@@ -70,7 +70,7 @@ export class Accounts {
       if (!row) throw new Error(`The account for ${email} was not written.`);
       return row.user;
     } catch (error) {
-      if (/already exists|ConstraintValidation/i.test(String((error as Error).message))) {
+      if (isConstraintViolation(error)) {
         throw new BadInputError(`There is already an account for ${email}.`, { argument: 'email' });
       }
       throw error;

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import pLimit from 'p-limit';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { messageOf } from '../../../shared/errors.js';
 import { ConfigError, withoutPassword } from '../../db/config-error.js';
 import { RateLimitedError } from '../errors.js';
 
@@ -223,7 +224,7 @@ export async function openLoginLimits(
   } catch (error) {
     redis.disconnect();
     throw new ConfigError(
-      `Cannot use Redis at GOVGRAPH_REDIS_URL (${shown}) for the login limits: ${(error as Error).message}.`,
+      `Cannot use Redis at GOVGRAPH_REDIS_URL (${shown}) for the login limits: ${messageOf(error)}.`,
     );
   }
   starting = false;

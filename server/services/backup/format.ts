@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { messageOf } from '../../../shared/errors.js';
 import { checkContent } from '../../../shared/integrity.js';
 import { ROLES } from '../accounts/accounts.js';
 import { type ExportFile, parseExport } from '../transfer/transfer.js';
@@ -276,7 +277,7 @@ export function decodeBackup(file: Buffer): Backup {
     try {
       raw = JSON.parse((lines[line - 1] as Buffer).toString('utf8'));
     } catch (error) {
-      throw new BackupError(`Its section ${name} (line ${line}) is not valid JSON: ${(error as Error).message}`);
+      throw new BackupError(`Its section ${name} (line ${line}) is not valid JSON: ${messageOf(error)}`);
     }
     const parsed = z.array(RECORD_SCHEMAS[name] as z.ZodType<StoredRecord>).safeParse(raw);
     if (!parsed.success) {

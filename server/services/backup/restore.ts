@@ -1,3 +1,4 @@
+import { messageOf } from '../../../shared/errors.js';
 import { type Database, inBatches, type Params } from '../../db/database.js';
 import { loadMigrations, type Migration, relationTypeMigrations } from '../../db/migrate.js';
 import { type CypherQuery, Q } from '../../db/queries.js';
@@ -160,7 +161,7 @@ export async function restoreBackup(
     await checkRestored(db, backup);
     await db.write(B['restore-end']);
   } catch (error) {
-    const what = (error as Error).message;
+    const what = messageOf(error);
     const back = saved
       ? `The content before the restore is saved in ${saved}; put it back with: npm run restore -- --replace ${saved}`
       : `Start over with: npm run restore -- --replace ${options.source}`;
@@ -169,7 +170,7 @@ export async function restoreBackup(
       await wipe(db, true);
     } catch (cleanup) {
       throw new BackupError(
-        `The restore failed (${what}), and emptying the database again failed too (${(cleanup as Error).message}): ` +
+        `The restore failed (${what}), and emptying the database again failed too (${messageOf(cleanup)}): ` +
           `it holds part of the backup, and servers answer 503 until a restore completes. ${back}`,
         { cause: error },
       );

@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { messageOf } from '../../../shared/errors.js';
 import { idFor } from '../../../shared/ids.js';
 import { Entity } from '../../../shared/model.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
-import type { Database, Row, Run } from '../../db/database.js';
+import { type Database, isConstraintViolation, type Run } from '../../db/database.js';
 import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
 import { type EntityRecord, toEntity } from '../../db/records.js';
@@ -19,9 +20,8 @@ export const validEntity = (candidate: unknown): Entity => validated(Entity, can
 
 /** Neo4j refused a write for a uniqueness constraint: which property? */
 function constraintProperty(error: unknown): string | null {
-  const message = String((error as Error)?.message ?? '');
-  if (!/already exists|ConstraintValidation/i.test(message)) return null;
-  return /property `url`/i.test(message) ? 'url' : 'id';
+  if (!isConstraintViolation(error)) return null;
+  return /property `url`/i.test(messageOf(error)) ? 'url' : 'id';
 }
 
 /** Turns a uniqueness violation from a race the checks could not see into the error the checks would give. */

@@ -1,13 +1,10 @@
-import type { Run } from '../../db/database.js';
+import { isConstraintViolation, type Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { requestContext } from '../../db/request-context.js';
 import { AlreadyAppliedError } from '../errors.js';
 
 /** How long a key and its answer are kept for retries. */
 export const IDEMPOTENCY_HOURS = 24;
-
-const isConstraintViolation = (error: unknown) =>
-  /already exists|ConstraintValidation/i.test(String((error as Error)?.message ?? ''));
 
 /**
  * At the start of a batch's transaction: ties the batch to the request's key, if it has one. The key is

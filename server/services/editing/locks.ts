@@ -1,5 +1,5 @@
 import type { EntityKind } from '../../../shared/vocabulary.js';
-import type { Row, Run } from '../../db/database.js';
+import type { Run } from '../../db/database.js';
 import type { Plain } from '../../db/plain.js';
 import { Q } from '../../db/queries.js';
 import { entityFromProps, relationFromProps } from '../../db/storage.js';

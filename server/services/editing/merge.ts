@@ -1,6 +1,6 @@
 import { foldGerman } from '../../../shared/fold.js';
 import type { Citation, Entity, Figure, Relation } from '../../../shared/model.js';
-import type { Database, Row } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { type EntityRecord, toEntity } from '../../db/records.js';
 import { BadInputError } from '../errors.js';

@@ -1,7 +1,7 @@
 import { mentionsOf, relationProblems } from '../../../shared/integrity.js';
 import { Relation } from '../../../shared/model.js';
 import { RELATION_ID_PREFIX } from '../../../shared/vocabulary.js';
-import type { Database, Row, Run } from '../../db/database.js';
+import { type Database, isConstraintViolation, type Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { type RelationRecord, toRelation } from '../../db/records.js';
 import type { RelationProps } from '../../db/rows.js';
@@ -177,7 +177,7 @@ export class RelationEditing {
       });
     } catch (error) {
       // Two racing creations of the same id and type: the constraint stops the second.
-      if (/already exists|ConstraintValidation/i.test(String((error as Error)?.message))) {
+      if (isConstraintViolation(error)) {
         throw new BadInputError(`There is already a relation with the id ${given ?? draft.id}; choose another id.`, {
           argument: 'id',
         });

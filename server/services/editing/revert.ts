@@ -1,5 +1,5 @@
 import type { Entity } from '../../../shared/model.js';
-import type { Database, Row, Run } from '../../db/database.js';
+import type { Database, Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { type Batch, type ChangeRecord, inBatch, isRelationId, type Publish } from './batch.js';

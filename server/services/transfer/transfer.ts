@@ -1,11 +1,11 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { messageOf } from '../../../shared/errors.js';
 import { checkContent } from '../../../shared/integrity.js';
 import { Entity, Mention, Relation } from '../../../shared/model.js';
 import { xmlSafe } from '../../../shared/xml-text.js';
-import { type Database, inBatches, type Row } from '../../db/database.js';
-import type { Plain } from '../../db/plain.js';
+import { type Database, inBatches } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
 import { entityFromProps, entityLabel, entityProps, relationFromProps, relationProps } from '../../db/storage.js';
 
@@ -154,7 +154,7 @@ export function parseExport(text: string): { file?: ExportFile; problems: string
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { problems: [`not valid JSON: ${messageOf(error)}`] };
   }
   const parsed = ExportFile.safeParse(raw);
   if (!parsed.success) {
