@@ -72,7 +72,7 @@ export interface Context {
   readonly loginGuard: LoginGuard;
   /** Slots for queries of much database work; one per server, shared by its requests (heavy-work.ts). */
   readonly heavyWork: HeavyWork;
-  /** The server's open live-update streams (live-streams.ts). */
+  /** The server's open live-update streams (services/live/streams.ts). */
   readonly liveStreams: LiveStreams;
   /** Who asks, as the limits on expensive queries count it: the account, else the client's address. */
   readonly client: string | null;
