@@ -5,9 +5,6 @@ import { normaliseOrigin } from './http/origin.js';
 import type { Settings } from './schema/context.js';
 import { passwordProblem } from './services/accounts/passwords.js';
 
-export type { Settings };
-export { ConfigError, withoutPassword };
-
 const port = (fallback: number) =>
   z.coerce
     .number({ error: 'must be a port number' })

@@ -1,6 +1,7 @@
 import { messageOf } from '../../shared/errors.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { connect } from '../connect.js';
+import { ConfigError } from '../db/config-error.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 

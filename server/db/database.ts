@@ -106,10 +106,6 @@ async function readWithRetries<T>(read: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Ends a session whose work is done: what the work returned or threw stands. A connection that broke
- * meanwhile makes closing fail too, and that must not replace the work's own outcome.
- */
-/**
  * The records as plain rows of the shape their query declares (rows.ts): the one place where what Neo4j
  * answered is taken to be what the query's RETURN clause promises.
  */
@@ -117,6 +113,10 @@ function rowsOf<R>(records: ReadonlyArray<{ toObject(): object }>): R[] {
   return records.map((record) => toPlain(record.toObject()) as R);
 }
 
+/**
+ * Ends a session whose work is done: what the work returned or threw stands. A connection that broke
+ * meanwhile makes closing fail too, and that must not replace the work's own outcome.
+ */
 async function closeQuietly(session: Session): Promise<void> {
   await session.close().catch(() => {});
 }

@@ -127,7 +127,7 @@ function owned(jvm: Launched, dataDir: string): EmbeddedNeo4j {
     owned: true,
     pid: jvm.child.pid ?? 0,
     restarts: 0,
-    stop: () => stopChild(jvm.child),
+    stop: () => stopJvm(jvm.child),
   };
 }
 
@@ -175,7 +175,7 @@ function supervised(first: Launched, options: EmbeddedOptions, log: (line: strin
       try {
         const next = await launch({ ...options, boltPort }, log);
         if (stopping) {
-          await stopChild(next.child);
+          await stopJvm(next.child);
           return;
         }
         current = next;
@@ -210,7 +210,7 @@ function supervised(first: Launched, options: EmbeddedOptions, log: (line: strin
       stopping = true;
       wake?.();
       await restarting;
-      await stopChild(current.child);
+      await stopJvm(current.child);
     },
   };
 }
@@ -297,7 +297,7 @@ export function checkJava(): void {
 export const EMBEDDED_LAUNCHER_DIR = LAUNCHER_DIR;
 
 /** The launcher's class path: its jar and Neo4j's jars beside it. */
-export function launcherClasspath(): string[] {
+function launcherClasspath(): string[] {
   return [JAR, path.join(LAUNCHER_DIR, 'target', 'lib', '*')];
 }
 
@@ -336,17 +336,42 @@ interface Launched {
 }
 
 function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<Launched> {
-  const classpath = launcherClasspath().join(path.delimiter);
-  const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-cp', classpath, 'govgraph.neo4j.Main'], {
+  log(`Starting the embedded Neo4j on ${options.dataDir} …`);
+  return startLauncherJvm({
+    mainClass: 'govgraph.neo4j.Main',
+    heap: options.heap,
     env: {
-      ...process.env,
       GOVGRAPH_DATA_DIR: options.dataDir,
       GOVGRAPH_BOLT_PORT: String(options.boltPort),
       ...(options.pageCache ? { GOVGRAPH_NEO4J_PAGECACHE: options.pageCache } : {}),
     },
+    ready: READY_LINE,
+    what: 'The embedded Neo4j',
+  }).then(({ child, ready: uri }) => {
+    log(`Embedded Neo4j is ready at ${uri}.`);
+    return { uri, child };
+  });
+}
+
+/**
+ * Starts a class of the launcher (its jar and Neo4j's beside it, `classpath` before them) in a JVM of its own
+ * and waits until it prints the line `ready`; resolves with the line's first group. The JVM ends itself when
+ * our stdin pipe closes (stopJvm).
+ */
+export function startLauncherJvm(options: {
+  readonly mainClass: string;
+  readonly heap: string;
+  readonly classpath?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly ready: RegExp;
+  /** For messages: "The embedded Neo4j". */
+  readonly what: string;
+}): Promise<{ child: ChildProcess; ready: string }> {
+  const classpath = [...(options.classpath ?? []), ...launcherClasspath()].join(path.delimiter);
+  const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-cp', classpath, options.mainClass], {
+    env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  log(`Starting the embedded Neo4j on ${options.dataDir} …`);
 
   return new Promise((resolve, reject) => {
     let output = '';
@@ -356,24 +381,22 @@ function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<
       if (ready) return;
       output += chunk.toString();
       if (output.length > 64_000) output = output.slice(-32_000);
-      const match = READY_LINE.exec(output);
+      const match = options.ready.exec(output);
       if (match?.[1]) {
         ready = true;
         cleanup();
-        const uri = match[1];
-        log(`Embedded Neo4j is ready at ${uri}.`);
-        resolve({ uri, child });
+        resolve({ child, ready: match[1] });
       }
     };
     const onExit = (code: number | null) => {
       cleanup();
       const tail = output.trim().split('\n').slice(-15).join('\n');
-      reject(new Error(`The embedded Neo4j exited before it was ready (exit code ${code}):\n${tail}`));
+      reject(new Error(`${options.what} exited before it was ready (exit code ${code}):\n${tail}`));
     };
     const timer = setTimeout(() => {
       cleanup();
-      void stopChild(child);
-      reject(new Error(`The embedded Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.`));
+      void stopJvm(child);
+      reject(new Error(`${options.what} did not become ready within ${START_TIMEOUT_MS / 1000} s.`));
     }, START_TIMEOUT_MS);
     const cleanup = () => {
       clearTimeout(timer);
@@ -389,10 +412,10 @@ function launch(options: EmbeddedOptions, log: (line: string) => void): Promise<
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a launcher JVM cleanly (closing stdin is its signal, see Main.java), killing it if it hangs. */
+export async function stopJvm(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Closing stdin is the JVM's signal to shut down cleanly (see Main.java).
   child.stdin?.end();
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;

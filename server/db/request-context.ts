@@ -33,7 +33,10 @@ export function inRequest<T>(values: RequestContext, work: () => T): T {
   return context.run({ ...context.getStore(), ...values }, work);
 }
 
+/** Code outside a request runs without one. */
+const OUTSIDE: RequestContext = Object.freeze({});
+
 /** The context of the request on whose behalf the current code runs; empty outside a request. */
 export function requestContext(): RequestContext {
-  return context.getStore() ?? {};
+  return context.getStore() ?? OUTSIDE;
 }

@@ -16,8 +16,6 @@ const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-type Kept = KeptAnswerRow;
-
 /** What a replayed answer says beside its data: the same errors, and that it is a replay. */
 function replay(response: string): ExecutionResult {
   const kept = JSON.parse(response) as {
@@ -76,7 +74,7 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
         batches: [],
       };
       const find = async () => (await db.readFromLeader(Q['idempotency-find'], { key: claim.key }))[0];
-      const answerOf = (kept: Kept): ExecutionResult => {
+      const answerOf = (kept: KeptAnswerRow): ExecutionResult => {
         if (kept.request !== claim.request) return refused(toGraphQLError(new IdempotencyKeyReusedError()));
         if (kept.response) return replay(kept.response);
         return refused(toGraphQLError(new AlreadyAppliedError(kept.batches)));
@@ -88,11 +86,7 @@ export function idempotentMutations(db: Database, mask: (error: GraphQLError) =>
           const result = (await inRequest({ idempotency: claim }, () => executeFn(execution))) as ExecutionResult;
           if (claim.batches.length > 0) {
             await keep(db, claim.key, result, mask);
-          } else if (
-            result.errors?.some(
-              (e) => e.originalError instanceof AlreadyAppliedError || e.extensions?.code === 'ALREADY_APPLIED',
-            )
-          ) {
+          } else if (result.errors?.some((e) => e.originalError instanceof AlreadyAppliedError)) {
             // Another request with the key committed while this one waited for it: its answer, if kept by now.
             const theirs = await find();
             if (theirs) return answerOf(theirs);

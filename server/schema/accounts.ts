@@ -1,4 +1,5 @@
-import { ROLES, type Role, TOKEN_MAX_DAYS } from '../services/accounts/accounts.js';
+import { ROLES, type Role } from '../../shared/vocabulary.js';
+import { TOKEN_MAX_DAYS } from '../services/accounts/accounts.js';
 import { FREE_ATTEMPTS, MAX_WAIT_SECONDS } from '../services/accounts/login-guard.js';
 import { SESSION } from '../services/accounts/sessions.js';
 import { BadInputError, ForbiddenError, UnauthenticatedError } from '../services/errors.js';

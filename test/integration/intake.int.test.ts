@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
-import { Accounts, type Role } from '../../server/services/accounts/accounts.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
 import { loadSeed } from '../../server/services/seed/load.js';
+import type { Role } from '../../shared/vocabulary.js';
 import { startScratchNeo4j } from '../support/scratch.js';
 
 // proposeFacts needs an editor's account, and accounts are writes: so a Neo4j of its own, with the same seed.

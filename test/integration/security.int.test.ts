@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../server/config.js';
 import { createApp } from '../../server/http/app.js';
 import { createGovGraphYoga } from '../../server/http/yoga.js';
+import type { Settings } from '../../server/schema/context.js';
 import { testDatabase } from '../support/api.js';
 
 const db = testDatabase();

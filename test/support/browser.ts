@@ -23,8 +23,6 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The explorer the end-to-end tier built once for all its files (test/support/explorer-build.ts). */
-export { buildExplorer };
-
 export function builtExplorer(): Promise<string> {
   const built = inject('explorerDir');
   return built ? Promise.resolve(built) : buildExplorer();

@@ -2,8 +2,9 @@ import { capturedSeed } from '../../seed/load.js';
 import type { Database } from '../../server/db/database.js';
 import { createGovGraphYoga, type GovGraphYoga } from '../../server/http/yoga.js';
 import type { Settings } from '../../server/schema/context.js';
-import { Accounts, type Role } from '../../server/services/accounts/accounts.js';
+import { Accounts } from '../../server/services/accounts/accounts.js';
 import { loadSeed } from '../../server/services/seed/load.js';
+import type { Role } from '../../shared/vocabulary.js';
 import { ListenedChannel } from './listening.js';
 import { startScratchNeo4j } from './scratch.js';
 

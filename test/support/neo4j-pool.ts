@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import {
   buildLauncherIfNeeded,
   checkJava,
   EMBEDDED_LAUNCHER_DIR,
-  launcherClasspath,
+  startLauncherJvm,
+  stopJvm,
 } from '../../server/db/embedded.js';
 
 const POOL_SOURCE = path.join(EMBEDDED_LAUNCHER_DIR, 'src/test/java/govgraph/neo4j/Pool.java');
@@ -25,50 +25,22 @@ export interface Neo4jPool {
 export async function startNeo4jPool(heap: string, log: (line: string) => void): Promise<Neo4jPool> {
   checkJava();
   buildLauncherIfNeeded(log, [{ source: POOL_SOURCE, built: POOL_CLASS }]);
-  const classpath = [path.join(EMBEDDED_LAUNCHER_DIR, 'target/test-classes'), ...launcherClasspath()];
-  const child = spawn(
-    'java',
-    [`-Xmx${heap}`, '-XX:+UseSerialGC', '-cp', classpath.join(path.delimiter), 'govgraph.neo4j.Pool'],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = READY_LINE.exec(output);
-      if (match?.[1]) {
-        child.stdout?.off('data', onData);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`The test Neo4j pool exited (code ${code}):\n${output.slice(-2000)}`)),
-    );
+  const { child, ready: url } = await startLauncherJvm({
+    mainClass: 'govgraph.neo4j.Pool',
+    classpath: [path.join(EMBEDDED_LAUNCHER_DIR, 'target/test-classes')],
+    heap,
+    ready: READY_LINE,
+    what: 'The test Neo4j pool',
   });
-  // Keep draining, so a chatty Neo4j never blocks on a full pipe.
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return { url, stop: () => stopChild(child) };
+  return { url, stop: () => stopJvm(child) };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.stdin?.end();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Opens a Neo4j on `dataDir` in the pool (its password lands in the folder, as the launcher's does). */
-export async function openPooled(poolUrl: string, dataDir: string, pageCache = '128m'): Promise<string> {
-  const query = new URLSearchParams({ dir: dataDir, pagecache: pageCache });
+/**
+ * Opens a Neo4j on `dataDir` in the pool (its password lands in the folder, as the launcher's does), with the
+ * pool's page cache (128 MiB) unless `pageCache` says otherwise.
+ */
+export async function openPooled(poolUrl: string, dataDir: string, pageCache?: string): Promise<string> {
+  const query = new URLSearchParams({ dir: dataDir, ...(pageCache ? { pagecache: pageCache } : {}) });
   const response = await fetch(`${poolUrl}/start?${query}`, { method: 'POST' });
   const body = await response.text();
   if (!response.ok) throw new Error(`The test Neo4j pool could not open ${dataDir}: ${body}`);

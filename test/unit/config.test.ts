@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
+import { ConfigError } from '../../server/db/config-error.js';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded Neo4j on loopback, port 4000', () => {

@@ -9,8 +9,6 @@ import type { LoginGuard } from './login-guard.js';
 import { hashPassword, type Language, passwordProblem, verifyPassword } from './passwords.js';
 import { type IssuedSession, newToken, type ResumedSession, SESSION, Sessions, tokenHash } from './sessions.js';
 
-export { ROLES, type Role };
-
 /** An account: its id, email and role. */
 export type User = UserRow;
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
-import { messageOf } from '../../../shared/errors.js';
+import { messageOf, systemCodeOf } from '../../../shared/errors.js';
 import { checkContent } from '../../../shared/integrity.js';
-import { ROLES } from '../accounts/accounts.js';
+import { ROLES } from '../../../shared/vocabulary.js';
 import { type ExportFile, parseExport } from '../transfer/transfer.js';
 
 /**
@@ -229,7 +229,8 @@ function gunzip(file: Buffer): Buffer {
   try {
     return gunzipSync(file);
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
+    const code = systemCodeOf(error);
+    const message = messageOf(error);
     if (code === 'Z_BUF_ERROR') throw new BackupError('It is truncated: its compressed data ends early.');
     if (code === 'Z_DATA_ERROR' && /header/.test(message)) {
       throw new BackupError('It is not a GovGraph backup: it is not gzip-compressed.');

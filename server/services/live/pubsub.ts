@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, filter, type PubSub, pipe } from 'graphql-yoga';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
+import { messageOf } from '../../../shared/errors.js';
 import { ConfigError, withoutPassword } from '../../db/config-error.js';
 import type { GraphChange } from '../editing/index.js';
 
@@ -110,7 +111,7 @@ export async function connectRedisPubSub(url: string, log: (line: string) => voi
     await Promise.all(clients.map((client) => client.connect()));
   } catch (error) {
     for (const client of clients) client.disconnect();
-    const reason = (firstError ?? (error as Error)).message.replace(/\.+$/, '');
+    const reason = messageOf(firstError ?? error).replace(/\.+$/, '');
     throw new ConfigError(
       `Cannot use Redis at GOVGRAPH_REDIS_URL (${shown}): ${reason}. Check that Redis runs there and the URL ` +
         '(with its password) is right, or unset GOVGRAPH_REDIS_URL to keep live updates within this one instance.',

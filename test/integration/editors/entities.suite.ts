@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/db/database.js';
-import type { Accounts, Role } from '../../../server/services/accounts/accounts.js';
+import type { Accounts } from '../../../server/services/accounts/accounts.js';
+import type { Role } from '../../../shared/vocabulary.js';
 import { codeOf, type EditorsWorld, PASSWORD, sharedWorld } from '../../support/editors.js';
 
 describe('accounts, roles and entities', () => {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 /** Month ends from December 2018 (the region data) to last month; the last step is "today". */
 function steps(now = new Date()): string[] {

@@ -4,7 +4,7 @@ import type { EntitySummary, RelationSummary } from '../api.js';
 import { edgeLabel, type GraphData } from '../graph/elements.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { formatDate, kindLabel, relationLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { webAddress } from './links.js';
 
 interface Props {

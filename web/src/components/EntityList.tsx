@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySummary } from '../api.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { KindBadge } from './Details.js';
 import { type EntityActions, EntityMenu, type RelationCount } from './EntityMenu.js';
 import { PAGE_ROWS, usePaged } from './usePaged.js';

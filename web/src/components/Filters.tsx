@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../api.js';
 import { KIND_STYLES, KINDS } from '../graph/kinds.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 interface Props {
   readonly relationTypes: readonly string[];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LAYOUTS, type LayoutName } from '../state/view.js';
+import { LAYOUTS, type LayoutName } from '../graph/types.js';
 
 interface Props {
   readonly layout: LayoutName;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PathsResult, SearchHit } from '../api.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { SearchBox } from './SearchBox.js';
 
 interface Props {

@@ -12,7 +12,7 @@ import {
 } from '../api.js';
 import { KIND_STYLES, KINDS } from '../graph/kinds.js';
 import { kindLabel, orgTypeLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 interface Props {
   readonly onChoose: (entity: SearchHit) => void;

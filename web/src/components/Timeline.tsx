@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GraphData } from '../graph/elements.js';
 import { timelineOf } from '../graph/timeline.js';
 import { formatDate } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { PAGE_ROWS, usePaged } from './usePaged.js';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { approveIntake, fetchPendingIntakes, type PendingIntake, rejectIntake } from './api.js';
 import { Dialog } from './Dialog.js';
 import { Alert, Notice } from './Messages.js';

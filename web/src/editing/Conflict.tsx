@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 /** An edit refused because someone saved first: their state, the editor's starting point and input. */
 export interface Conflict {

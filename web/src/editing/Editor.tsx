@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { kindLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { Approvals } from './Approvals.js';
 import { type EditableEntity, fetchEditable, fetchEditableRelation, mergeEntities, revertChange } from './api.js';
 import { Dialog } from './Dialog.js';

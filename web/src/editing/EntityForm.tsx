@@ -5,7 +5,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../../shared/vocabulary.js';
 import { ApiError } from '../api.js';
 import type { EntityPatch } from '../generated/graphql.js';
 import { formatDate, kindLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { createEntity, deleteEntity, type EditableEntity, modelOf, updateEntity } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { FormButtons } from './FormButtons.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { type Change, fetchHistory } from './api.js';
 import { Alert } from './Messages.js';
 import { errorText } from './messages.js';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind, RelationType } from '../../../shared/vocabulary.js';
 import type { DateQualifier, IntakeInput } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } from './api.js';
 import { Dialog } from './Dialog.js';
 import { Alert } from './Messages.js';

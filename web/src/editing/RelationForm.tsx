@@ -5,7 +5,7 @@ import { ApiError } from '../api.js';
 import { SearchBox } from '../components/SearchBox.js';
 import type { RelationPatch } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 import { createRelation, deleteRelation, type EditableRelation, updateRelation } from './api.js';
 import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { FormButtons } from './FormButtons.js';

@@ -14,7 +14,7 @@ import {
   type RelationType,
   relationAllowed,
 } from '../../../shared/vocabulary.js';
-import type { Language } from '../state/view.js';
+import type { Language } from '../i18n/language.js';
 
 /**
  * The editors' forms check input with the very schemas the server checks it

@@ -6,7 +6,7 @@ import {
   RELATION_INFO,
   type RelationType,
 } from '../../../shared/vocabulary.js';
-import type { Language } from '../state/view.js';
+import type { Language } from './language.js';
 
 /** Labels from the one vocabulary, in the reader's language. */
 export function kindLabel(kind: EntityKind, language: Language): string {

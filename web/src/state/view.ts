@@ -2,8 +2,6 @@ import { isWellFormedId } from '../../../shared/vocabulary.js';
 import { LAYOUTS, type LayoutName, type Position } from '../graph/types.js';
 import { LANGUAGES, type Language } from '../i18n/language.js';
 
-export { LANGUAGES, LAYOUTS, type Language, type LayoutName, type Position };
-
 /**
  * The explorer's view as it lives in the URL: what was expanded (in order, by
  * which relation types, how far), what was collapsed, hidden, removed or

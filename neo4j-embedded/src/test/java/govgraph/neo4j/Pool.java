@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * data folder and Bolt port, configured exactly as {@link Main} configures the one `npm start` runs. A test file
  * then waits about a second for its database instead of a JVM's start.
  *
- * <p>Control is HTTP on loopback: {@code POST /start?dir=…&pagecache=…} answers the Bolt address,
+ * <p>Control is HTTP on loopback: {@code POST /start?dir=…&pagecache=…} answers the Bolt address (of the one
+ * already open there, if any),
  * {@code POST /stop?dir=…} shuts that database down. The JVM stops every database and exits when its parent
  * closes our standard input.
  */
@@ -35,11 +36,12 @@ public final class Pool {
       Map<String, String> query = query(exchange);
       Path dir = Path.of(required(query, "dir")).toAbsolutePath().normalize();
       String pageCache = query.getOrDefault("pagecache", "128m");
-      Main.Instance instance = Main.open(dir, 0, pageCache, 60);
-      Main.Instance before = OPEN.put(dir, instance);
-      if (before != null) {
-        before.stop();
+      Main.Instance open = OPEN.get(dir);
+      if (open != null) {
+        return open.uri();
       }
+      Main.Instance instance = Main.open(dir, 0, pageCache, 60);
+      OPEN.put(dir, instance);
       return instance.uri();
     }));
     server.createContext("/stop", exchange -> answer(exchange, () -> {
