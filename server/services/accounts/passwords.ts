@@ -41,11 +41,16 @@ export const MIN_STRENGTH = 3;
 export type Language = 'de' | 'en';
 
 // German and English dictionaries (and the common passwords list) for both; the feedback in either language.
-const dictionary = { ...common.dictionary, ...en.dictionary, ...de.dictionary };
-const estimators: Record<Language, ZxcvbnFactory> = {
-  de: new ZxcvbnFactory({ translations: de.translations, graphs: common.adjacencyGraphs, dictionary }),
-  en: new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary }),
-};
+// Each estimator ranks the dictionaries when made (about 0.3 s), so it is made when first asked for, not at start.
+const estimators: Partial<Record<Language, ZxcvbnFactory>> = {};
+function estimator(language: Language): ZxcvbnFactory {
+  estimators[language] ??= new ZxcvbnFactory({
+    translations: (language === 'de' ? de : en).translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary, ...de.dictionary },
+  });
+  return estimators[language];
+}
 
 const TEXT = {
   de: {
@@ -75,7 +80,7 @@ export function passwordProblem(
   if (password.length < 12) return text.short;
   if (password.length > 200) return text.long;
   const words = context.flatMap((value) => value.toLowerCase().split(/[@._+-]+/)).filter((w) => w.length >= 3);
-  const result = estimators[language].check(password, words);
+  const result = estimator(language).check(password, words);
   if (result.score >= MIN_STRENGTH) return null;
   const hints = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   return hints ? `${text.weak}: ${hints}` : text.weak;
