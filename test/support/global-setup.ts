@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildSeed, type GraphContent, readSeedFiles } from '../../seed/load.js';
 import { Database } from '../../server/db/database.js';
 import { embeddedAuth } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
@@ -14,6 +15,8 @@ declare module 'vitest' {
     neo4jPassword: string | undefined;
     /** The control address of the JVM that opens a Neo4j per test file that asks (see neo4j-pool.ts). */
     neo4jPool: string | undefined;
+    /** The seed the test Neo4j holds, read once for the run (test/support/seed-facts.ts hands it on). */
+    seedContent: GraphContent | undefined;
   }
 }
 
@@ -22,6 +25,7 @@ interface TestNeo4j {
   readonly user: string | undefined;
   readonly password: string | undefined;
   readonly pool: string | undefined;
+  readonly seed: GraphContent;
   readonly stop: () => Promise<void>;
 }
 
@@ -47,22 +51,24 @@ async function startTestNeo4j(): Promise<TestNeo4j> {
   } else {
     pool = await startNeo4jPool('3g', (line) => console.log(`[neo4j] ${line}`));
     const dataDir = path.resolve('.data/test');
-    uri = await openPooled(pool.url, dataDir, '256m');
+    uri = await openPooled(pool.url, dataDir, { pageCache: '256m' });
     ({ user, password } = embeddedAuth(dataDir));
   }
   const db = new Database({ uri, user, password });
   await db.write({ name: 'test-wipe', text: 'MATCH (n) DETACH DELETE n' });
   await migrate(db);
-  await loadSeed(db);
+  const seed = buildSeed(readSeedFiles());
+  await loadSeed(db, seed);
   await db.close();
-  return { uri, user, password, pool: pool?.url, stop: async () => pool?.stop() };
+  return { uri, user, password, pool: pool?.url, seed, stop: async () => pool?.stop() };
 }
 
 export default async function setup(project: TestProject) {
   shared.govgraphTestNeo4j ??= { ready: startTestNeo4j(), users: 0 };
   const state = shared.govgraphTestNeo4j;
   state.users += 1;
-  const { uri, user, password, pool } = await state.ready;
+  const { uri, user, password, pool, seed } = await state.ready;
+  project.provide('seedContent', seed);
   project.provide('neo4jUri', uri);
   project.provide('neo4jUser', user);
   project.provide('neo4jPassword', password);
