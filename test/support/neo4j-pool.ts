@@ -37,14 +37,29 @@ export async function startNeo4jPool(heap: string, log: (line: string) => void):
 
 /**
  * Opens a Neo4j on `dataDir` in the pool (its password lands in the folder, as the launcher's does), with the
- * pool's page cache (128 MiB) unless `pageCache` says otherwise.
+ * pool's page cache (128 MiB) unless `pageCache` says otherwise. With `reuse`, a migrated and emptied one that a
+ * finished test file parked (parkPooled) serves instead, when there is one.
  */
-export async function openPooled(poolUrl: string, dataDir: string, pageCache?: string): Promise<string> {
-  const query = new URLSearchParams({ dir: dataDir, ...(pageCache ? { pagecache: pageCache } : {}) });
+export async function openPooled(
+  poolUrl: string,
+  dataDir: string,
+  options: { pageCache?: string; reuse?: boolean } = {},
+): Promise<string> {
+  const query = new URLSearchParams({
+    dir: dataDir,
+    ...(options.pageCache ? { pagecache: options.pageCache } : {}),
+    ...(options.reuse ? { reuse: '1' } : {}),
+  });
   const response = await fetch(`${poolUrl}/start?${query}`, { method: 'POST' });
   const body = await response.text();
   if (!response.ok) throw new Error(`The test Neo4j pool could not open ${dataDir}: ${body}`);
   return body;
+}
+
+/** Hands the pool's Neo4j on `dataDir` back for a later openPooled with `reuse`: it must be migrated and empty. */
+export async function parkPooled(poolUrl: string, dataDir: string): Promise<void> {
+  const response = await fetch(`${poolUrl}/park?${new URLSearchParams({ dir: dataDir })}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`The test Neo4j pool could not park ${dataDir}: ${await response.text()}`);
 }
 
 /** Shuts the pool's Neo4j on `dataDir` down. */

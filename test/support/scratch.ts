@@ -5,13 +5,46 @@ import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { type EmbeddedAuth, embeddedAuth, startEmbeddedNeo4j } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
-import { closePooled, openPooled } from './neo4j-pool.js';
+import { closePooled, openPooled, parkPooled } from './neo4j-pool.js';
+
+const STATE = [
+  { name: 'test-scratch-indexes', text: 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state' },
+  { name: 'test-scratch-constraints', text: 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties' },
+  { name: 'test-scratch-migrations', text: 'MATCH (m:Migration) RETURN m.name AS name, m.checksum AS checksum' },
+];
+const EMPTY_OUT = {
+  name: 'test-scratch-empty',
+  text: 'MATCH (n) WHERE NOT n:Migration WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+};
+/** A graph larger than this is not worth emptying for the next file: a new database is quicker. */
+const REUSE_UP_TO_NODES = 50_000;
+
+/** Its schema and migration records: what a migrated, empty database has, and the next file must find. */
+async function stateOf(db: Database): Promise<string> {
+  const parts = await Promise.all(STATE.map(async (query) => (await db.read(query)).map((row) => JSON.stringify(row))));
+  return JSON.stringify(parts.map((rows) => rows.sort()));
+}
+
+/**
+ * Empties a migrated scratch database for the next test file, if it is still as migrated: the same indexes and
+ * constraints, the same migration records. Whether it did.
+ */
+async function emptyForReuse(db: Database, migrated: string): Promise<boolean> {
+  const [{ nodes } = { nodes: 0 }] = await db.read({
+    name: 'test-scratch-size',
+    text: 'MATCH (n) RETURN count(n) AS nodes',
+  });
+  if (Number(nodes) > REUSE_UP_TO_NODES || (await stateOf(db)) !== migrated) return false;
+  while (Number((await db.write(EMPTY_OUT))[0]?.deleted ?? 0) > 0) {}
+  return (await stateOf(db)) === migrated;
+}
 
 /**
  * A Neo4j of its own, for tests that empty or replace the whole graph and so
  * cannot share the seeded test database with the other test files: opened in
  * the test suites' Neo4j JVM (test/support/neo4j-pool.ts), or in a JVM of its
- * own where there is none.
+ * own where there is none. In the pool it may be one an earlier file used,
+ * migrated and emptied again; either way the test gets a migrated, empty graph.
  */
 export async function startScratchNeo4j(): Promise<{
   db: Database;
@@ -22,17 +55,29 @@ export async function startScratchNeo4j(): Promise<{
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'govgraph-scratch-'));
   const pool = inject('neo4jPool');
   const neo4j = pool
-    ? { uri: await openPooled(pool, dataDir), auth: embeddedAuth(dataDir), stop: () => closePooled(pool, dataDir) }
+    ? {
+        uri: await openPooled(pool, dataDir, { reuse: true }),
+        auth: embeddedAuth(dataDir),
+        stop: () => closePooled(pool, dataDir),
+      }
     : await startEmbeddedNeo4j({ dataDir, boltPort: 0, heap: '512m' });
   const db = new Database({ uri: neo4j.uri, ...neo4j.auth });
   await migrate(db);
+  const migrated = await stateOf(db);
+  const [{ nodes } = { nodes: 0 }] = await db.read({
+    name: 'test-scratch-size',
+    text: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes',
+  });
+  if (Number(nodes) !== 0) throw new Error(`A scratch Neo4j must start empty; ${dataDir} holds ${nodes} nodes.`);
   return {
     db,
     uri: neo4j.uri,
     auth: neo4j.auth,
     async stop() {
+      const reusable = pool !== undefined && (await emptyForReuse(db, migrated).catch(() => false));
       await db.close();
-      await neo4j.stop();
+      if (reusable && pool) await parkPooled(pool, dataDir);
+      else await neo4j.stop();
     },
   };
 }
