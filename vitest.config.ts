@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirst } from './test/support/sequencer.js';
 
-// Three tiers. `npm test` runs all of them; `npm run test:unit` only the first, which needs no Java.
+// Three tiers. `npm test` runs all of them; `npm run test:unit` only the unit tier, which needs no Java.
 // The integration and end-to-end tiers share one real Neo4j, started and seeded once before their first test file.
 const NEO4J = ['test/support/global-setup.ts'];
 
@@ -14,18 +15,17 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: a worker per core keeps the JVM, the server and Chromium from starving each other.
     maxWorkers: 2,
+    // Slow files first, so that no long file starts last while the other worker idles (see test/support/sequencer.ts).
+    sequence: { sequencer: SlowFirst },
+    // The end-to-end tier comes first: its setup builds the explorer while the test Neo4j starts.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: NEO4J } },
       {
         extends: true,
-        // The explorer is built once for all end-to-end files.
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          globalSetup: [...NEO4J, 'test/support/explorer-build.ts'],
-        },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/explorer-build.ts'] },
       },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: NEO4J } },
+      // Unit files share nothing but pure modules, so one module graph per worker serves them all (half the time).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
     ],
   },
 });
