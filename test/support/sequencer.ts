@@ -11,7 +11,6 @@ const MEASURED_SECONDS: Readonly<Record<string, number>> = {
   'test/integration/bench-parity.int.test.ts': 84,
   'test/e2e/editing.e2e.test.ts': 68,
   'test/integration/hostile-fuzz.int.test.ts': 66,
-  'test/integration/login-limits.int.test.ts': 60,
   'test/integration/supervision.int.test.ts': 54,
   'test/e2e/explorer.e2e.test.ts': 48,
   'test/integration/backup.int.test.ts': 44,
