@@ -146,7 +146,7 @@ describe('expensive queries from several clients at once', () => {
     expect(ready.every((status) => status === 200)).toBe(true);
     expect(refused).toContain('QUERY_LIMIT_EXCEEDED');
     // Deep neighbourhoods share Neo4j's two cores with everyone; they may slow a search, never stall it. Sharing
-    // the cores costs a search a few hundred ms however fast it is alone (154–438 ms over 18 runs here, quiet 8–34
+    // the cores costs a search a few hundred ms however fast it is alone (54–438 ms over 18 runs here, quiet 8–34
     // ms); without the limits it took 1,680 ms.
     expect(median(busy)).toBeLessThan(10 * median(quiet) + 500);
   });
