@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { type EmbeddedAuth, embeddedAuth, startEmbeddedNeo4j } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
+import { B } from '../../server/services/backup/queries.js';
 import { closePooled, openPooled, parkPooled } from './neo4j-pool.js';
 
 const STATE = [
@@ -12,10 +13,7 @@ const STATE = [
   { name: 'test-scratch-constraints', text: 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties' },
   { name: 'test-scratch-migrations', text: 'MATCH (m:Migration) RETURN m.name AS name, m.checksum AS checksum' },
 ];
-const EMPTY_OUT = {
-  name: 'test-scratch-empty',
-  text: 'MATCH (n) WHERE NOT n:Migration WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
-};
+const SIZE = { name: 'test-scratch-size', text: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes' };
 /** A graph larger than this is not worth emptying for the next file: a new database is quicker. */
 const REUSE_UP_TO_NODES = 50_000;
 
@@ -25,17 +23,19 @@ async function stateOf(db: Database): Promise<string> {
   return JSON.stringify(parts.map((rows) => rows.sort()));
 }
 
+/** Its nodes other than the migration records. */
+async function sizeOf(db: Database): Promise<number> {
+  return Number((await db.read(SIZE))[0]?.nodes ?? 0);
+}
+
 /**
  * Empties a migrated scratch database for the next test file, if it is still as migrated: the same indexes and
  * constraints, the same migration records. Whether it did.
  */
 async function emptyForReuse(db: Database, migrated: string): Promise<boolean> {
-  const [{ nodes } = { nodes: 0 }] = await db.read({
-    name: 'test-scratch-size',
-    text: 'MATCH (n) RETURN count(n) AS nodes',
-  });
-  if (Number(nodes) > REUSE_UP_TO_NODES || (await stateOf(db)) !== migrated) return false;
-  while (Number((await db.write(EMPTY_OUT))[0]?.deleted ?? 0) > 0) {}
+  if ((await sizeOf(db)) > REUSE_UP_TO_NODES || (await stateOf(db)) !== migrated) return false;
+  // The restore's own wipe: everything but the migration records, in batches.
+  while (Number((await db.write(B.wipe, { limit: 5000, keepMarker: false }))[0]?.deleted ?? 0) > 0) {}
   return (await stateOf(db)) === migrated;
 }
 
@@ -64,11 +64,8 @@ export async function startScratchNeo4j(): Promise<{
   const db = new Database({ uri: neo4j.uri, ...neo4j.auth });
   await migrate(db);
   const migrated = await stateOf(db);
-  const [{ nodes } = { nodes: 0 }] = await db.read({
-    name: 'test-scratch-size',
-    text: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes',
-  });
-  if (Number(nodes) !== 0) throw new Error(`A scratch Neo4j must start empty; ${dataDir} holds ${nodes} nodes.`);
+  const nodes = await sizeOf(db);
+  if (nodes !== 0) throw new Error(`A scratch Neo4j must start empty; ${dataDir} holds ${nodes} nodes.`);
   return {
     db,
     uri: neo4j.uri,
