@@ -75,6 +75,7 @@ const QUERY_NAMES = [
   'changes-record',
   'changes-of',
   'intake-dictionary',
+  'intake-relations',
   'changes-of-batch',
   'changes-recent',
   'batch-reverted',

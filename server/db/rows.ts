@@ -111,6 +111,7 @@ export interface QueryRows {
   'changes-of-batch': ChangeRows;
   'changes-recent': ChangeRows;
   'changes-record': { readonly at: string };
+  'intake-relations': { readonly id: string; readonly type: string; readonly from: string; readonly to: string };
   'intake-create': IntakeRows;
   'intake-lock': IntakeRows;
   'intake-decide': IntakeRows;

@@ -78,6 +78,10 @@ const IntakeFactInput = builder.inputType('IntakeFactInput', {
     validToQualifier: t.field({ type: DateQualifierEnum }),
     quote: t.string({ required: true, description: 'Verbatim from the article.' }),
     note: t.string({ description: 'How the fact follows from the quote, where it is implied.' }),
+    existing: t.id({
+      description:
+        'The fact of the graph with this type and these ends (FactProposal.existing): the article is added as a further source of it instead of a second fact; its role and dates stay.',
+    }),
   }),
 });
 

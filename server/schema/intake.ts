@@ -11,7 +11,7 @@ import {
 } from '../services/intake/read.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, DateQualifierEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
-import { EntityRef } from './refs.js';
+import { EntityRef, RelationRef } from './refs.js';
 
 export const MAX_ARTICLE_TEXT = 100_000;
 
@@ -77,6 +77,11 @@ const EntityProposalRef = builder.objectRef<EntityProposal>('EntityProposal').im
       resolve: (e, _args, ctx) => (e.existingId ? ctx.loaders.entity.load(e.existingId) : null),
     }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description:
+        'For a new organisation, initiative or event: its orgType, initiativeType or eventType (MINISTRY, PROGRAMME, MEETING …) when the text tells it.',
+    }),
     name: t.exposeString('name', { description: 'The name in the graph, or as written for a new one.' }),
     matched: t.exposeString('matched', { description: 'The text as it appears in the article.' }),
     reason: t.field({ type: ProposalReasonEnum, resolve: (e) => e.reason }),
@@ -133,6 +138,18 @@ const FactProposalRef = builder.objectRef<FactProposal>('FactProposal').implemen
         'A date in the same sentence (not one it gives as an end, "bis …"), else the publication date with ON_OR_BEFORE.',
     }),
     validFromQualifier: t.field({ type: DateQualifierEnum, nullable: true, resolve: (f) => f.validFromQualifier }),
+    validTo: t.exposeString('validTo', {
+      nullable: true,
+      description: 'When it ended, where the sentence says so (a departure, "bis 2015", "ging 2022 in den Ruhestand").',
+    }),
+    validToQualifier: t.field({ type: DateQualifierEnum, nullable: true, resolve: (f) => f.validToQualifier }),
+    existing: t.field({
+      type: RelationRef,
+      nullable: true,
+      description:
+        'The fact of this type between these two entities that the graph already holds: then the article is a further source of it, not a new fact.',
+      resolve: (f, _args, ctx) => (f.existingId ? ctx.loaders.relation.load(f.existingId) : null),
+    }),
     quote: t.exposeString('quote', { description: 'The sentence, verbatim.' }),
     reason: t.exposeString('reason', {
       description: 'Why it is proposed, in English, ending in "Confidence: high|medium|low."',

@@ -6,7 +6,7 @@ import { type EntityRecord, type RelationRecord, toEntity, toRelation } from '..
 import type { IntakeRow, IntakeStatus } from '../../db/rows.js';
 import { type Batch, inBatch, type Publish } from '../editing/batch.js';
 import { insertEntity } from '../editing/entities.js';
-import { insertRelation, newRelationId } from '../editing/relations.js';
+import { insertRelation, newRelationId, replaceRelation, validRelation } from '../editing/relations.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { type IntakePayload, type Plan, prepare } from './plan.js';
 
@@ -30,6 +30,14 @@ async function apply(batch: Batch, planned: Plan): Promise<{ article: Row; relat
   const relations: Row[] = [];
   for (const fact of planned.facts) {
     relations.push(await insertRelation(batch, { ...fact, id: await newRelationId(batch.run, fact) }));
+  }
+  // A fact the graph holds already gets the article as a further source; one that cites it already stays as it is.
+  for (const { current, citation } of planned.confirmed) {
+    const relation = validRelation(current.model);
+    if (relation.citations.some((c) => c.article === citation.article)) continue;
+    relations.push(
+      await replaceRelation(batch, current, { ...relation, citations: [...relation.citations, citation] }),
+    );
   }
   const explicit = planned.mentions.map((entity) => ({ article: planned.article.id, entity }));
   const mentions = mentionsOf({ entities: [], relations: [] }, explicit);

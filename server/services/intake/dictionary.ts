@@ -69,9 +69,13 @@ export class IntakeDictionaryCache {
   }
 
   async #load(): Promise<IntakeIndex> {
-    const rows = await this.db.read(Q['intake-dictionary']);
+    const [rows, relations] = await Promise.all([
+      this.db.read(Q['intake-dictionary']),
+      this.db.read(Q['intake-relations']),
+    ]);
     const entities = rows.map(knownEntityOf).filter((e): e is KnownEntity => e !== null);
     return new IntakeIndex({
+      relations,
       entities: entities.filter((e) => e.kind !== 'ARTICLE'),
       articles: rows
         .filter((row) => row.kind === 'ARTICLE' && typeof row.id === 'string')

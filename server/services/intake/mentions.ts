@@ -23,6 +23,8 @@ export interface Mention {
   readonly key: string;
   readonly kind: EntityKind;
   readonly name: string;
+  /** A new organisation's, initiative's or event's type, when the text tells it. */
+  readonly type?: string | null;
   readonly entity: KnownEntity | null;
   readonly start: number;
   readonly end: number;

@@ -1,10 +1,11 @@
 import { relationProblems } from '../../../shared/integrity.js';
-import { Entity, Id, Relation } from '../../../shared/model.js';
+import { type Citation, Entity, Id, Relation } from '../../../shared/model.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { Run } from '../../db/database.js';
 import { Q } from '../../db/queries.js';
+import { isRelationId } from '../editing/batch.js';
 import { idFor } from '../editing/entities.js';
-import { lockEntities } from '../editing/locks.js';
+import { type LockedRelation, lockEntities, lockRelation } from '../editing/locks.js';
 import { PENDING_RELATION_ID } from '../editing/relations.js';
 import { check, type Problem, refuse } from '../editing/validation.js';
 
@@ -20,6 +21,11 @@ export interface IntakeFact {
   readonly validToQualifier?: string | null;
   readonly quote: string;
   readonly note?: string | null;
+  /**
+   * The fact of the graph this one is (same type and ends): the article is added as a further source of it
+   * instead of a second, parallel fact; role and dates stay as the graph has them.
+   */
+  readonly existing?: string | null;
 }
 
 /** What an editor confirmed from a pasted article: the article, new entities, facts and further mentions. */
@@ -51,14 +57,19 @@ export interface Plan {
   readonly entities: readonly Entity[];
   /** Facts with their ids still to be chosen. */
   readonly facts: readonly Relation[];
+  /** Facts of the graph the article is a further source of (locked), each with its citation of the article. */
+  readonly confirmed: ReadonlyArray<{ readonly current: LockedRelation; readonly citation: Citation }>;
   readonly mentions: readonly string[];
 }
 
 /** Cited in place of an article that failed its checks, whose problems are reported already. */
 const FAILED_ARTICLE = 'article:failed-checks';
 
-/** A plan still being checked: the article may have failed. */
-type Draft = Omit<Plan, 'article'> & { readonly article: Entity | null };
+/** A plan still being checked: the article may have failed; facts to confirm are not looked up yet. */
+type Draft = Omit<Plan, 'article' | 'confirmed'> & {
+  readonly article: Entity | null;
+  readonly confirming: ReadonlyArray<{ readonly index: number; readonly existing: string; readonly fact: Relation }>;
+};
 
 function planArticle(payload: IntakePayload, problems: Problem[]): Entity | null {
   const { title, id, ...rest } = payload.article;
@@ -70,7 +81,7 @@ function planArticle(payload: IntakePayload, problems: Problem[]): Entity | null
 }
 
 function planFact(fact: IntakeFact, i: number, article: string, problems: Problem[]): Relation | null {
-  const { quote, note, ...rest } = fact;
+  const { quote, note, existing: _existing, ...rest } = fact;
   const candidate = {
     ...present(rest),
     id: PENDING_RELATION_ID,
@@ -109,6 +120,15 @@ function plan(payload: IntakePayload): { planned: Draft; problems: Problem[] } {
     seen.set(entity.id, `newEntities[${i}]`);
   });
   const facts = payload.facts.map((fact, i) => planFact(fact, i, articleId, problems));
+  const confirming = payload.facts.flatMap((fact, i) => {
+    const planned = facts[i];
+    if (fact.existing === undefined || fact.existing === null || !planned) return [];
+    if (!isRelationId(fact.existing)) {
+      problems.push({ path: `facts[${i}].existing`, message: `${fact.existing} is not a relation id (rel:…)` });
+      return [];
+    }
+    return [{ index: i, existing: fact.existing, fact: planned }];
+  });
   if (payload.facts.length === 0) problems.push({ path: 'facts', message: 'must name at least one fact' });
   (payload.mentions ?? []).forEach((id, i) => {
     if (!Id.safeParse(id).success) problems.push({ path: `mentions[${i}]`, message: `${id} is not an id` });
@@ -117,7 +137,8 @@ function plan(payload: IntakePayload): { planned: Draft; problems: Problem[] } {
     planned: {
       article,
       entities: entities.filter((e): e is Entity => e !== null),
-      facts: facts.filter((f): f is Relation => f !== null),
+      facts: facts.filter((f, i): f is Relation => f !== null && !confirming.some((c) => c.index === i)),
+      confirming,
       mentions: payload.mentions ?? [],
     },
     problems,
@@ -135,9 +156,10 @@ async function graphProblems(run: Run, planned: Draft): Promise<Problem[]> {
   const created = new Map<string, EntityKind>(
     [...(article ? [article] : []), ...planned.entities].map((entity) => [entity.id, entity.kind]),
   );
-  const referred = [...planned.facts.flatMap((f) => [f.from, f.to]), ...planned.mentions].filter(
-    (id) => !created.has(id),
-  );
+  const referred = [
+    ...[...planned.facts, ...planned.confirming.map((c) => c.fact)].flatMap((f) => [f.from, f.to]),
+    ...planned.mentions,
+  ].filter((id) => !created.has(id));
   const existing = await lockEntities(run, [...created.keys(), ...referred]);
   if (article && existing.has(article.id)) {
     problems.push({ path: 'article.id', message: `${article.id} already exists` });
@@ -170,10 +192,41 @@ async function graphProblems(run: Run, planned: Draft): Promise<Problem[]> {
   return problems;
 }
 
+/**
+ * Locks the facts the article is a further source of; each must be there, with the type and ends the editor
+ * confirmed (else the graph changed since the proposal, and the editor should look again).
+ */
+async function confirmations(run: Run, planned: Draft, problems: Problem[]): Promise<Plan['confirmed']> {
+  const confirmed: Array<Plan['confirmed'][number]> = [];
+  for (const { index, existing, fact } of [...planned.confirming].sort((a, b) =>
+    a.existing.localeCompare(b.existing),
+  )) {
+    const current = await lockRelation(run, existing);
+    const path = `facts[${index}].existing`;
+    if (!current) {
+      problems.push({ path, message: `${existing} is not a fact of the graph (any more)` });
+      continue;
+    }
+    const { type, from, to } = current.model;
+    if (type !== fact.type || from !== fact.from || to !== fact.to) {
+      problems.push({
+        path,
+        message: `${existing} is ${type} from ${from} to ${to}, not ${fact.type} from ${fact.from} to ${fact.to}`,
+      });
+      continue;
+    }
+    const [citation] = fact.citations;
+    if (citation) confirmed.push({ current, citation });
+  }
+  return confirmed;
+}
+
 /** The plan of an intake, checked as a whole against the graph (whose parts it relies on stay locked). */
 export async function prepare(run: Run, payload: IntakePayload): Promise<Plan> {
   const { planned, problems } = plan(payload);
   problems.push(...(await graphProblems(run, planned)));
+  const confirmed = await confirmations(run, planned, problems);
   if (problems.length > 0 || !planned.article) refuse('The intake was not applied, nothing was changed', problems);
-  return { ...planned, article: planned.article };
+  const { confirming: _, ...rest } = planned;
+  return { ...rest, article: planned.article, confirmed };
 }

@@ -22,6 +22,15 @@ export interface IntakeDictionary {
   readonly entities: readonly KnownEntity[];
   /** Articles already in the graph, to spot one pasted twice. */
   readonly articles: ReadonlyArray<{ readonly id: string; readonly url: string | null }>;
+  /** Facts already in the graph, to offer a fact the article states again as a further source of it. */
+  readonly relations?: ReadonlyArray<KnownRelation>;
+}
+
+export interface KnownRelation {
+  readonly id: string;
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface ArticleDraft {
@@ -37,6 +46,8 @@ export interface EntityProposal {
   /** The id of the entity in the graph, or null for a new one (then `key` is its proposed id). */
   readonly existingId: string | null;
   readonly kind: EntityKind;
+  /** For a new organisation, initiative or event: its type (MINISTRY, PROGRAMME, MEETING …) when the text tells. */
+  readonly type: string | null;
   readonly name: string;
   readonly matched: string;
   readonly reason: ProposalReason;
@@ -59,6 +70,10 @@ export interface FactProposal {
   readonly role: string | null;
   readonly validFrom: string | null;
   readonly validFromQualifier: DateQualifier | null;
+  readonly validTo: string | null;
+  readonly validToQualifier: DateQualifier | null;
+  /** The fact already in the graph with this type and these ends: the article is offered as a further source. */
+  readonly existingId: string | null;
   readonly quote: string;
   readonly reason: string;
   readonly basis: FactCandidate['basis'];
@@ -77,6 +92,7 @@ export class IntakeIndex {
   readonly names: NameIndex;
   readonly #articleByUrl = new Map<string, string>();
   readonly #articleIds = new Set<string>();
+  readonly #relations = new Map<string, string>();
 
   constructor(dictionary: IntakeDictionary) {
     this.names = new NameIndex(dictionary.entities.filter((e) => e.kind !== 'ARTICLE'));
@@ -84,6 +100,16 @@ export class IntakeIndex {
       this.#articleIds.add(article.id);
       if (article.url) this.#articleByUrl.set(normalUrl(article.url), article.id);
     }
+    for (const relation of dictionary.relations ?? []) {
+      const key = `${relation.type}|${relation.from}|${relation.to}`;
+      // Of parallel facts (the same office held twice), the first: any of them is the fact the article confirms.
+      if (!this.#relations.has(key)) this.#relations.set(key, relation.id);
+    }
+  }
+
+  /** The id of the fact of this type between these two entities, if the graph holds one. */
+  knownRelation(type: string, from: string, to: string): string | null {
+    return this.#relations.get(`${type}|${from}|${to}`) ?? null;
   }
 
   articleWithUrl(url: string): string | null {
@@ -131,7 +157,7 @@ export function proposeFacts(draft: ArticleDraft, index: IntakeIndex): IntakePro
       (d) => `${d.date}|${d.quote}`,
     ),
     facts: uniqueBy(
-      candidates.map((c) => factProposal(c, draft.publishedOn)),
+      candidates.map((c) => factProposal(c, draft.publishedOn, index)),
       (f) => `${f.type}|${f.from}|${f.to}`,
     ),
   };
@@ -164,6 +190,7 @@ function entityProposals(mentions: readonly Mention[]): EntityProposal[] {
     key: first.key,
     existingId: first.entity ? first.entity.id : null,
     kind: first.kind,
+    type: first.entity ? null : (first.type ?? null),
     name: first.name,
     matched: first.matched,
     reason: first.reason,
@@ -175,6 +202,7 @@ function entityProposals(mentions: readonly Mention[]): EntityProposal[] {
 function factProposal(
   c: FactCandidate & { sentence: Sentence; dates: DateMention[] },
   publishedOn: string,
+  index: IntakeIndex,
 ): FactProposal {
   // A date the sentence gives, "since" first; a date it gives as an end ("bis Juni 2025") is not a start.
   const usable = c.dates.filter((d) => d.bound !== 'UNTIL');
@@ -193,6 +221,9 @@ function factProposal(
     role: c.role,
     validFrom,
     validFromQualifier,
+    validTo: null,
+    validToQualifier: null,
+    existingId: index.knownRelation(c.type, c.from.key, c.to.key),
     quote: c.sentence.text,
     reason: `${c.reason} Confidence: ${c.confidence}.`,
     basis: c.basis,

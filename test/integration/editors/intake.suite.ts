@@ -121,6 +121,47 @@ describe('article intake and the settings', () => {
       expect(await mentionedIn('law:ozg')).not.toContain(article);
     });
 
+    it('adds the article as a further source of a fact the graph holds, instead of a second, parallel fact', async () => {
+      const KNOWN = 'rel:hueskens-ministerin-mid';
+      const ends = { type: 'HOLDS_OFFICE_AT', from: 'person:lydia-hueskens', to: 'org:mid-sachsen-anhalt' };
+      const parallels = async () =>
+        (
+          await world.db.read(
+            {
+              name: 'parallels',
+              text: `MATCH (:Entity {id: $from})-[r:HOLDS_OFFICE_AT]->(:Entity {id: $to}) RETURN r.id AS id, r.version AS version,
+                   r.role AS role, r.validFrom AS validFrom, size(r.citeArticles) AS citations`,
+            },
+            ends,
+          )
+        ).map((row) => ({
+          id: String(row.id),
+          version: Number(row.version),
+          role: row.role,
+          validFrom: row.validFrom,
+          citations: Number(row.citations),
+        }));
+      const before = await parallels();
+      expect(before.map((r) => r.id)).toContain(KNOWN);
+      const quote = 'Ministerin Lydia Hüskens sprach erneut zum Digitalrat.';
+      const input = intakeOf('g', {
+        newEntities: [],
+        mentions: [],
+        facts: [{ ...ends, role: 'Ministerin', validFrom: '2024-05', quote, existing: KNOWN }],
+      });
+      const { body } = await call<SubmitReply>(SUBMIT, { input }, 'editor');
+      expect(body.errors).toBeUndefined();
+      const article = body.data?.submitIntake.article?.id as string;
+      const [cited] = body.data?.submitIntake.relations ?? [];
+      expect(cited?.id).toBe(KNOWN);
+      expect(cited?.citations.at(-1)).toMatchObject({ article: { id: article }, quote });
+      // Still one fact between the two; it keeps its role and date and gains one source.
+      const after = await parallels();
+      expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+      const [was, is] = [before, after].map((list) => list.find((r) => r.id === KNOWN));
+      expect(is).toEqual({ ...was, version: Number(was?.version) + 1, citations: Number(was?.citations) + 1 });
+    });
+
     it.each([
       [
         'a malformed date of a fact',
@@ -164,6 +205,28 @@ describe('article intake and the settings', () => {
           return input;
         },
         ['article.url is already the URL of article:destatis-kreise-2018'],
+      ],
+      [
+        'a fact to confirm that is not the fact the graph holds',
+        () =>
+          intakeOf('h', {
+            facts: [
+              {
+                type: 'ADVISES',
+                from: 'org:nkr',
+                to: 'org:bundesrat',
+                quote: 'x',
+                existing: 'rel:hueskens-ministerin-mid',
+              },
+              { type: 'ADVISES', from: 'org:nkr', to: 'org:bundesrat', quote: 'y', existing: 'rel:gibt-es-nicht' },
+              { type: 'ADVISES', from: 'org:nkr', to: 'org:bundesrat', quote: 'z', existing: 'person:markus-bauer' },
+            ],
+          }),
+        [
+          'facts[2].existing person:markus-bauer is not a relation id (rel:…)',
+          'facts[0].existing rel:hueskens-ministerin-mid is HOLDS_OFFICE_AT from person:lydia-hueskens to org:mid-sachsen-anhalt, not ADVISES from org:nkr to org:bundesrat',
+          'facts[1].existing rel:gibt-es-nicht is not a fact of the graph (any more)',
+        ],
       ],
       [
         'an article without a proper date',

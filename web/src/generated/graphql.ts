@@ -188,6 +188,8 @@ export type IntakeArticleInput = {
 
 /** A fact the article states, cited to it with the quote that says so. from/to: ids in the graph or of newEntities. */
 export type IntakeFactInput = {
+  /** The fact of the graph with this type and these ends (FactProposal.existing): the article is added as a further source of it instead of a second fact; its role and dates stay. */
+  existing?: string | null | undefined;
   from: string;
   /** How the fact follows from the quote, where it is implied. */
   note?: string | null | undefined;
