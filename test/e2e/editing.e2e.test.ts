@@ -385,6 +385,13 @@ describe('the whole editing task in Chromium', () => {
     expect(await accept.isChecked()).toBe(false);
     await accept.check();
     await office.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Landrätin');
+    // A fact the graph holds already is offered as such, ticked: saving only adds the article as its source.
+    const officesBefore = (await relationsOf('person:lydia-hueskens')).filter(
+      (r) => r.type === 'HOLDS_OFFICE_AT' && r.to.id === 'org:mid-sachsen-anhalt',
+    );
+    const known = dialog.getByRole('group', { name: /^Lydia Hüskens – hat Amt inne bei – / });
+    await known.getByText('bereits bekannt — als weitere Quelle hinzufügen').waitFor();
+    expect(await known.getByRole('checkbox').isChecked()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'editing-intake.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Angenommenes speichern' }).click();
@@ -404,6 +411,17 @@ describe('the whole editing task in Chromium', () => {
           },
         ],
       }),
+    );
+    const article = facts.find((f) => f.type === 'HOLDS_OFFICE_AT')?.citations[0]?.article.id;
+    const officesAfter = (await relationsOf('person:lydia-hueskens')).filter(
+      (r) => r.type === 'HOLDS_OFFICE_AT' && r.to.id === 'org:mid-sachsen-anhalt',
+    );
+    // No second office edge: the same facts, one of which now also cites the new article.
+    expect(officesAfter.map((r) => r.id).sort()).toEqual(officesBefore.map((r) => r.id).sort());
+    const cited = officesAfter.filter((r) => r.citations.some((c) => c.article.id === article));
+    expect(cited).toHaveLength(1);
+    expect(cited[0]?.citations.length).toBe(
+      (officesBefore.find((r) => r.id === cited[0]?.id)?.citations.length ?? 0) + 1,
     );
   });
 });

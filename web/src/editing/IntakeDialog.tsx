@@ -32,6 +32,8 @@ interface Review {
       role: string;
       validFrom: string;
       validFromQualifier: string;
+      validTo: string;
+      validToQualifier: string;
       quote: string;
     }
   >;
@@ -44,11 +46,14 @@ function reviewOf(proposal: IntakeProposal): Review {
       proposal.facts.map((f) => [
         f.key,
         {
-          accept: f.confidence === 'HIGH',
+          // A fact the graph holds only gains a source: offered ticked, as it adds nothing new.
+          accept: f.confidence === 'HIGH' || f.existing !== null,
           type: f.type,
           role: f.role ?? '',
           validFrom: f.validFrom ?? '',
           validFromQualifier: f.validFromQualifier ?? '',
+          validTo: f.validTo ?? '',
+          validToQualifier: f.validToQualifier ?? '',
           quote: f.quote,
         },
       ]),
@@ -133,6 +138,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
       .filter((f) => review.facts[f.key]?.accept && accepted(f.from) && accepted(f.to))
       .map((f) => {
         const r = review.facts[f.key];
+        const known = f.existing && (r?.type ?? f.type) === f.type ? f.existing.id : null;
         return {
           type: r?.type ?? f.type,
           from: f.from,
@@ -140,7 +146,10 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
           role: r?.role.trim() || null,
           validFrom: r?.validFrom.trim() || null,
           validFromQualifier: r?.validFrom.trim() ? ((r?.validFromQualifier || null) as DateQualifier | null) : null,
+          validTo: r?.validTo.trim() || null,
+          validToQualifier: r?.validTo.trim() ? ((r?.validToQualifier || null) as DateQualifier | null) : null,
           quote: r?.quote.trim() ?? f.quote,
+          ...(known ? { existing: known } : {}),
         };
       });
     const mentions = proposal.entities.filter((e) => e.existing && accepted(e.key)).map((e) => e.key);
@@ -303,6 +312,11 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                       </span>
                     </label>
                     {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
+                    {f.existing && r.type === f.type && (
+                      <span className="known" title={t('edit.intake.knownHint')}>
+                        {t('edit.intake.knownFact')}
+                      </span>
+                    )}
                     <span className="hint">
                       {t(`edit.intake.basis.${f.basis.kind}`, { text: f.basis.text })}{' '}
                       {t(`edit.intake.confidence.${f.confidence}`)}
@@ -343,6 +357,14 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                             </option>
                           ))}
                         </select>
+                      </label>
+                      <label>
+                        {t('edit.fields.validTo')}
+                        <input
+                          type="text"
+                          value={r.validTo}
+                          onChange={(event) => set({ validTo: event.target.value })}
+                        />
                       </label>
                     </div>
                     <label>

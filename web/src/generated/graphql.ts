@@ -581,7 +581,7 @@ export type ProposeFactsQuery = { proposeFacts: { article: { id: string, existin
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }, entities: Array<{ key: string, kind: EntityKind, name: string, matched: string, reason: ProposalReason, role: string | null, quote: string, existing:
+       | null }, entities: Array<{ key: string, kind: EntityKind, name: string, matched: string, reason: ProposalReason, role: string | null, type: string | null, quote: string, existing:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -589,7 +589,7 @@ export type ProposeFactsQuery = { proposeFacts: { article: { id: string, existin
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, quote: string, reason: string, confidence: Confidence, basis: { kind: FactBasisKind, text: string } }> } };
+       | null }>, dates: Array<{ date: string, precision: DatePrecision, text: string, quote: string }>, facts: Array<{ key: string, type: RelationType, from: string, to: string, role: string | null, validFrom: string | null, validFromQualifier: DateQualifier | null, validTo: string | null, validToQualifier: DateQualifier | null, quote: string, reason: string, confidence: Confidence, existing: { id: string } | null, basis: { kind: FactBasisKind, text: string } }> } };
 
 export type GraphChangedSubscriptionVariables = Exact<{
   audit: boolean;
@@ -1434,6 +1434,7 @@ export const ProposeFactsDocument = new TypedDocumentString(`
       matched
       reason
       role
+      type
       quote
       existing {
         id
@@ -1454,6 +1455,11 @@ export const ProposeFactsDocument = new TypedDocumentString(`
       role
       validFrom
       validFromQualifier
+      validTo
+      validToQualifier
+      existing {
+        id
+      }
       quote
       reason
       confidence

@@ -170,6 +170,9 @@ export const editingDe = {
     },
     confidence: { HIGH: 'Sicher.', MEDIUM: 'Wahrscheinlich.', LOW: 'Unsicher – bitte prüfen.' },
     blocked: 'Ein beteiligter Eintrag ist abgelehnt.',
+    knownFact: 'bereits bekannt — als weitere Quelle hinzufügen',
+    knownHint:
+      'Dieser Fakt steht schon im Graphen; der Artikel wird ihm als Quelle hinzugefügt, Rolle und Daten bleiben.',
     nothing: 'Nichts angenommen – nichts zu speichern.',
     submit: 'Angenommenes speichern',
     back: 'Zurück zum Text',
@@ -346,6 +349,8 @@ export const editingEn: typeof editingDe = {
     },
     confidence: { HIGH: 'Sure.', MEDIUM: 'Likely.', LOW: 'Unsure – please check.' },
     blocked: 'An entry it connects is rejected.',
+    knownFact: 'already known — add as a further source',
+    knownHint: 'This fact is in the graph already; the article is added as its source, its role and dates stay.',
     nothing: 'Nothing accepted – nothing to save.',
     submit: 'Save what is accepted',
     back: 'Back to the text',
