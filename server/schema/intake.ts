@@ -49,6 +49,11 @@ const ProposalReasonEnum = builder.enumType('ProposalReason', {
       value: 'TITLE_PATTERN',
       description: 'By a title before a name ("Landrätin Anna Muster"), or as the ministry a minister\'s title names.',
     },
+    NAME_PATTERN: {
+      value: 'NAME_PATTERN',
+      description:
+        'A new organisation by the form of its name: a body\'s head noun with what it is of ("Landesamt für Statistik"), or a legal form ("Esatus AG").',
+    },
     REGION: { value: 'REGION', description: 'A Land, Kreis or Gemeinde of the graph, by its name or alias.' },
   } as const,
 });

@@ -214,6 +214,7 @@ describe('new people by title', () => {
         key: 'person:anna-mueller-luedenscheid',
         existingId: null,
         kind: 'PERSON',
+        type: null,
         name: 'Anna Müller-Lüdenscheid',
         matched: 'Anna Müller-Lüdenscheid',
         reason: 'TITLE_PATTERN',
@@ -221,6 +222,29 @@ describe('new people by title', () => {
         quote: 'Landrätin Anna Müller-Lüdenscheid eröffnete die Sitzung.',
       },
     ]);
+  });
+
+  it('reads a name before its title, after a comma or a verb, with the office that follows', () => {
+    const titled = (text: string) =>
+      findTitledNames(text, 0, text.length).map((t) => [t.name.text, t.title, t.office?.text ?? null]);
+    expect(titled('Anna Beispiel, Staatssekretärin im Ministerium der Finanzen, übernimmt die Aufgabe.')).toEqual([
+      ['Anna Beispiel', 'Staatssekretärin', 'im Ministerium der Finanzen'],
+    ]);
+    expect(titled('Seit April ist Max Muster neuer Geschäftsführer der AKDB.')).toEqual([
+      ['Max Muster', 'Geschäftsführer', 'der AKDB'],
+    ]);
+    // A title without a name next to it names nobody.
+    expect(titled('Ein Sprecher des Ministeriums erklärte den Wechsel.')).toEqual([]);
+  });
+
+  it('takes the body of a compound title as where the office is held: "Bitkom-Präsident Achim Berg"', () => {
+    const p = propose('Bitkom-Präsident Achim Berg kritisierte die Novelle scharf.');
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:achim-berg', 'org:bitkom')).toMatchObject({ role: 'Präsident' });
+  });
+
+  it('reads a party in brackets after a name as membership', () => {
+    const p = propose('Bundesinnenministerin Nancy Faeser (SPD) kündigte eine Erklärung an.');
+    expect(fact(p, 'MEMBER_OF', 'person:nancy-faeser', 'org:spd')).toMatchObject({ confidence: 'high' });
   });
 
   it('recognises people already in the graph instead of proposing them again', () => {

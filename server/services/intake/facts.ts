@@ -1,3 +1,4 @@
+import { foldGerman } from '../../../shared/fold.js';
 import { type EntityKind, RELATION_INFO, type RelationType, relationAllowed } from '../../../shared/vocabulary.js';
 import type { Mention } from './mentions.js';
 import type { TitleClass } from './people.js';
@@ -178,9 +179,12 @@ const CUES: readonly Cue[] = [
 ];
 
 /** Where the office of someone with this title is held, when the sentence names only one such place. */
+/** An organisation's type: the graph's, or the one its name says for a new one. */
+const orgTypeOf = (m: Mention) => m.entity?.orgType ?? m.type ?? null;
+
 const OFFICE_PLACES: Record<TitleClass, (m: Mention) => boolean> = {
-  MINISTER: (m) => m.entity?.orgType === 'MINISTRY',
-  STATE_SECRETARY: (m) => m.entity?.orgType === 'MINISTRY',
+  MINISTER: (m) => orgTypeOf(m) === 'MINISTRY',
+  STATE_SECRETARY: (m) => orgTypeOf(m) === 'MINISTRY',
   HEAD_OF_GOVERNMENT: (m) => m.entity?.level === 'LAND',
   LANDRAT: (m) =>
     (m.entity?.level === 'KREIS' && !/stadt/i.test(m.entity.kreisType ?? '')) || m.entity?.orgType === 'ADMINISTRATION',
@@ -188,9 +192,11 @@ const OFFICE_PLACES: Record<TitleClass, (m: Mention) => boolean> = {
     m.entity?.level === 'GEMEINDE' ||
     /stadt/i.test(m.entity?.kreisType ?? '') ||
     m.entity?.orgType === 'ADMINISTRATION',
-  PRESIDENT: (m) => m.kind === 'ORGANIZATION' && m.entity?.orgType !== 'MINISTRY',
+  PRESIDENT: (m) => m.kind === 'ORGANIZATION' && orgTypeOf(m) !== 'MINISTRY' && orgTypeOf(m) !== 'PARTY',
   CIO: (m) => m.entity?.level === 'LAND' || m.entity?.level === 'BUND',
   SENATOR: (m) => m.entity?.level === 'LAND',
+  HEAD: (m) => m.kind === 'ORGANIZATION' && orgTypeOf(m) !== 'PARTY',
+  POLITICIAN: (m) => orgTypeOf(m) === 'PARLIAMENT',
   ACADEMIC: () => false,
 };
 
@@ -208,6 +214,7 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
     facts.push(fact);
   };
   for (const fact of officeFacts(mentions)) add(fact);
+  for (const fact of partyFacts(text, mentions)) add(fact);
   const textual = mentions.filter((m) => !m.derived);
   const sentence = textual[0]?.sentence ?? mentions[0]?.sentence;
   if (!sentence) return facts;
@@ -280,11 +287,13 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
         target.how === 'NAMED'
           ? `The title „${office.span.text}“ of ${person.name} names ${target.mention.name}.`
           : `The title „${office.span.text}“ of ${person.name} is an office of the ${target.mention.name}.`;
+      // "CSU-Abgeordneter", "Grünen-Politikerin": a member of the party, not an office in it.
+      const partisan = office.titleClass === 'POLITICIAN' && target.mention.entity?.orgType === 'PARTY';
       facts.push({
-        type: 'HOLDS_OFFICE_AT',
+        type: partisan ? 'MEMBER_OF' : 'HOLDS_OFFICE_AT',
         from: person,
         to: target.mention,
-        role: office.role,
+        role: partisan ? null : office.role,
         reason,
         basis: { kind: target.how === 'NAMED' ? 'TITLE_NAMES' : 'TITLE_OFFICE_OF', text: office.span.text },
         confidence: 'high',
@@ -304,6 +313,76 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
         reason: `${person.name} is named as ${office.title}, and ${place.name} is the only place of that kind of office in the same sentence.`,
         basis: { kind: 'TITLE_ONLY_PLACE', text: office.title },
         confidence: 'medium',
+      });
+    }
+  }
+  return facts;
+}
+
+/** The subject of a compound minister's title, as the ministry's name has it: "Gesundheitsminister" → "gesundheit". */
+function portfolioOf(title: string): string | null {
+  const m = /^(?:bundes|landes)?(\p{Ll}+?)s?minister/u.exec(foldGerman(title));
+  const stem = m?.[1];
+  if (!stem || stem.length < 4) return null;
+  return stem === 'innen' ? 'inner' : stem;
+}
+
+/**
+ * "Gesundheitsminister Jens Spahn" in one sentence, "das Bundesgesundheitsministerium" in another: an office
+ * the title names by its portfolio, held at the one ministry of the article with that portfolio in its name.
+ */
+export function portfolioFacts(mentions: readonly Mention[], facts: readonly FactCandidate[]): FactCandidate[] {
+  const out: FactCandidate[] = [];
+  const ministries = uniqueByKey(mentions.filter((m) => orgTypeOf(m) === 'MINISTRY' && m.kind === 'ORGANIZATION'));
+  for (const person of mentions) {
+    const office = person.office;
+    if (!office || office.target || (office.titleClass !== 'MINISTER' && office.titleClass !== 'STATE_SECRETARY'))
+      continue;
+    if ([...facts, ...out].some((f) => f.type === 'HOLDS_OFFICE_AT' && f.from.key === person.key)) continue;
+    const portfolio = portfolioOf(office.title);
+    if (!portfolio) continue;
+    const fitting = ministries.filter((m) => foldGerman(m.name).includes(portfolio));
+    const ministry = fitting[0];
+    if (!ministry || fitting.length !== 1) continue;
+    out.push({
+      type: 'HOLDS_OFFICE_AT',
+      from: person,
+      to: ministry,
+      role: office.role,
+      reason: `The title „${office.span.text}“ of ${person.name} names the portfolio of ${ministry.name}, the only such ministry in the article.`,
+      basis: { kind: 'TITLE_OFFICE_OF', text: office.span.text },
+      confidence: 'medium',
+    });
+  }
+  return out;
+}
+
+/** "Nancy Faeser (SPD)", "SPD-Politikerin Anna Beispiel": a person and their party. */
+function partyFacts(text: string, mentions: readonly Mention[]): FactCandidate[] {
+  const facts: FactCandidate[] = [];
+  const parties = mentions.filter((m) => m.kind === 'ORGANIZATION' && m.entity?.orgType === 'PARTY');
+  for (const person of mentions.filter((m) => m.kind === 'PERSON')) {
+    for (const party of parties) {
+      const between = party.start >= person.end ? text.slice(person.end, party.start) : null;
+      const after = text.slice(party.end, party.end + 2);
+      const bracketed =
+        between !== null &&
+        ((/^\s*\(\s*$/.test(between) && /^\s*[)/,]/.test(after)) || /^\s+von\s+der\s+$/.test(between));
+      const prefixed =
+        party.end <= person.start &&
+        /^-Politiker(?:in)?\s+$|^-(?:Abgeordnete[rn]?|Chef(?:in)?|Vorsitzende[rn]?)\s+$/u.test(
+          text.slice(party.end, person.start),
+        );
+      if (!bracketed && !prefixed) continue;
+      const written = bracketed ? `${person.matched} (${party.matched})` : text.slice(party.start, person.end);
+      facts.push({
+        type: 'MEMBER_OF',
+        from: person,
+        to: party,
+        role: null,
+        reason: `„${written}“: ${person.name} is a member of ${party.name}.`,
+        basis: { kind: 'CUE', text: written },
+        confidence: 'high',
       });
     }
   }

@@ -2,12 +2,13 @@ import { foldGerman } from '../../../shared/fold.js';
 import { idFor } from '../../../shared/ids.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { KnownEntity, NameIndex } from './names.js';
-import { findTitledNames, type Span, type TitleClass, type TitledName } from './people.js';
+import { findOrganisations } from './organisations.js';
+import { findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
 import { overlapsAny, scan } from './scan.js';
 import type { Sentence } from './sentences.js';
 
 /** How an entity was found: by its name, an alias, a title before a new person's name, or as a region. */
-export type ProposalReason = 'NAME' | 'ALIAS' | 'TITLE_PATTERN' | 'REGION';
+export type ProposalReason = 'NAME' | 'ALIAS' | 'TITLE_PATTERN' | 'NAME_PATTERN' | 'REGION';
 
 export interface Office {
   readonly title: string;
@@ -89,12 +90,51 @@ export function sentenceMentions(
       derived: false,
     };
   });
+  // Bodies the graph does not know, by the form of their names ("Landesamt für …", "Esatus AG").
+  for (const org of findOrganisations(text, sentence.start, sentence.end)) {
+    if (mentions.some((m) => overlaps(m, org)) || blocked.some(([a, b]) => org.start < b && org.end > a)) continue;
+    const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION');
+    const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name);
+    const entity = known.length === 1 ? (known[0] ?? null) : null;
+    mentions.push({
+      key: entity?.id ?? idFor('ORGANIZATION', org.name),
+      kind: 'ORGANIZATION',
+      name: entity?.name ?? org.name,
+      type: entity ? null : org.orgType,
+      entity,
+      start: org.start,
+      end: org.end,
+      matched: text.slice(org.start, org.end).replace(/\s+/g, ' '),
+      reason: entity ? 'NAME' : 'NAME_PATTERN',
+      sentence,
+      office: null,
+      derived: false,
+    });
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const titled = findTitledNames(text, sentence.start, sentence.end).filter(
     (t) => !blocked.some(([a, b]) => t.name.start < b && t.name.end > a),
   );
   for (const t of titled) {
     const person = personFor(t, mentions, index, people, sentence);
     if (person) person.office = officeOf(t, person, mentions, index, sentence);
+  }
+  // "Jochen Flackus (Die Linke)", "Burkard Dregger von der CDU": a name before a party is a person's.
+  for (const party of mentions.filter((m) => m.entity?.orgType === 'PARTY')) {
+    const before = text.slice(Math.max(sentence.start, party.start - 80), party.start);
+    const gap = /(?:\s*\(\s*|\s+von\s+der\s+)$/u.exec(before);
+    if (!gap) continue;
+    const name = nameAtEnd(before.slice(0, gap.index));
+    if (!name) continue;
+    const end = party.start - gap[0].length;
+    const at = { start: end - name.length, end };
+    if (mentions.some((m) => overlaps(m, at)) || blocked.some(([a, b]) => at.start < b && at.end > a)) continue;
+    const key = idFor('PERSON', name);
+    const existing = index.byId(key);
+    const entity = existing?.kind === 'PERSON' ? existing : null;
+    const mention = personMention(key, entity?.name ?? name, entity, at, sentence, name);
+    people.add(key, mention.name, entity);
+    mentions.push(entity ? { ...mention, reason: 'NAME' } : mention);
   }
   for (const word of surnameCandidates(text, sentence, mentions, blocked)) {
     const seen = people.bySurname(word.folded);
@@ -165,16 +205,20 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
   const span = { text: `${t.titleSpan.text}${t.office ? ` ${t.office.text}` : ''}`, start: t.titleSpan.start, end };
   if (t.titleClass === 'ACADEMIC') return { title: t.title, titleClass: t.titleClass, span, role: null, target: null };
   const full = `${t.title}${t.office ? ` ${t.office.text}` : ''}`;
-  const office = t.office;
-  const named = office
-    ? mentions.find((m) => m !== person && (m.kind === 'ORGANIZATION' || m.kind === 'REGION') && overlaps(m, office))
-    : undefined;
+  // "Bitkom-Präsident": the body before the hyphen is where the office is held.
+  const office = t.office ?? t.prefix ?? null;
+  // "Präsident des Digitalverbands Bitkom": of the bodies the office names, one the graph knows, else the last.
+  const bodies = office
+    ? mentions.filter((m) => m !== person && (m.kind === 'ORGANIZATION' || m.kind === 'REGION') && overlaps(m, office))
+    : [];
+  const named = bodies.find((m) => m.entity !== null) ?? bodies.at(-1);
   if (named && office) {
     const rest = `${office.text.slice(0, named.start - office.start)} ${office.text.slice(named.end - office.start)}`;
     const role = WORDS_OF_AN_OFFICE.test(rest) ? t.title : full;
     return { title: t.title, titleClass: t.titleClass, span, role, target: { mention: named, how: 'NAMED' } };
   }
-  const ministry = t.titleClass === 'MINISTER' ? ministryOf(t, index) : null;
+  // "Digitalminister" alone names no ministry: the graph's "Digitalministerium" may be another Land's.
+  const ministry = t.titleClass === 'MINISTER' && t.office ? ministryOf(t, index) : null;
   if (!ministry) return { title: t.title, titleClass: t.titleClass, span, role: full, target: null };
   const derived: Mention = {
     key: ministry.id,

@@ -106,6 +106,15 @@ function formOf(entity: KnownEntity, field: 'NAME' | 'ALIAS', text: string): For
   };
 }
 
+/** A name folded, its words without the endings German inflects them with. */
+function stemmed(text: string): string {
+  return foldGerman(text)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((word) => (word.length > 4 ? word.replace(/(?:es|en|er|em|e|s|n)$/, '') : word))
+    .join(' ');
+}
+
 /** Lookup keys of a text word: itself, without a genitive ending, as an adjective stem. */
 function keysOf(folded: string): string[] {
   const keys = [folded, adjectiveStem(folded)];
@@ -149,6 +158,23 @@ export class NameIndex {
   /** Entities whose name or an alias folds to exactly this text. */
   byName(text: string): KnownEntity[] {
     return this.#byFolded.get(foldGerman(text)) ?? [];
+  }
+
+  /**
+   * Organisations whose name or an alias begins with this name, its words without their inflection endings:
+   * "Ministerium für Energie, Infrastruktur und Digitalisierung" is the one "… des Landes Mecklenburg-Vorpommern".
+   */
+  organisationsStartingWith(text: string): KnownEntity[] {
+    const wanted = stemmed(text);
+    if (wanted.split(' ').length < 2) return [];
+    const found = new Set<KnownEntity>();
+    for (const [folded, entities] of this.#byFolded) {
+      const name = stemmed(folded);
+      if (name === wanted || name.startsWith(`${wanted} `)) {
+        for (const e of entities) if (e.kind === 'ORGANIZATION') found.add(e);
+      }
+    }
+    return [...found];
   }
 
   /**

@@ -18,6 +18,8 @@ export type TitleClass =
   | 'PRESIDENT'
   | 'CIO'
   | 'SENATOR'
+  | 'HEAD'
+  | 'POLITICIAN'
   | 'ACADEMIC';
 
 export interface Span {
@@ -36,6 +38,8 @@ export interface TitledName {
   readonly name: Span;
   /** 1 when only a surname follows the title. */
   readonly nameWords: number;
+  /** The body a compound title names before its hyphen: "Bitkom" of "Bitkom-Präsident". */
+  readonly prefix?: Span | null;
 }
 
 const TITLES: ReadonlyArray<readonly [TitleClass, string]> = [
@@ -45,16 +49,29 @@ const TITLES: ReadonlyArray<readonly [TitleClass, string]> = [
   ['LANDRAT', 'Landr(?:ätin|at(?:e?s)?)'],
   ['MAYOR', '(?:Ober)?[Bb]ürgermeister(?:in|s)?'],
   ['PRESIDENT', '(?:\\p{Lu}\\p{Ll}*)?[Pp]räsident(?:in|en)?'],
-  ['CIO', '(?:Landes-|Bundes-)?(?:CIO|CDO)'],
-  ['SENATOR', 'Senator(?:in|s)?'],
+  [
+    'CIO',
+    '(?:Landes-|Bundes-)?(?:CIO|CDO)|(?:IT-|Digital|Informationstechnik-?)(?:[Bb]eauftragte[rn]?|[Bb]evollmächtigte[rn]?)|Chief (?:Information|Digital) Officer',
+  ],
+  ['SENATOR', '(?:\\p{Lu}\\p{Ll}*)?[Ss]enator(?:in|s)?'],
+  [
+    'POLITICIAN',
+    '(?:\\p{Lu}\\p{Ll}*)?(?:[Aa]bgeordnete[rn]?|[Pp]olitiker(?:in|s)?|[Ff]raktionsvize|[Ff]raktionschef(?:in)?)',
+  ],
+  [
+    'HEAD',
+    '(?:\\p{Lu}\\p{Ll}*)?(?:[Vv]orsitzende[rn]?|[Gg]eschäftsführer(?:in|s)?|[Ll]eiter(?:in|s)?|[Dd]irektor(?:in|s)?|[Vv]orständin|[Vv]orstand|[Cc]hef(?:in)?|[Ss]precher(?:in)?|[Bb]eauftragte[rn]?|[Bb]evollmächtigte[rn]?|[Dd]ezernent(?:in)?|[Rr]eferent(?:in)?|[Pp]rofessor(?:in)?|[Vv]orstandsmitglied)',
+  ],
   ['ACADEMIC', '(?:Prof\\.\\s?)?Dr\\.|Prof\\.'],
 ];
+/** A title, after an optional body it is of: "Bitkom-Präsident", "Dataport-Chefin" (group 1). */
 const TITLE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${TITLES.map(([, source]) => `(${source})`).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}-])(?:(?!Landes-|Bundes-)([\\p{Lu}][\\p{L}\\p{N}.]*)-)?(?:${TITLES.map(([, source]) => `(${source})`).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 /** A cheap look for the words every title contains, before the costly pattern. */
-const MAY_HAVE_TITLE = /minister|sekretär|landr|bürgermeister|präsident|CIO|CDO|senator|Dr\.|Prof\./i;
+const MAY_HAVE_TITLE =
+  /minister|sekretär|landr|bürgermeister|präsident|CIO|CDO|senator|Dr\.|Prof\.|vorsitz|führer|leiter|direktor|vorst|chef|sprecher|beauftragt|bevollmächtigt|dezernent|officer|abgeordnet|politiker|fraktion|referent|professor|mitglied/i;
 const IS_TITLE = new RegExp(
   `^(?:${TITLES.slice(0, -1)
     .map(([, source]) => source)
@@ -101,6 +118,18 @@ const isNameWord = (t: Token | undefined) =>
   !IS_TITLE.test(t.raw);
 const isUpper = (t: Token | undefined) => t?.kind === 'word' && /^\p{Lu}/u.test(t.raw) && !IS_TITLE.test(t.raw);
 
+/** "Jochen Flackus" before "(Die Linke)": two or three name words ending where the text ends. */
+export function nameAtEnd(text: string): string | null {
+  const m = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,2}\p{Lu}[\p{L}\p{M}'’-]*)\s*$/u.exec(text);
+  if (!m?.[1]) return null;
+  const words = m[1].split(/\s+/);
+  const list = words.map((raw) => ({ kind: 'word' as const, raw, start: 0, end: 0 }));
+  let from = 0;
+  while (from < list.length - 2 || (from < list.length && !isNameWord(list[from]))) from += 1;
+  const name = list.slice(from);
+  return name.length >= 2 && name.every((t) => isNameWord(t)) ? name.map((t) => t.raw).join(' ') : null;
+}
+
 /** A name from `i`: name words with particles between them; null when more than three name words follow. */
 function readName(list: readonly Token[], i: number): { from: number; to: number; words: number } | null {
   let j = i;
@@ -144,10 +173,12 @@ export function findTitledNames(text: string, from: number, to: number): TitledN
   const found: TitledName[] = [];
   if (!MAY_HAVE_TITLE.test(text.slice(from, to))) return found;
   for (const m of scan(TITLE, text, from, to)) {
-    const group = m.slice(1).findIndex((g) => g !== undefined);
+    const group = m.slice(2).findIndex((g) => g !== undefined);
     const titleClass = TITLES[group]?.[0];
     if (!titleClass) continue;
     const titleEnd = m.index + m[0].length;
+    const prefix = m[1] ? { text: m[1], start: m.index, end: m.index + m[1].length } : null;
+    const titleText = prefix ? m[0].slice(prefix.text.length + 1) : m[0];
     const list = tokens(text, titleEnd, to);
     const academic = titleClass === 'ACADEMIC' ? readName(list, 0) : null;
     const parsed: Parsed | null = academic ? { ...academic, office: null } : parseAfterTitle(list);
@@ -156,15 +187,83 @@ export function findTitledNames(text: string, from: number, to: number): TitledN
     const name = span(text, list, parsed.from, parsed.to);
     if (found.some((f) => f.name.start === name.start)) continue;
     found.push({
-      title: nominative(m[0], titleClass),
+      title: nominative(titleText, titleClass),
       titleClass,
       titleSpan: { text: m[0], start: m.index, end: titleEnd },
       office: parsed.office ? span(text, list, parsed.office[0], parsed.office[1]) : null,
       name,
       nameWords: parsed.words,
+      prefix,
+    });
+  }
+  for (const t of namesBeforeTitles(text, from, to)) {
+    if (!found.some((f) => f.name.start < t.name.end && t.name.start < f.name.end)) found.push(t);
+  }
+  return found.sort((a, b) => a.name.start - b.name.start);
+}
+
+/**
+ * Between a name and its title: a comma ("Anna Beispiel, Staatssekretärin im …") or a verb that makes the title
+ * hers ("Anna Beispiel ist seit April neue CIO", "… wird Präsident"), with the article and adjectives of a title.
+ */
+const TITLE_ADJECTIVES =
+  '(?:der|die|den|dem|des|früher|ehemals|ehemalige[rn]?|geschäftsführende[snr]?|neue[rn]?|bisherige[rn]?|frühere[rn]?|amtierende[rn]?|scheidende[rn]?|designierte[rn]?|langjährige[rn]?|erste[rn]?|kommissarische[rn]?|stellvertretende[rn]?|neu\\s+gewählte[rn]?)';
+const NAME_THEN_TITLE = new RegExp(
+  '^(?:\\s*,\\s*|\\s+(?:sein|ihr)\\s+Amt\\s+als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
+    `(?:${TITLE_ADJECTIVES}\\s+)*$|^\\s+(?:${TITLE_ADJECTIVES}\\s+)+$`,
+  'u',
+);
+
+/** "Anna Beispiel, Staatssekretärin im Finanzministerium": a name of two or three words, then its title and office. */
+function namesBeforeTitles(text: string, from: number, to: number): TitledName[] {
+  const found: TitledName[] = [];
+  for (const m of scan(TITLE, text, from, to)) {
+    const group = m.slice(2).findIndex((g) => g !== undefined);
+    const titleClass = TITLES[group]?.[0];
+    if (!titleClass || titleClass === 'ACADEMIC' || m[1]) continue;
+    // The name: the last two or three name words before the gap.
+    const before = tokens(text, Math.max(from, m.index - 160), m.index);
+    // The gap between the name and the title: tokens [gapAt, end), the text from the name's last word on.
+    let gapAt = -1;
+    for (let i = before.length; i >= Math.max(1, before.length - 12); i -= 1) {
+      if (NAME_THEN_TITLE.test(text.slice(before[i - 1]?.end ?? 0, m.index)) && isNameWord(before[i - 1])) gapAt = i;
+    }
+    if (gapAt < 0) continue;
+    let start = gapAt;
+    while (start > 0 && (isNameWord(before[start - 1]) || PARTICLES.has(before[start - 1]?.raw ?? ''))) start -= 1;
+    while (start < gapAt && PARTICLES.has(before[start]?.raw ?? '')) start += 1;
+    const name = readName(before, Math.max(start, gapAt - 3));
+    if (!name || name.to !== gapAt || name.words < 2) continue;
+    const titleEnd = m.index + m[0].length;
+    const after = tokens(text, titleEnd, to);
+    const office = readOffice(after);
+    found.push({
+      title: nominative(m[0], titleClass),
+      titleClass,
+      titleSpan: { text: m[0], start: m.index, end: titleEnd },
+      office: office ? span(text, after, office[0], office[1]) : null,
+      name: span(text, before, name.from, name.to),
+      nameWords: name.words,
+      prefix: null,
     });
   }
   return found;
+}
+
+/** The office after a title: "im Ministerium der Finanzen des Landes Sachsen-Anhalt", up to what is no longer part of it. */
+function readOffice(list: readonly Token[]): readonly [number, number] | null {
+  const first = list[0];
+  if (!(first?.kind === 'word' && CONNECTORS.has(first.raw))) return null;
+  let j = 0;
+  while (j < list.length && j < 14) {
+    const t = list[j];
+    const adjective = t?.kind === 'word' && /^\p{Ll}+(e|en|er|es|em)$/u.test(t.raw) && isUpper(list[j + 1]);
+    if (t?.kind === 'word' && (INSIDE_OFFICE.has(t.raw) || isUpper(t) || adjective)) j += 1;
+    else break;
+  }
+  let officeEnd = j;
+  while (officeEnd > 0 && INSIDE_OFFICE.has(list[officeEnd - 1]?.raw ?? '')) officeEnd -= 1;
+  return officeEnd >= 2 ? [0, officeEnd] : null;
 }
 
 /** After a title: an optional office, then the name (after a comma, or as the last words of the office). */

@@ -1,7 +1,13 @@
 import { idFor } from '../../../shared/ids.js';
-import type { DatePrecision, DateQualifier, EntityKind, RelationType } from '../../../shared/vocabulary.js';
+import {
+  type DatePrecision,
+  type DateQualifier,
+  type EntityKind,
+  type RelationType,
+  relationAllowed,
+} from '../../../shared/vocabulary.js';
 import { type DateMention, findDates } from './dates.js';
-import { type Confidence, type FactCandidate, sentenceFacts } from './facts.js';
+import { type Confidence, type FactCandidate, portfolioFacts, sentenceFacts } from './facts.js';
 import { type Mention, PeopleSeen, type ProposalReason, sentenceMentions } from './mentions.js';
 import { type KnownEntity, NameIndex } from './names.js';
 import { type Sentence, splitSentences } from './sentences.js';
@@ -148,6 +154,13 @@ export function proposeFacts(draft: ArticleDraft, index: IntakeIndex): IntakePro
     mentions.push(...inSentence);
     dates.push(...sentenceDates.map((d) => ({ ...d, sentence })));
     for (const fact of sentenceFacts(text, inSentence)) candidates.push({ ...fact, sentence, dates: sentenceDates });
+  }
+  // Across sentences: an office whose title names its ministry's portfolio, named elsewhere in the article.
+  for (const fact of portfolioFacts(mentions, candidates)) {
+    const sentence = fact.from.sentence;
+    const sentenceDates = dates.filter((d) => d.sentence === sentence);
+    if (relationAllowed(fact.type, fact.from.kind, fact.to.kind))
+      candidates.push({ ...fact, sentence, dates: sentenceDates });
   }
   return {
     article: articleProposal(draft, index),

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { EntityKind, RelationType } from '../../../shared/vocabulary.js';
-import type { DateQualifier, IntakeInput } from '../generated/graphql.js';
+import type { DateQualifier, IntakeInput, OrgType } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } from './api.js';
@@ -133,7 +133,13 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
     const accepted = (key: string) => review.entities[key]?.accept ?? false;
     const newEntities = proposal.entities
       .filter((e) => !e.existing && accepted(e.key))
-      .map((e) => ({ kind: e.kind, id: e.key, name: review.entities[e.key]?.name.trim() || e.name }));
+      .map((e) => ({
+        kind: e.kind,
+        id: e.key,
+        name: review.entities[e.key]?.name.trim() || e.name,
+        // What the text says the new body is (a ministry, a company …), for the editor to correct later if need be.
+        ...(e.kind === 'ORGANIZATION' && e.type ? { orgType: e.type as OrgType } : {}),
+      }));
     const facts = proposal.facts
       .filter((f) => review.facts[f.key]?.accept && accepted(f.from) && accepted(f.to))
       .map((f) => {

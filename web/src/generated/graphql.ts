@@ -257,6 +257,8 @@ export type ProposalReason =
   | 'ALIAS'
   /** By its name (folded: Hueskens = Hüskens), or a surname named in full before. */
   | 'NAME'
+  /** A new organisation by the form of its name: a body's head noun with what it is of ("Landesamt für Statistik"), or a legal form ("Esatus AG"). */
+  | 'NAME_PATTERN'
   /** A Land, Kreis or Gemeinde of the graph, by its name or alias. */
   | 'REGION'
   /** By a title before a name ("Landrätin Anna Muster"), or as the ministry a minister's title names. */

@@ -156,6 +156,7 @@ export const editingDe = {
       NAME: 'gefunden als „{{text}}“',
       ALIAS: 'gefunden über den Alias „{{text}}“',
       TITLE_PATTERN: 'Titel vor dem Namen: „{{text}}“',
+      NAME_PATTERN: 'neue Stelle, nach der Form des Namens: „{{text}}“',
       REGION: 'Region: „{{text}}“',
     },
     basis: {
@@ -335,6 +336,7 @@ export const editingEn: typeof editingDe = {
       NAME: 'found as “{{text}}”',
       ALIAS: 'found by the alias “{{text}}”',
       TITLE_PATTERN: 'title before the name: “{{text}}”',
+      NAME_PATTERN: 'a new body, by the form of its name: “{{text}}”',
       REGION: 'region: “{{text}}”',
     },
     basis: {

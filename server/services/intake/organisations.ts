@@ -1,0 +1,133 @@
+import type { OrgType } from '../../../shared/vocabulary.js';
+import { scan } from './scan.js';
+
+/**
+ * Organisations the graph does not know yet, found by the form of their names: a head noun that says what a
+ * body is ("Landesamt", "Ministerium", "Zweckverband", "Städtetag", "Digitalrat") with the adjectives before it
+ * and what it is of after it ("für Statistik und Kommunikationstechnologie", "des Landes Brandenburg"), or a
+ * company's legal form ("Esatus AG", "KID Magdeburg GmbH"). The name is given as the article writes it, with
+ * an inflected head put back in the nominative where that is plain ("des Landesbetriebs" → "Landesbetrieb").
+ */
+
+export interface FoundOrganisation {
+  readonly name: string;
+  readonly orgType: OrgType;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Head nouns (as the last part of a compound) and the kind of body each names, in order of precedence. */
+const HEADS: ReadonlyArray<readonly [OrgType, string]> = [
+  ['PARLIAMENT', 'landtag|bundestag|bundesrat|bürgerschaft|abgeordnetenhaus'],
+  ['PARTY', 'fraktion'],
+  ['MINISTRY', 'ministerium|senatsverwaltung'],
+  ['ADMINISTRATION', 'kanzlei|kanzleramt|bezirksamt|landratsamt|stadtverwaltung|kreisverwaltung|verwaltung'],
+  ['PUBLIC_IT_PROVIDER', 'rechenzentrum|datenzentrale|landesbetrieb|it-dienstleister'],
+  ['COUNCIL', 'beirat|rat|ausschuss|kommission|konferenz|gremium|kooperationsrat|planungsrat'],
+  [
+    'ASSOCIATION',
+    'verband|zweckverband|städtetag|landkreistag|gemeindetag|gemeindebund|verein|genossenschaft|gewerkschaft',
+  ],
+  ['AUTHORITY', 'amt|agentur|behörde|anstalt|kriminalamt|aufsicht|zentrale'],
+  ['OTHER', 'institut|universität|hochschule|akademie|stiftung|zentrum'],
+  ['LAB', 'lab|labor'],
+];
+const HEAD_SOURCE = HEADS.map(([, source]) => source).join('|');
+/** A head on its own ("Landtag") or as the end of a compound ("Landeskriminalamt"). */
+const HEAD_CAPITALISED = HEAD_SOURCE.split('|')
+  .map((h) => `${h.charAt(0).toUpperCase()}${h.slice(1)}`)
+  .join('|');
+/** Genitive and dative endings a head takes after "des", "dem" … */
+const HEAD_ENDING = '(?:es|s|e|en)?';
+const ADJECTIVE = '\\p{Lu}[\\p{Ll}\\p{M}-]*(?:e|en|er|es|em)';
+/** What a body is of: "für Inneres, Sport und Digitalisierung", "des Landes Brandenburg", "Mecklenburg-Vorpommern". */
+const COMPLEMENT_WORD = '(?:\\p{Lu}[\\p{L}\\p{M}\\p{N}.-]*|digitale[rn]?|öffentliche[rn]?|elektronische[rn]?)';
+const COMPLEMENT =
+  `(?:\\s+(?:für|des|der|in|von|im)\\s+(?:(?:das|die|den|dem|des|der)\\s+)?${COMPLEMENT_WORD}` +
+  `(?:(?:\\s*,\\s*|\\s+(?:und|sowie)\\s+|\\s+)${COMPLEMENT_WORD}){0,5})?`;
+const BODY = new RegExp(
+  `(?<![\\p{L}\\p{N}-])((?:${ADJECTIVE}\\s+){0,2})((?:\\p{Lu}[\\p{L}\\p{M}-]*?(?:${HEAD_SOURCE})|${HEAD_CAPITALISED})${HEAD_ENDING})(?![\\p{L}\\p{N}-])(${COMPLEMENT})`,
+  'gu',
+);
+const COMPANY =
+  /(?<![\p{L}\p{N}-])((?:\p{Lu}[\p{L}\p{M}\p{N}.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}\p{N}.&-]*)\s+(GmbH|AG|SE|eG|KG|gGmbH|e\.\s?V\.)(?![\p{L}])/gu;
+
+/** Words that start a sentence or a clause, never a name. */
+const NOT_NAMES = new Set(
+  'Der Die Das Dem Den Des Ein Eine Einen Einem Einer Im In Am An Auf Aus Bei Beim Mit Nach Von Vom Vor Zu Zum Zur Für Über Unter Und Oder Auch Dabei Damit Nun Seit Als Wie Laut'.split(
+    ' ',
+  ),
+);
+/** Single words that name one body: a federal or Land authority, a ministry, a parliament. */
+const STANDALONE =
+  /^(?:(?:Bundes|Landes|Staats)\p{L}*(?:amt|agentur|anstalt|kanzlei|zentrale|behörde|betrieb)|\p{L}*ministerium|Landtag|Bundestag|Bundesrat|Bundeskanzleramt|Staatskanzlei|\p{L}+rechenzentrum)$/u;
+
+/** Nouns that say what a company is, before its name. */
+const COMMON_NOUN = /(?:unternehmen|konzern|firma|dienstleister|anbieter|tochter|beratung|hersteller|gruppe)$/iu;
+/** Words too general to be a body's name on their own: "das Amt", "der Rat", "die Verwaltung". */
+const TOO_GENERAL =
+  /^(?:amt|rat|ausschuss|verband|verwaltung|institut|zentrum|agentur|behörde|anstalt|gremium|kommission|konferenz|verein|zentrale|aufsicht|lab|labor|fraktion|stiftung|akademie|hochschule|universität|landesverwaltung|bundesverwaltung|kommunalverwaltung|stadtverwaltung)(?:es|s|e|en)?$/iu;
+
+function typeOf(head: string): OrgType {
+  const folded = head.toLowerCase();
+  for (const [type, source] of HEADS) {
+    if (new RegExp(`(?:${source})${HEAD_ENDING}$`, 'u').test(folded)) return type;
+  }
+  return 'OTHER';
+}
+
+/** The head in the nominative: "Landesbetriebs" → "Landesbetrieb", "Städtetages" → "Städtetag". */
+function nominative(head: string): string {
+  return head.replace(
+    /(tag|rat|amt|betrieb|verband|ausschuss|institut|zentrum|gremium|ministerium|labor?)(?:es|s)$/u,
+    '$1',
+  );
+}
+
+/** Adjectives before the head in the nominative after "der"/"die": "Niedersächsischen Landtag" → "Niedersächsischer". */
+function adjectivesFor(adjectives: string, head: string): string {
+  const words = adjectives.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  const feminine =
+    /(?:kanzlei|verwaltung|agentur|behörde|anstalt|kommission|konferenz|universität|hochschule|akademie|stiftung|genossenschaft|gewerkschaft|aufsicht|zentrale|senatsverwaltung|fraktion|datenzentrale)$/u.test(
+      head.toLowerCase(),
+    );
+  const neuter = /(?:ministerium|amt|institut|zentrum|gremium|rechenzentrum|lab|labor|abgeordnetenhaus)$/u.test(
+    head.toLowerCase(),
+  );
+  const ending = feminine ? 'e' : neuter ? 'es' : 'er';
+  return `${words.map((w) => w.replace(/(?:e|en|er|es|em)$/u, ending)).join(' ')} `;
+}
+
+/** Every organisation named by the form of its name in text[from, to). */
+export function findOrganisations(text: string, from: number, to: number): FoundOrganisation[] {
+  const found: FoundOrganisation[] = [];
+  for (const m of scan(BODY, text, from, to)) {
+    const [, adjectives = '', head = '', complement = ''] = m;
+    if (NOT_NAMES.has(head)) continue;
+    const trimmed = complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, '');
+    if (TOO_GENERAL.test(head) && !adjectives && !trimmed) continue;
+    // One word alone is a body only where its form says which: "Landeskriminalamt", "Bundesgesundheitsministerium".
+    if (!adjectives.trim() && !trimmed && !STANDALONE.test(nominative(head))) continue;
+    const keepAdjectives = adjectives
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w && !NOT_NAMES.has(w));
+    const adjectiveText = keepAdjectives.join(' ');
+    const begin = adjectiveText ? m.index + adjectives.indexOf(adjectiveText) : m.index + adjectives.length;
+    const end = m.index + adjectives.length + head.length + trimmed.length;
+    const base = nominative(head);
+    const name = `${adjectivesFor(adjectiveText, base)}${base}${trimmed}`.replace(/\s+/g, ' ').trim();
+    found.push({ name, orgType: typeOf(base), start: begin, end });
+  }
+  for (const m of scan(COMPANY, text, from, to)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    // "die Esatus AG", "Tochterunternehmen Digital Enabling GmbH": articles and what a company is are not its name.
+    while (words.length > 1 && (NOT_NAMES.has(words[0] ?? '') || COMMON_NOUN.test(words[0] ?? ''))) words.shift();
+    const name = `${words.join(' ')} ${m[2]}`;
+    const start = m.index + m[0].length - name.length;
+    if (found.some((f) => f.start < m.index + m[0].length && start < f.end)) continue;
+    found.push({ name, orgType: 'COMPANY', start, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
