@@ -10,6 +10,7 @@ import { benchDriver } from './connection.js';
 import { benchCorpus } from './corpus.js';
 import { benchFrontend, type FrontendReport } from './frontend.js';
 import { pickInputs } from './inputs.js';
+import { evaluateIntake, formatReport } from './intake/eval.js';
 import { type LoadReport, loadSynthetic } from './load.js';
 import { OPERATION_NAMES, type OperationName } from './operations.js';
 import { type BenchSummary, updateReadme } from './report.js';
@@ -24,7 +25,8 @@ import { FULL, QUICK } from './synthetic.js';
  * README's table. `--only search,paths` limits the operations; the full run
  * also times the explorer in Chromium (`--frontend` / `--no-frontend` to
  * choose); `--report` only writes the README's table again from the results; `--corpus` times the seed's load
- * and the explorer's queries on the curated corpus beside the captured page's graph (bench/results/corpus.json).
+ * and the explorer's queries on the curated corpus beside the captured page's graph (bench/results/corpus.json);
+ * `--only intake` scores the article intake on its evaluation set (bench/intake/, bench/results/intake.json).
  */
 const { values } = parseArgs({
   allowNegative: true,
@@ -42,9 +44,10 @@ const scale = values.quick ? QUICK : FULL;
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
 const only = values.only?.split(',').map((name) => name.trim());
-const unknown = only?.filter((name) => !(OPERATION_NAMES as readonly string[]).includes(name)) ?? [];
+const unknown =
+  only?.filter((name) => name !== 'intake' && !(OPERATION_NAMES as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0)
-  throw new Error(`--only: unknown operation ${unknown.join(', ')} (known: ${OPERATION_NAMES.join(', ')})`);
+  throw new Error(`--only: unknown operation ${unknown.join(', ')} (known: intake, ${OPERATION_NAMES.join(', ')})`);
 const name = values.quick ? 'quick' : 'full';
 const log = (line: string) => console.log(`[bench] ${line}`);
 const readResults = <T>(file: string): T | undefined => {
@@ -57,6 +60,17 @@ if (values.report) {
   updateReadme(summary, 'README.md', readResults<FrontendReport>('frontend.json'));
   console.log('[bench] wrote the table in README.md from bench/results');
   process.exit(0);
+}
+if (only?.includes('intake')) {
+  // The intake needs no database: it reads each article of its evaluation set against the seed graph.
+  const started = performance.now();
+  const report = evaluateIntake();
+  console.log(formatReport(report));
+  log(`read ${report.all.articles} articles in ${Math.round(performance.now() - started)} ms`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/intake.json', `${JSON.stringify(report, null, 2)}\n`);
+  log('wrote bench/results/intake.json');
+  if (only.length === 1) process.exit(0);
 }
 if (values.corpus) {
   mkdirSync('bench/results', { recursive: true });
@@ -110,7 +124,7 @@ try {
     inputs,
     connections: [1, 8, 32],
     loadSeconds: values.quick ? 3 : 5,
-    only: only as OperationName[] | undefined,
+    only: only?.filter((o) => o !== 'intake') as OperationName[] | undefined,
     log,
   });
   const summary: BenchSummary = {
