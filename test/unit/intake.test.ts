@@ -176,6 +176,8 @@ describe('recognising entities', () => {
 
   it('reads a genitive and an adjective ending', () => {
     expect(keys('Die Sitzung des Digitalrats im Gebiet des Salzlandkreises zur digitalen Infrastruktur.')).toEqual([
+      // The sitting is an event of its own, named by the body it is of.
+      ['event:sitzung-digitalrat-sachsen-anhalt', 'Sitzung'],
       ['org:digitalrat-sachsen-anhalt', 'Digitalrats'],
       ['region:15089', 'Salzlandkreises'],
       ['initiative:digitale-infrastruktur', 'digitalen Infrastruktur'],
@@ -245,6 +247,41 @@ describe('new people by title', () => {
   it('reads a party in brackets after a name as membership', () => {
     const p = propose('Bundesinnenministerin Nancy Faeser (SPD) kündigte eine Erklärung an.');
     expect(fact(p, 'MEMBER_OF', 'person:nancy-faeser', 'org:spd')).toMatchObject({ confidence: 'high' });
+  });
+
+  it('proposes bodies, laws and a decision the graph does not hold, with their types, by the form of their names', () => {
+    const p = propose(
+      'Der Bayerische Landtag hat am 13. Juli 2022 das Bayerische Digitalgesetz verabschiedet. ' +
+        'Die Esatus AG und der Landesbetrieb für Statistik und Kommunikationstechnologie lieferten Software.',
+    );
+    const brief = (key: string) => {
+      const e = entity(p, key);
+      return e && [e.existingId, e.kind, e.type, e.name, e.reason];
+    };
+    expect(brief('law:bayerisches-digitalgesetz')).toEqual([
+      null,
+      'LAW',
+      null,
+      'Bayerisches Digitalgesetz',
+      'NAME_PATTERN',
+    ]);
+    expect(brief('org:esatus-ag')).toEqual([null, 'ORGANIZATION', 'COMPANY', 'Esatus AG', 'NAME_PATTERN']);
+    expect(brief('org:landesbetrieb-fuer-statistik-und-kommunikationstechnologie')?.[2]).toBe('PUBLIC_IT_PROVIDER');
+    const vote = 'event:verabschiedung-bayerisches-digitalgesetz';
+    expect(brief(vote)).toEqual([
+      null,
+      'EVENT',
+      'DECISION',
+      'Verabschiedung: Bayerisches Digitalgesetz',
+      'NAME_PATTERN',
+    ]);
+    expect(fact(p, 'CONCERNS', vote, 'law:bayerisches-digitalgesetz')).toMatchObject({
+      validFrom: '2022-07-13',
+      confidence: 'low',
+    });
+    expect(fact(p, 'PARTICIPATED_IN', 'org:landtag-bayern', vote)).toBeDefined();
+    // A bare word for a body ("der Landrat", "das Beratungsgremium") names none.
+    expect(propose('Der Landrat lobte das Beratungsgremium.').entities.filter((e) => !e.existingId)).toEqual([]);
   });
 
   it('recognises people already in the graph instead of proposing them again', () => {

@@ -273,6 +273,46 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
     }
   }
   for (const fact of placeFacts(text, textual, before)) add(fact);
+  for (const fact of eventFacts(mentions, before)) add(fact);
+  return facts;
+}
+
+/**
+ * A new event the sentence reports (see eventOf): what it concerns (the laws named), who took part (the bodies
+ * and people named beside it) and where it took place ("in Mainz").
+ */
+function eventFacts(mentions: readonly Mention[], before: (m: Mention) => string): FactCandidate[] {
+  const event = mentions.find((m) => m.kind === 'EVENT' && m.entity === null && m.derived);
+  if (!event) return [];
+  const facts: FactCandidate[] = [];
+  const fact = (type: RelationType, from: Mention, to: Mention, why: string): FactCandidate => ({
+    type,
+    from,
+    to,
+    role: null,
+    reason: `${from.name} ${RELATION_INFO[type].en} ${to.name}: ${why}.`,
+    basis: { kind: 'CUE', text: event.matched },
+    confidence: 'low',
+  });
+  for (const m of uniqueByKey(mentions.filter((x) => x !== event && !x.derived))) {
+    if (m.kind === 'LAW' || m.kind === 'INITIATIVE') {
+      facts.push(fact('CONCERNS', event, m, `„${event.matched}“ and ${m.name} in the same sentence`));
+    } else if (m.kind === 'REGION' && m.entity?.level !== 'BUND' && LOCATIVE.test(before(m))) {
+      facts.push(
+        fact(
+          'TOOK_PLACE_IN',
+          event,
+          m,
+          `„${event.matched}“ and „${before(m).trim().split(/\s+/).at(-1)} ${m.matched}“`,
+        ),
+      );
+    } else if (
+      m.kind === 'PERSON' ||
+      (m.kind === 'ORGANIZATION' && ['PARLIAMENT', 'COUNCIL', 'ASSOCIATION'].includes(orgTypeOf(m) ?? ''))
+    ) {
+      facts.push(fact('PARTICIPATED_IN', m, event, `named in the sentence that reports „${event.matched}“`));
+    }
+  }
   return facts;
 }
 

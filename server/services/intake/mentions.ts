@@ -2,7 +2,7 @@ import { foldGerman } from '../../../shared/fold.js';
 import { idFor } from '../../../shared/ids.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { KnownEntity, NameIndex } from './names.js';
-import { findOrganisations } from './organisations.js';
+import { findLaws, findOrganisations } from './organisations.js';
 import { findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
 import { overlapsAny, scan } from './scan.js';
 import type { Sentence } from './sentences.js';
@@ -111,6 +111,27 @@ export function sentenceMentions(
       derived: false,
     });
   }
+  for (const law of findLaws(text, sentence.start, sentence.end)) {
+    if (mentions.some((m) => overlaps(m, law)) || blocked.some(([a, b]) => law.start < b && law.end > a)) continue;
+    const known = index.byName(law.name).filter((e) => e.kind === 'LAW');
+    const entity = known.length === 1 ? (known[0] ?? null) : null;
+    mentions.push({
+      key: entity?.id ?? idFor('LAW', law.name),
+      kind: 'LAW',
+      name: entity?.name ?? law.name,
+      entity,
+      start: law.start,
+      end: law.end,
+      matched: text.slice(law.start, law.end).replace(/\s+/g, ' '),
+      reason: entity ? 'NAME' : 'NAME_PATTERN',
+      sentence,
+      office: null,
+      derived: false,
+    });
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const event = eventOf(text, sentence, mentions);
+  if (event) mentions.push(event);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const titled = findTitledNames(text, sentence.start, sentence.end).filter(
     (t) => !blocked.some(([a, b]) => t.name.start < b && t.name.end > a),
@@ -265,4 +286,61 @@ function surnameCandidates(
     out.push({ folded: foldGerman(m[0]), ...at });
   }
   return out;
+}
+
+/** Words that say a sentence reports an event, with the noun it is named by and its type. */
+const EVENT_CUES: ReadonlyArray<readonly [RegExp, string, 'MEETING' | 'DECISION' | 'OTHER']> = [
+  [/\bkonstituierende[rn]?\s+Sitzung\b/u, 'Konstituierende Sitzung', 'MEETING'],
+  [/\b(?:Mitglieder|Verbands|Haupt)versammlung\b/u, '', 'MEETING'],
+  [/\b(?:Fachkongress|Kongress|Konferenz|Tagung|Festakt)\b/u, '', 'MEETING'],
+  [
+    /\b(?:Sitzung|Treffen)\b|\b(?:tagte|tagten|trat(?:en)?\s+[^.;]{0,60}?zusammen|kam(?:en)?\s+[^.;]{0,60}?zusammen)\b/u,
+    'Sitzung',
+    'MEETING',
+  ],
+  [/\b(?:erste|zweite|dritte)n?\s+Lesung\b/u, '', 'DECISION'],
+  [/\bverabschiede(?:t|te|ten)\b|\bVerabschiedung\b/u, 'Verabschiedung', 'DECISION'],
+  [/\b(?:Kabinettsbeschluss|beschlossen|beschloss|beschlossen|Beschluss)\b/u, 'Beschluss', 'DECISION'],
+  [/\b(?:unterzeichne(?:t|te|ten)|unterschrieben|Unterzeichnung)\b/u, 'Unterzeichnung', 'OTHER'],
+  [/\b(?:stimmte[n]?\s+[^.;]{0,80}?zu|Zustimmung)\b/u, 'Zustimmung', 'DECISION'],
+];
+
+/**
+ * The event a sentence reports, named by its noun and what it is of: "Konstituierende Sitzung: Digitalrat
+ * Rheinland-Pfalz", "Verabschiedung: Bayerisches Digitalgesetz". One per sentence, only where a body or a law
+ * it concerns is named beside it; an event the graph holds is found by its name instead.
+ */
+function eventOf(text: string, sentence: Sentence, mentions: readonly Mention[]): Mention | null {
+  if (mentions.some((m) => m.kind === 'EVENT')) return null;
+  const words = text.slice(sentence.start, sentence.end);
+  for (const [cue, noun, type] of EVENT_CUES) {
+    const m = cue.exec(words);
+    if (!m) continue;
+    const law = mentions.find((x) => x.kind === 'LAW');
+    const body = mentions.find(
+      (x) =>
+        x.kind === 'ORGANIZATION' &&
+        ['COUNCIL', 'PARLIAMENT', 'ASSOCIATION'].includes(x.entity?.orgType ?? x.type ?? ''),
+    );
+    const anchor = type === 'DECISION' ? (law ?? body) : (body ?? law);
+    if (!anchor) return null;
+    const label = noun || m[0].replace(/\s+/g, ' ');
+    const name = `${label.charAt(0).toUpperCase()}${label.slice(1)}: ${anchor.name}`;
+    const start = sentence.start + m.index;
+    return {
+      key: idFor('EVENT', name),
+      kind: 'EVENT',
+      name,
+      type,
+      entity: null,
+      start,
+      end: start + m[0].length,
+      matched: m[0],
+      reason: 'NAME_PATTERN',
+      sentence,
+      office: null,
+      derived: true,
+    };
+  }
+  return null;
 }

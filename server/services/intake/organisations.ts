@@ -106,14 +106,14 @@ export function findOrganisations(text: string, from: number, to: number): Found
     const [, adjectives = '', head = '', complement = ''] = m;
     if (NOT_NAMES.has(head)) continue;
     const trimmed = complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, '');
-    if (TOO_GENERAL.test(head) && !adjectives && !trimmed) continue;
-    // One word alone is a body only where its form says which: "Landeskriminalamt", "Bundesgesundheitsministerium".
-    if (!adjectives.trim() && !trimmed && !STANDALONE.test(nominative(head))) continue;
     const keepAdjectives = adjectives
       .trim()
       .split(/\s+/)
       .filter((w) => w && !NOT_NAMES.has(w));
     const adjectiveText = keepAdjectives.join(' ');
+    if (TOO_GENERAL.test(head) && !adjectiveText && !trimmed) continue;
+    // One word alone is a body only where its form says which: "Landeskriminalamt", "Bundesgesundheitsministerium".
+    if (!adjectiveText && !trimmed && !STANDALONE.test(nominative(head))) continue;
     const begin = adjectiveText ? m.index + adjectives.indexOf(adjectiveText) : m.index + adjectives.length;
     const end = m.index + adjectives.length + head.length + trimmed.length;
     const base = nominative(head);
@@ -130,4 +130,48 @@ export function findOrganisations(text: string, from: number, to: number): Found
     found.push({ name, orgType: 'COMPANY', start, end: m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Laws and agreements the graph does not know, by the form of their names. */
+export interface FoundLaw {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const LAW_HEADS = 'gesetz|staatsvertrag|verwaltungsvereinbarung|verwaltungsabkommen|dachabkommen|abkommen|verordnung';
+const LAW_HEADS_CAPITALISED = LAW_HEADS.split('|')
+  .map((h) => `${h.charAt(0).toUpperCase()}${h.slice(1)}`)
+  .join('|');
+const LAW_COMPLEMENT =
+  `(?:\\s+(?:über|zur|zum|für|des|der)\\s+(?:(?:den|die|das|dem|des|der)\\s+)?${COMPLEMENT_WORD}` +
+  `(?:(?:\\s*,\\s*|\\s+(?:und|sowie|zu|zur|des|der|in)\\s+|\\s+)${COMPLEMENT_WORD}){0,6})?`;
+const LAW = new RegExp(
+  `(?<![\\p{L}\\p{N}-])((?:${ADJECTIVE}\\s+){0,2})((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}-]*?(?:${LAW_HEADS})|\\p{Lu}[\\p{L}\\p{M}\\p{N}-]*-(?:${LAW_HEADS_CAPITALISED})|${LAW_HEADS_CAPITALISED})(?:es|s)?)(?![\\p{L}\\p{N}-])(${LAW_COMPLEMENT})`,
+  'gu',
+);
+/** A law's name needs more than the word "Gesetz": a compound ("Digitalgesetz") or what it is about. */
+const BARE_LAW = /^(?:Gesetz|Abkommen|Verordnung|Gesetzentwurf|Änderungsgesetz)(?:es|s)?$/u;
+
+/** Every law or agreement named by the form of its name in text[from, to). */
+export function findLaws(text: string, from: number, to: number): FoundLaw[] {
+  const found: FoundLaw[] = [];
+  for (const m of scan(LAW, text, from, to)) {
+    const [, adjectives = '', head = '', complement = ''] = m;
+    const trimmed = complement.replace(/(?:\s*,\s*|\s+(?:und|sowie|zu|zur|des|der|in)\s+|\s+)$/u, '');
+    if (BARE_LAW.test(head) && !trimmed) continue;
+    const kept = adjectives
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w && !NOT_NAMES.has(w));
+    const adjectiveText = kept.join(' ');
+    const begin = adjectiveText ? m.index + adjectives.indexOf(adjectiveText) : m.index + adjectives.length;
+    const base = head.replace(/(gesetz|vertrag|abkommen)(?:es|s)$/u, '$1');
+    const neuter = /(?:gesetz|abkommen)$/u.test(base);
+    const ending = neuter ? 'es' : /vertrag$/u.test(base) ? 'er' : 'e';
+    const adjective = kept.map((w) => w.replace(/(?:e|en|er|es|em)$/u, ending)).join(' ');
+    const name = `${adjective ? `${adjective} ` : ''}${base}${trimmed}`.replace(/\s+/g, ' ').trim();
+    found.push({ name, start: begin, end: m.index + adjectives.length + head.length + trimmed.length });
+  }
+  return found;
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { EntityKind, RelationType } from '../../../shared/vocabulary.js';
-import type { DateQualifier, IntakeInput, OrgType } from '../generated/graphql.js';
+import type { DateQualifier, EventType, IntakeInput, OrgType } from '../generated/graphql.js';
 import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } from './api.js';
@@ -139,6 +139,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
         name: review.entities[e.key]?.name.trim() || e.name,
         // What the text says the new body is (a ministry, a company …), for the editor to correct later if need be.
         ...(e.kind === 'ORGANIZATION' && e.type ? { orgType: e.type as OrgType } : {}),
+        ...(e.kind === 'EVENT' && e.type ? { eventType: e.type as EventType } : {}),
       }));
     const facts = proposal.facts
       .filter((f) => review.facts[f.key]?.accept && accepted(f.from) && accepted(f.to))
