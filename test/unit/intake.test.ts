@@ -284,6 +284,38 @@ describe('new people by title', () => {
     expect(propose('Der Landrat lobte das Beratungsgremium.').entities.filter((e) => !e.existingId)).toEqual([]);
   });
 
+  it("dates an office the sentence says has ended by its end, and a fact without a date by the story's day", () => {
+    const ended = propose(
+      'Anna Beispiel, Präsidentin des Deutschen Landkreistages, ist Ende 2025 in den Ruhestand gegangen.',
+      '2026-03-06',
+    );
+    expect(fact(ended, 'HOLDS_OFFICE_AT', 'person:anna-beispiel', 'org:deutscher-landkreistag')).toMatchObject({
+      validFrom: null,
+      validTo: '2025',
+      validToQualifier: 'EXACT',
+    });
+    // The sitting was on 18 June; the report appeared later. The office held on the day of the story.
+    const story = propose(
+      'Am 18. Juni 2018 trat der Beirat erstmals zusammen. Anna Beispiel, Präsidentin des Deutschen Landkreistages, leitet ihn.',
+      '2018-06-20',
+    );
+    expect(fact(story, 'HOLDS_OFFICE_AT', 'person:anna-beispiel', 'org:deutscher-landkreistag')).toMatchObject({
+      validFrom: '2018-06-18',
+      validFromQualifier: 'ON_OR_BEFORE',
+    });
+  });
+
+  it('follows "die Ministerin" back to the minister named before, and names a bare "Innenministerium" by the Land', () => {
+    const p = propose(
+      'In Mecklenburg-Vorpommern hat die Landesregierung die Aufgabe an Thomas Lenz übertragen, Staatssekretär im ' +
+        'Innenministerium. Innenministerin Anna Beispiel begrüßte das. Die Ministerin sprach über das Onlinezugangsgesetz.',
+    );
+    expect(
+      fact(p, 'HOLDS_OFFICE_AT', 'person:thomas-lenz', 'org:innenministerium-mecklenburg-vorpommern'),
+    ).toBeDefined();
+    expect(fact(p, 'SPOKE_ABOUT', 'person:anna-beispiel', 'law:ozg')).toBeDefined();
+  });
+
   it('recognises people already in the graph instead of proposing them again', () => {
     const p = propose('Landrat Markus Bauer berichtete aus der Praxis.');
     expect(p.entities).toEqual([

@@ -42,10 +42,52 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 const surnameOf = (name: string) => foldGerman(name).split(' ').at(-1) ?? '';
 
-/** People named in full so far in the article, so that "Schlömer" or "Bauers" later refers to them. */
+/**
+ * People named in full so far in the article, so that "Schlömer" or "Bauers" later refers to them; and the
+ * last person named with each kind of title and the last body of each type, so that "die Ministerin" or "das
+ * Gremium" refers to them.
+ */
 export class PeopleSeen {
   readonly #bySurname = new Map<string, Set<string>>();
   readonly #people = new Map<string, { key: string; name: string; entity: KnownEntity | null }>();
+  readonly #byTitle = new Map<TitleClass, Mention>();
+  readonly #byOrgType = new Map<string, Mention>();
+
+  noteOffice(titleClass: TitleClass, person: Mention): void {
+    this.#byTitle.set(titleClass, person);
+  }
+
+  readonly #lands = new Set<KnownEntity>();
+  #land: KnownEntity | null = null;
+
+  /** Notes a Land the article names; the article is about one Land while it names only one. */
+  noteLand(region: KnownEntity): void {
+    this.#lands.add(region);
+    this.#land = this.#lands.size === 1 ? region : null;
+  }
+
+  land(): KnownEntity | null {
+    return this.#land;
+  }
+
+  noteBody(body: Mention): void {
+    const type = body.entity?.orgType ?? body.type;
+    if (type) this.#byOrgType.set(type, body);
+  }
+
+  /** The person last named with a title of this kind. */
+  withTitle(titleClass: TitleClass): Mention | null {
+    return this.#byTitle.get(titleClass) ?? null;
+  }
+
+  /** The body of one of these types named last (in the order of the types given). */
+  bodyOfType(types: readonly string[]): Mention | null {
+    for (const type of types) {
+      const body = this.#byOrgType.get(type);
+      if (body) return body;
+    }
+    return null;
+  }
 
   add(key: string, name: string, entity: KnownEntity | null): void {
     this.#people.set(key, { key, name, entity });
@@ -90,12 +132,20 @@ export function sentenceMentions(
       derived: false,
     };
   });
+  for (const m of mentions) if (m.entity?.level === 'LAND') people.noteLand(m.entity);
   // Bodies the graph does not know, by the form of their names ("Landesamt für …", "Esatus AG").
   for (const org of findOrganisations(text, sentence.start, sentence.end)) {
     if (mentions.some((m) => overlaps(m, org)) || blocked.some(([a, b]) => org.start < b && org.end > a)) continue;
     const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION');
     const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name);
-    const entity = known.length === 1 ? (known[0] ?? null) : null;
+    const land = people.land();
+    // "das Innenministerium" in an article about one Land: that Land's.
+    const entity =
+      known.length === 1
+        ? (known[0] ?? null)
+        : known.length === 0 && land && /^\p{L}+ministeri/u.test(org.name)
+          ? index.ministryOf(org.name, land)
+          : null;
     mentions.push({
       key: entity?.id ?? idFor('ORGANIZATION', org.name),
       kind: 'ORGANIZATION',
@@ -139,6 +189,26 @@ export function sentenceMentions(
   for (const t of titled) {
     const person = personFor(t, mentions, index, people, sentence);
     if (person) person.office = officeOf(t, person, mentions, index, sentence);
+  }
+  // "die Ministerin", "der CIO", "das Gremium": the person or body of that kind named last, here or before.
+  for (const ref of roleReferences(text, sentence)) {
+    if (mentions.some((m) => overlaps(m, ref)) || blocked.some(([a, b]) => ref.start < b && ref.end > a)) continue;
+    const target = ref.title ? people.withTitle(ref.title) : people.bodyOfType(ref.bodyTypes);
+    if (!target) continue;
+    mentions.push({
+      ...target,
+      start: ref.start,
+      end: ref.end,
+      matched: ref.text,
+      sentence,
+      office: null,
+      derived: false,
+    });
+  }
+  for (const m of mentions) {
+    if (m.kind === 'PERSON' && m.office && m.office.titleClass !== 'ACADEMIC')
+      people.noteOffice(m.office.titleClass, m);
+    if (m.kind === 'ORGANIZATION' && !m.derived) people.noteBody(m);
   }
   // "Jochen Flackus (Die Linke)", "Burkard Dregger von der CDU": a name before a party is a person's.
   for (const party of mentions.filter((m) => m.entity?.orgType === 'PARTY')) {
@@ -343,4 +413,52 @@ function eventOf(text: string, sentence: Sentence, mentions: readonly Mention[])
     };
   }
   return null;
+}
+
+const ROLE_TITLES: ReadonlyArray<readonly [RegExp, TitleClass]> = [
+  [/^(?:Minister|Ministerin|Ressortchef|Ressortchefin)$/u, 'MINISTER'],
+  [/^(?:Staatssekretär|Staatssekretärin)$/u, 'STATE_SECRETARY'],
+  [/^(?:CIO|CDO|IT-Beauftragte|IT-Beauftragter)$/u, 'CIO'],
+  [/^(?:Präsident|Präsidentin)$/u, 'PRESIDENT'],
+  [/^(?:Landrat|Landrätin)$/u, 'LANDRAT'],
+  [/^(?:Oberbürgermeister|Oberbürgermeisterin|Bürgermeister|Bürgermeisterin)$/u, 'MAYOR'],
+  [/^(?:Senator|Senatorin)$/u, 'SENATOR'],
+  [/^(?:Vorsitzende|Verbandschef|Verbandschefin|Geschäftsführer|Geschäftsführerin)$/u, 'HEAD'],
+  [/^(?:Ministerpräsident|Ministerpräsidentin|Regierungschef|Regierungschefin)$/u, 'HEAD_OF_GOVERNMENT'],
+];
+const ROLE_BODIES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^(?:Gremium|Rat|Beirat|Ausschuss)$/u, ['COUNCIL']],
+  [/^(?:Verband|Branchenverband)$/u, ['ASSOCIATION']],
+  [/^(?:Ministerium|Haus|Ressort)$/u, ['MINISTRY']],
+  [/^(?:Parlament|Landtag)$/u, ['PARLIAMENT']],
+  [/^(?:Dienstleister|IT-Dienstleister)$/u, ['PUBLIC_IT_PROVIDER']],
+];
+const ROLE_REFERENCE =
+  /(?<![\p{L}\p{N}-])(?:der|die|das|Der|Die|Das)\s+(?:(?:neue|bisherige|scheidende|amtierende)[rn]?\s+)?(\p{Lu}[\p{L}-]*)(?![\p{L}\p{N}-])/gu;
+
+/** "die Ministerin", "das Gremium": a definite role noun that refers back to someone or something named. */
+function roleReferences(
+  text: string,
+  sentence: Sentence,
+): Array<{ start: number; end: number; text: string; title: TitleClass | null; bodyTypes: readonly string[] }> {
+  const out: Array<{
+    start: number;
+    end: number;
+    text: string;
+    title: TitleClass | null;
+    bodyTypes: readonly string[];
+  }> = [];
+  for (const m of scan(ROLE_REFERENCE, text, sentence.start, sentence.end)) {
+    const noun = m[1] ?? '';
+    // A role noun followed by a name is a title ("die Ministerin Anna Beispiel"), not a reference.
+    if (
+      /^\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}|für|des|der)/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))
+    )
+      continue;
+    const title = ROLE_TITLES.find(([pattern]) => pattern.test(noun))?.[1] ?? null;
+    const bodyTypes = title ? [] : (ROLE_BODIES.find(([pattern]) => pattern.test(noun))?.[1] ?? []);
+    if (!title && bodyTypes.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], title, bodyTypes });
+  }
+  return out;
 }

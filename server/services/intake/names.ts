@@ -161,6 +161,26 @@ export class NameIndex {
   }
 
   /**
+   * The ministry a bare compound ("Innenministerium", "Finanzministeriums") names in an article about one Land:
+   * the one of that portfolio whose id or name names the Land. Null when none or several fit.
+   */
+  ministryOf(compound: string, land: KnownEntity): KnownEntity | null {
+    const head = /^(\p{Ll}+?)s?ministeri/u.exec(foldGerman(compound))?.[1];
+    if (!head || head.length < 4) return null;
+    const portfolio = head === 'innen' ? 'inner' : head;
+    const landSlug = land.id.startsWith('region:') ? foldGerman(land.name).replace(/\s+/g, '-') : '';
+    const found = new Set<KnownEntity>();
+    for (const entity of this.#byId.values()) {
+      if (entity.kind !== 'ORGANIZATION' || entity.orgType !== 'MINISTRY') continue;
+      const name = foldGerman(entity.name);
+      const ofPortfolio = name.includes(portfolio) || entity.id.includes(`${head}ministerium`);
+      const ofLand = entity.id.endsWith(`-${landSlug}`) || name.includes(foldGerman(land.name));
+      if (ofPortfolio && ofLand) found.add(entity);
+    }
+    return found.size === 1 ? ([...found][0] ?? null) : null;
+  }
+
+  /**
    * Organisations whose name or an alias begins with this name, its words without their inflection endings:
    * "Ministerium für Energie, Infrastruktur und Digitalisierung" is the one "… des Landes Mecklenburg-Vorpommern".
    */

@@ -209,7 +209,7 @@ export function findTitledNames(text: string, from: number, to: number): TitledN
 const TITLE_ADJECTIVES =
   '(?:der|die|den|dem|des|früher|ehemals|ehemalige[rn]?|geschäftsführende[snr]?|neue[rn]?|bisherige[rn]?|frühere[rn]?|amtierende[rn]?|scheidende[rn]?|designierte[rn]?|langjährige[rn]?|erste[rn]?|kommissarische[rn]?|stellvertretende[rn]?|neu\\s+gewählte[rn]?)';
 const NAME_THEN_TITLE = new RegExp(
-  '^(?:\\s*,\\s*|\\s+(?:sein|ihr)\\s+Amt\\s+als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
+  '^(?:(?:\\s+\\p{Ll}+)?\\s*,\\s*|\\s+(?:zum|zur|als)\\s+|\\s+(?:sein|ihr)\\s+Amt\\s+als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
     `(?:${TITLE_ADJECTIVES}\\s+)*$|^\\s+(?:${TITLE_ADJECTIVES}\\s+)+$`,
   'u',
 );
@@ -220,7 +220,7 @@ function namesBeforeTitles(text: string, from: number, to: number): TitledName[]
   for (const m of scan(TITLE, text, from, to)) {
     const group = m.slice(2).findIndex((g) => g !== undefined);
     const titleClass = TITLES[group]?.[0];
-    if (!titleClass || titleClass === 'ACADEMIC' || m[1]) continue;
+    if (!titleClass || titleClass === 'ACADEMIC') continue;
     // The name: the last two or three name words before the gap.
     const before = tokens(text, Math.max(from, m.index - 160), m.index);
     // The gap between the name and the title: tokens [gapAt, end), the text from the name's last word on.
@@ -232,19 +232,22 @@ function namesBeforeTitles(text: string, from: number, to: number): TitledName[]
     let start = gapAt;
     while (start > 0 && (isNameWord(before[start - 1]) || PARTICLES.has(before[start - 1]?.raw ?? ''))) start -= 1;
     while (start < gapAt && PARTICLES.has(before[start]?.raw ?? '')) start += 1;
-    const name = readName(before, Math.max(start, gapAt - 3));
+    let first = Math.max(start, gapAt - 3);
+    while (first < gapAt && PARTICLES.has(before[first]?.raw ?? '')) first += 1;
+    const name = readName(before, first);
     if (!name || name.to !== gapAt || name.words < 2) continue;
     const titleEnd = m.index + m[0].length;
     const after = tokens(text, titleEnd, to);
     const office = readOffice(after);
+    const prefix = m[1] ? { text: m[1], start: m.index, end: m.index + m[1].length } : null;
     found.push({
-      title: nominative(m[0], titleClass),
+      title: nominative(prefix ? m[0].slice(prefix.text.length + 1) : m[0], titleClass),
       titleClass,
       titleSpan: { text: m[0], start: m.index, end: titleEnd },
       office: office ? span(text, after, office[0], office[1]) : null,
       name: span(text, before, name.from, name.to),
       nameWords: name.words,
-      prefix: null,
+      prefix,
     });
   }
   return found;

@@ -127,6 +127,10 @@ export class IntakeIndex {
   }
 }
 
+/** Words that say an office or membership has ended. */
+const ENDED =
+  /Ruhestand|nicht (?:mehr|länger)|\bverl(?:ässt|ieß|ießen|assen)\b|abgegeben|ausgeschieden|\bscheid(?:et|en)\b[^.]*\baus\b|zurückgetreten|\bRücktritt|\b(?:ehemalige|frühere|bisherige|scheidende)[rn]?\b|\behemals\b/u;
+
 /** Facts that hold over time: a date in the sentence says they held then, not that they began then. */
 const LASTING: ReadonlySet<RelationType> = new Set([
   'HOLDS_OFFICE_AT',
@@ -170,7 +174,7 @@ export function proposeFacts(draft: ArticleDraft, index: IntakeIndex): IntakePro
       (d) => `${d.date}|${d.quote}`,
     ),
     facts: uniqueBy(
-      candidates.map((c) => factProposal(c, draft.publishedOn, index)),
+      candidates.map((c) => factProposal(c, storyDate(allDates, c.sentence, draft.publishedOn), index)),
       (f) => `${f.type}|${f.from}|${f.to}`,
     ),
   };
@@ -212,6 +216,17 @@ function entityProposals(mentions: readonly Mention[]): EntityProposal[] {
   }));
 }
 
+/**
+ * The day the article's story is on, as of a sentence: the last full date it gave before that sentence, if not
+ * after its publication ("Am 18. Juni trat der Beirat zusammen. … Woidke leitet ihn."); else its publication date.
+ */
+function storyDate(dates: readonly DateMention[], sentence: Sentence, publishedOn: string): string {
+  const before = dates.filter(
+    (d) => d.end <= sentence.start && d.precision === 'DAY' && d.date <= publishedOn && d.bound !== 'UNTIL',
+  );
+  return before.at(-1)?.date ?? publishedOn;
+}
+
 function factProposal(
   c: FactCandidate & { sentence: Sentence; dates: DateMention[] },
   publishedOn: string,
@@ -220,10 +235,17 @@ function factProposal(
   // A date the sentence gives, "since" first; a date it gives as an end ("bis Juni 2025") is not a start.
   const usable = c.dates.filter((d) => d.bound !== 'UNTIL');
   const date = usable.find((d) => d.bound === 'SINCE') ?? usable[0];
-  const [validFrom, validFromQualifier]: [string, DateQualifier] = date
+  let [validFrom, validFromQualifier]: [string | null, DateQualifier | null] = date
     ? [date.date, date.bound === 'SINCE' || !LASTING.has(c.type) ? 'EXACT' : 'ON_OR_BEFORE']
-    : // The article reports it as so on the day it appeared; since when, it does not say.
+    : // The article reports it as so on the day of its story; since when, it does not say.
       [publishedOn, 'ON_OR_BEFORE'];
+  let [validTo, validToQualifier]: [string | null, DateQualifier | null] = [null, null];
+  // An office or membership the sentence says has ended ("ging Ende 2025 in den Ruhestand", "der frühere …").
+  if ((c.type === 'HOLDS_OFFICE_AT' || c.type === 'MEMBER_OF') && ENDED.test(c.sentence.text)) {
+    const end = c.dates.find((d) => d.bound !== 'SINCE');
+    [validTo, validToQualifier] = end ? [end.date, 'EXACT'] : [publishedOn, 'ON_OR_BEFORE'];
+    [validFrom, validFromQualifier] = [null, null];
+  }
   const slug = (key: string) => key.slice(key.indexOf(':') + 1);
   const type = c.type.toLowerCase().replace(/_/g, '-');
   return {
@@ -234,8 +256,8 @@ function factProposal(
     role: c.role,
     validFrom,
     validFromQualifier,
-    validTo: null,
-    validToQualifier: null,
+    validTo,
+    validToQualifier,
     existingId: index.knownRelation(c.type, c.from.key, c.to.key),
     quote: c.sentence.text,
     reason: `${c.reason} Confidence: ${c.confidence}.`,
