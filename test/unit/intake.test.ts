@@ -316,6 +316,17 @@ describe('new people by title', () => {
     expect(fact(p, 'SPOKE_ABOUT', 'person:anna-beispiel', 'law:ozg')).toBeDefined();
   });
 
+  it('reads votes on a law, joining a body, and a Land named before a title', () => {
+    const votes = propose('Der Bayerische Landtag verabschiedete am 20. Juli 2022 das Bayerische Digitalgesetz.');
+    expect(fact(votes, 'SUPPORTS', 'org:landtag-bayern', 'law:bayerisches-digitalgesetz')).toBeDefined();
+    const joined = propose('Der Vertrag lief über die Genossenschaft govdigital, der Dataport angehört.');
+    expect(fact(joined, 'MEMBER_OF', 'org:dataport', 'org:govdigital')).toBeDefined();
+    const land = propose('Niedersachsens Finanzminister Peter-Jürgen Schneider begrüßte die Erweiterung.');
+    expect(fact(land, 'HOLDS_OFFICE_AT', 'person:peter-juergen-schneider', 'region:03')).toMatchObject({
+      role: 'Finanzminister',
+    });
+  });
+
   it('recognises people already in the graph instead of proposing them again', () => {
     const p = propose('Landrat Markus Bauer berichtete aus der Praxis.');
     expect(p.entities).toEqual([

@@ -102,6 +102,38 @@ const CUES: readonly Cue[] = [
     confidence: 'medium',
   },
   {
+    // A vote against a law: "stimmte gegen das Gesetz", "verweigerte die Zustimmung".
+    type: 'OPPOSES',
+    cue: word('stimmte[n]? gegen|votierte[n]? gegen|verweigert\\p{L}*|Gegenstimmen'),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['LAW'],
+    confidence: 'medium',
+  },
+  {
+    // A vote for a law: "Der Landtag verabschiedete das Gesetz", "stimmte der Bundesrat dem Gesetz zu".
+    type: 'SUPPORTS',
+    cue: word(
+      `verabschiede(?:t|te|ten)|${separable('stimm(?:t|te|ten|en)', 'zu')}|zugestimmt|billigt\\p{L}*|gebilligt|stimmte[n]? dafür|stimmte[n]? für`,
+    ),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['LAW'],
+    confidence: 'medium',
+  },
+  {
+    // "Dataport gehört govdigital an", "dem Verbund Dataport beizutreten", "Mitglied der …".
+    type: 'MEMBER_OF',
+    cue: word(
+      `${separable('gehör(?:t|te|ten|en)', 'an')}|angehör\\p{L}*|beizutreten|beitreten|beigetreten|tritt\\s+[^,.;]*?\\s+bei|trat\\s+[^,.;]*?\\s+bei`,
+    ),
+    agents: 'subject',
+    // "govdigital, der Dataport angehört": the body joined may stand before the relative clause.
+    targets: 'any',
+    targetKinds: ['ORGANIZATION'],
+    confidence: 'medium',
+  },
+  {
     type: 'OPPOSES',
     cue: word(`${separable('lehn(?:t|te|ten|en)', 'ab')}|ablehn\\p{L}*|abgelehnt`),
     agents: 'subject',
@@ -371,8 +403,20 @@ function portfolioOf(title: string): string | null {
  * "Gesundheitsminister Jens Spahn" in one sentence, "das Bundesgesundheitsministerium" in another: an office
  * the title names by its portfolio, held at the one ministry of the article with that portfolio in its name.
  */
-export function portfolioFacts(mentions: readonly Mention[], facts: readonly FactCandidate[]): FactCandidate[] {
+export function portfolioFacts(
+  text: string,
+  mentions: readonly Mention[],
+  facts: readonly FactCandidate[],
+): FactCandidate[] {
   const out: FactCandidate[] = [];
+  // "Niedersachsens Finanzminister Peter-Jürgen Schneider": a Land's office, where no ministry of it is named.
+  const landBefore = (person: Mention) => {
+    const start = person.office?.span.start ?? 0;
+    return mentions.find(
+      (m) =>
+        m.kind === 'REGION' && m.entity?.level === 'LAND' && m.end <= start && /^\s*$/.test(text.slice(m.end, start)),
+    );
+  };
   const ministries = uniqueByKey(mentions.filter((m) => orgTypeOf(m) === 'MINISTRY' && m.kind === 'ORGANIZATION'));
   for (const person of mentions) {
     const office = person.office;
@@ -380,10 +424,23 @@ export function portfolioFacts(mentions: readonly Mention[], facts: readonly Fac
       continue;
     if ([...facts, ...out].some((f) => f.type === 'HOLDS_OFFICE_AT' && f.from.key === person.key)) continue;
     const portfolio = portfolioOf(office.title);
-    if (!portfolio) continue;
-    const fitting = ministries.filter((m) => foldGerman(m.name).includes(portfolio));
+    const fitting = portfolio ? ministries.filter((m) => foldGerman(m.name).includes(portfolio)) : [];
     const ministry = fitting[0];
-    if (!ministry || fitting.length !== 1) continue;
+    if (!ministry || fitting.length !== 1) {
+      const land = landBefore(person);
+      if (land) {
+        out.push({
+          type: 'HOLDS_OFFICE_AT',
+          from: person,
+          to: land,
+          role: office.role,
+          reason: `„${land.matched} ${office.span.text}“: ${person.name} holds an office of ${land.name}.`,
+          basis: { kind: 'TITLE_NAMES', text: `${land.matched} ${office.span.text}` },
+          confidence: 'medium',
+        });
+      }
+      continue;
+    }
     out.push({
       type: 'HOLDS_OFFICE_AT',
       from: person,

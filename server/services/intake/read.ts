@@ -160,7 +160,7 @@ export function proposeFacts(draft: ArticleDraft, index: IntakeIndex): IntakePro
     for (const fact of sentenceFacts(text, inSentence)) candidates.push({ ...fact, sentence, dates: sentenceDates });
   }
   // Across sentences: an office whose title names its ministry's portfolio, named elsewhere in the article.
-  for (const fact of portfolioFacts(mentions, candidates)) {
+  for (const fact of portfolioFacts(text, mentions, candidates)) {
     const sentence = fact.from.sentence;
     const sentenceDates = dates.filter((d) => d.sentence === sentence);
     if (relationAllowed(fact.type, fact.from.kind, fact.to.kind))
