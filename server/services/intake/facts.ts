@@ -235,7 +235,8 @@ const OFFICE_PLACES: Record<TitleClass, (m: Mention) => boolean> = {
 const LOCATIVE = /(?:^|[^\p{L}])(?:in|im|aus|nach|bei|beim)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
 const PASSIVE_AGENT = /(?:^|[^\p{L}])(?:von|vom|durch)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
 const PASSIVE = word('wird|werden|wurde|wurden|worden');
-const COORDINATED = /^\s*(?:,|und|sowie)\s*(?:(?:der|die|das|dem|den)\s+)?$/u;
+/** "A, B und der C": joined names; ", der …" after a name starts a relative clause instead. */
+const COORDINATED = /^\s*,\s*$|^\s*,?\s*(?:und|sowie)\s+(?:(?:der|die|das|dem|den)\s+)?$/u;
 const CLAUSE_BREAK = /[,;:–—()]/gu;
 
 export function sentenceFacts(text: string, mentions: readonly Mention[]): FactCandidate[] {
