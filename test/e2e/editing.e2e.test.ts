@@ -383,7 +383,11 @@ describe('the whole editing task in Chromium', () => {
     await office.getByText('Titel „Landrätin“; die einzige passende Stelle im selben Satz. Wahrscheinlich.').waitFor();
     const accept = office.getByRole('checkbox');
     expect(await accept.isChecked()).toBe(false);
-    await accept.check();
+    // After review, one action accepts every proposal.
+    await dialog.getByRole('button', { name: 'Alle Vorschläge annehmen' }).click();
+    expect(await accept.isChecked()).toBe(true);
+    const boxes = dialog.locator('ul.proposals input[type=checkbox]:not([disabled])');
+    expect(await boxes.evaluateAll((list) => list.every((box) => (box as HTMLInputElement).checked))).toBe(true);
     await office.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Landrätin');
     // A fact the graph holds already is offered as such, ticked: saving only adds the article as its source.
     const officesBefore = (await relationsOf('person:lydia-hueskens')).filter(

@@ -144,7 +144,7 @@ describe('article intake and the settings', () => {
       const before = await parallels();
       expect(before.map((r) => r.id)).toContain(KNOWN);
       const quote = 'Ministerin Lydia Hüskens sprach erneut zum Digitalrat.';
-      const input = intakeOf('g', {
+      const input = intakeOf('known', {
         newEntities: [],
         mentions: [],
         facts: [{ ...ends, role: 'Ministerin', validFrom: '2024-05', quote, existing: KNOWN }],
@@ -209,7 +209,7 @@ describe('article intake and the settings', () => {
       [
         'a fact to confirm that is not the fact the graph holds',
         () =>
-          intakeOf('h', {
+          intakeOf('not-known', {
             facts: [
               {
                 type: 'ADVISES',

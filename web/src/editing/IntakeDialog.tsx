@@ -292,6 +292,23 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
             })}
           </ul>
           <h3>{t('edit.intake.facts', { count: proposal.facts.length })}</h3>
+          {proposal.facts.length > 0 && (
+            <button
+              type="button"
+              onClick={() =>
+                setReview({
+                  entities: Object.fromEntries(
+                    Object.entries(review.entities).map(([key, e]) => [key, { ...e, accept: true }]),
+                  ),
+                  facts: Object.fromEntries(
+                    Object.entries(review.facts).map(([key, f]) => [key, { ...f, accept: true }]),
+                  ),
+                })
+              }
+            >
+              {t('edit.intake.acceptAll')}
+            </button>
+          )}
           <ul className="proposals">
             {proposal.facts.map((f) => {
               const r = review.facts[f.key];

@@ -175,6 +175,7 @@ export const editingDe = {
     knownHint:
       'Dieser Fakt steht schon im Graphen; der Artikel wird ihm als Quelle hinzugefügt, Rolle und Daten bleiben.',
     nothing: 'Nichts angenommen – nichts zu speichern.',
+    acceptAll: 'Alle Vorschläge annehmen',
     submit: 'Angenommenes speichern',
     back: 'Zurück zum Text',
     applied_one: '{{count}} Fakt gespeichert, mit dem Artikel als Quelle.',
@@ -354,6 +355,7 @@ export const editingEn: typeof editingDe = {
     knownFact: 'already known — add as a further source',
     knownHint: 'This fact is in the graph already; the article is added as its source, its role and dates stay.',
     nothing: 'Nothing accepted – nothing to save.',
+    acceptAll: 'Accept all proposals',
     submit: 'Save what is accepted',
     back: 'Back to the text',
     applied_one: '{{count}} fact saved, with the article as its source.',
