@@ -327,6 +327,22 @@ describe('new people by title', () => {
     });
   });
 
+  it("reads a body by the Land the article is about, not another Land's of the same name", () => {
+    const p = propose(
+      'Sachsen-Anhalt hat einen IT-Chef: Jörg Felgner ist seit April 2011 Staatssekretär im Ministerium der Finanzen.',
+    );
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:joerg-felgner', 'org:finanzministerium-sachsen-anhalt')).toBeDefined();
+    // "Digitalrat" is an alias of Sachsen-Anhalt's council; in an article about Rheinland-Pfalz it is not that one.
+    const other = propose('In Rheinland-Pfalz trat der Digitalrat erstmals zusammen.');
+    expect(entity(other, 'org:digitalrat-sachsen-anhalt')).toBeUndefined();
+  });
+
+  it('does not read a party or the body a speaker holds office at as what they spoke about', () => {
+    const p = propose('Bitkom-Präsident Achim Berg (SPD) sagte, der Bitkom fordere ein neues Onlinezugangsgesetz.');
+    expect(p.facts.filter((f) => f.type === 'SPOKE_ABOUT').map((f) => f.to)).not.toContain('org:spd');
+    expect(fact(p, 'SPOKE_ABOUT', 'person:achim-berg', 'org:bitkom')).toBeUndefined();
+  });
+
   it('recognises people already in the graph instead of proposing them again', () => {
     const p = propose('Landrat Markus Bauer berichtete aus der Praxis.');
     expect(p.entities).toEqual([

@@ -287,6 +287,12 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
       );
       for (const from of agents) {
         for (const to of targets) {
+          // A party or the body one speaks for is who speaks, not what is spoken about.
+          if (
+            (rule.type === 'SPOKE_ABOUT' || rule.type === 'REFERS_TO') &&
+            (orgTypeOf(to) === 'PARTY' || from.office?.target?.mention.key === to.key)
+          )
+            continue;
           if (rule.type === 'SPOKE_ABOUT' || rule.type === 'REFERS_TO') spoke = true;
           const how = byPassive.length > 0 ? `„${cue.text}“ with the agent after „von“` : `„${cue.text}“`;
           add({

@@ -133,12 +133,23 @@ export function sentenceMentions(
     };
   });
   for (const m of mentions) if (m.entity?.level === 'LAND') people.noteLand(m.entity);
+  // "der Digitalrat", "das Finanzministerium" in an article about one Land are not another Land's of that name.
+  const land = people.land();
+  if (land) {
+    for (let i = mentions.length - 1; i >= 0; i -= 1) {
+      const m = mentions[i];
+      if (m?.kind === 'ORGANIZATION' && m.entity && m.reason === 'ALIAS' && index.ofOtherLand(m.entity, land)) {
+        mentions.splice(i, 1);
+      }
+    }
+  }
   // Bodies the graph does not know, by the form of their names ("Landesamt für …", "Esatus AG").
   for (const org of findOrganisations(text, sentence.start, sentence.end)) {
     if (mentions.some((m) => overlaps(m, org)) || blocked.some(([a, b]) => org.start < b && org.end > a)) continue;
-    const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION');
-    const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name);
     const land = people.land();
+    const ofThisLand = (e: KnownEntity) => !land || !index.ofOtherLand(e, land);
+    const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION' && ofThisLand(e));
+    const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name).filter(ofThisLand);
     // "das Innenministerium" in an article about one Land: that Land's.
     const entity =
       known.length === 1

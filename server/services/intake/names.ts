@@ -160,6 +160,21 @@ export class NameIndex {
     return this.#byFolded.get(foldGerman(text)) ?? [];
   }
 
+  /** Whether an organisation's name or id names a Land other than this one ("Digitalrat Sachsen-Anhalt"). */
+  ofOtherLand(entity: KnownEntity, land: KnownEntity): boolean {
+    // "Sachsen-Anhalt" names no other Land for containing "Sachsen".
+    const own = foldGerman(land.name);
+    const name = `${foldGerman(entity.name)} ${entity.id}`
+      .replaceAll(own, ' ')
+      .replaceAll(own.replace(/\s+/g, '-'), ' ');
+    for (const other of this.#byId.values()) {
+      if (other.level !== 'LAND' || other.id === land.id) continue;
+      const folded = foldGerman(other.name);
+      if (name.includes(folded) || name.includes(folded.replace(/\s+/g, '-'))) return true;
+    }
+    return false;
+  }
+
   /**
    * The ministry a bare compound ("Innenministerium", "Finanzministeriums") names in an article about one Land:
    * the one of that portfolio whose id or name names the Land. Null when none or several fit.
