@@ -343,6 +343,19 @@ describe('new people by title', () => {
     expect(fact(p, 'SPOKE_ABOUT', 'person:achim-berg', 'org:bitkom')).toBeUndefined();
   });
 
+  it('proposes programmes and apps by the word that says what they are', () => {
+    const p = propose(
+      'Das Land fördert das Projekt „Digitale Dörfer“ und das Landesprogramm „Digitale Modellregionen“; die Corona-Warn-App startete.',
+    );
+    const brief = (key: string) => {
+      const e = entity(p, key);
+      return e && [e.kind, e.type, e.name];
+    };
+    expect(brief('initiative:digitale-doerfer')).toEqual(['INITIATIVE', 'PROJECT', 'Digitale Dörfer']);
+    expect(brief('initiative:digitale-modellregionen')).toEqual(['INITIATIVE', 'PROGRAMME', 'Digitale Modellregionen']);
+    expect(brief('initiative:corona-warn-app')).toEqual(['INITIATIVE', 'PROJECT', 'Corona-Warn-App']);
+  });
+
   it('recognises people already in the graph instead of proposing them again', () => {
     const p = propose('Landrat Markus Bauer berichtete aus der Praxis.');
     expect(p.entities).toEqual([

@@ -150,6 +150,15 @@ const CUES: readonly Cue[] = [
     confidence: 'medium',
   },
   {
+    // "Das Ministerium verantwortet das Programm", "zuständig für das Portal", "federführend", "betreibt".
+    type: 'RESPONSIBLE_FOR',
+    cue: word('verantwortet|verantworten|verantwortete|verantwortlich|zuständig|federführend|betreibt|betreiben|betrieb'),
+    agents: 'subject',
+    targets: 'clause',
+    targetKinds: ['INITIATIVE', 'LAW'],
+    confidence: 'medium',
+  },
+  {
     type: 'IMPLEMENTS',
     cue: word(`${separable('setz(?:t|te|ten|en)', 'um')}|umsetz\\p{L}*|umgesetzt`),
     agents: 'subject',

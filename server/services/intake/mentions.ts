@@ -2,7 +2,7 @@ import { foldGerman } from '../../../shared/fold.js';
 import { idFor } from '../../../shared/ids.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import type { KnownEntity, NameIndex } from './names.js';
-import { findLaws, findOrganisations } from './organisations.js';
+import { findInitiatives, findLaws, findOrganisations } from './organisations.js';
 import { findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
 import { overlapsAny, scan } from './scan.js';
 import type { Sentence } from './sentences.js';
@@ -73,6 +73,18 @@ export class PeopleSeen {
   noteBody(body: Mention): void {
     const type = body.entity?.orgType ?? body.type;
     if (type) this.#byOrgType.set(type, body);
+  }
+
+  readonly #byKind = new Map<EntityKind, Mention>();
+
+  /** Notes a law or initiative named, for "das Gesetz", "die App" later. */
+  noteThing(thing: Mention): void {
+    this.#byKind.set(thing.kind, thing);
+  }
+
+  /** The law or initiative named last. */
+  thing(kind: EntityKind): Mention | null {
+    return this.#byKind.get(kind) ?? null;
   }
 
   /** The person last named with a title of this kind. */
@@ -190,6 +202,29 @@ export function sentenceMentions(
       derived: false,
     });
   }
+  for (const initiative of findInitiatives(text, sentence.start, sentence.end)) {
+    if (
+      mentions.some((m) => overlaps(m, initiative)) ||
+      blocked.some(([a, b]) => initiative.start < b && initiative.end > a)
+    )
+      continue;
+    const known = index.byName(initiative.name).filter((e) => e.kind === 'INITIATIVE');
+    const entity = known.length === 1 ? (known[0] ?? null) : null;
+    mentions.push({
+      key: entity?.id ?? idFor('INITIATIVE', initiative.name),
+      kind: 'INITIATIVE',
+      name: entity?.name ?? initiative.name,
+      type: entity ? null : initiative.initiativeType,
+      entity,
+      start: initiative.start,
+      end: initiative.end,
+      matched: text.slice(initiative.start, initiative.end).replace(/\s+/g, ' '),
+      reason: entity ? 'NAME' : 'NAME_PATTERN',
+      sentence,
+      office: null,
+      derived: false,
+    });
+  }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const event = eventOf(text, sentence, mentions);
   if (event) mentions.push(event);
@@ -204,7 +239,11 @@ export function sentenceMentions(
   // "die Ministerin", "der CIO", "das Gremium": the person or body of that kind named last, here or before.
   for (const ref of roleReferences(text, sentence)) {
     if (mentions.some((m) => overlaps(m, ref)) || blocked.some(([a, b]) => ref.start < b && ref.end > a)) continue;
-    const target = ref.title ? people.withTitle(ref.title) : people.bodyOfType(ref.bodyTypes);
+    const target = ref.title
+      ? people.withTitle(ref.title)
+      : ref.thing
+        ? people.thing(ref.thing)
+        : people.bodyOfType(ref.bodyTypes);
     if (!target) continue;
     mentions.push({
       ...target,
@@ -220,6 +259,7 @@ export function sentenceMentions(
     if (m.kind === 'PERSON' && m.office && m.office.titleClass !== 'ACADEMIC')
       people.noteOffice(m.office.titleClass, m);
     if (m.kind === 'ORGANIZATION' && !m.derived) people.noteBody(m);
+    if ((m.kind === 'LAW' || m.kind === 'INITIATIVE') && !m.derived) people.noteThing(m);
   }
   // "Jochen Flackus (Die Linke)", "Burkard Dregger von der CDU": a name before a party is a person's.
   for (const party of mentions.filter((m) => m.entity?.orgType === 'PARTY')) {
@@ -447,29 +487,40 @@ const ROLE_BODIES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 const ROLE_REFERENCE =
   /(?<![\p{L}\p{N}-])(?:der|die|das|Der|Die|Das)\s+(?:(?:neue|bisherige|scheidende|amtierende)[rn]?\s+)?(\p{Lu}[\p{L}-]*)(?![\p{L}\p{N}-])/gu;
 
-/** "die Ministerin", "das Gremium": a definite role noun that refers back to someone or something named. */
-function roleReferences(
-  text: string,
-  sentence: Sentence,
-): Array<{ start: number; end: number; text: string; title: TitleClass | null; bodyTypes: readonly string[] }> {
-  const out: Array<{
-    start: number;
-    end: number;
-    text: string;
-    title: TitleClass | null;
-    bodyTypes: readonly string[];
-  }> = [];
+interface RoleReference {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly title: TitleClass | null;
+  readonly thing: EntityKind | null;
+  readonly bodyTypes: readonly string[];
+}
+
+const ROLE_THINGS: ReadonlyArray<readonly [RegExp, EntityKind]> = [
+  [/^(?:Gesetz|Novelle|Gesetzentwurf|Entwurf)$/u, 'LAW'],
+  [
+    /^(?:App|Anwendung|Programm|Förderprogramm|Landesprogramm|Projekt|Plattform|Portal|Strategie|Vorhaben|Initiative)$/u,
+    'INITIATIVE',
+  ],
+];
+
+/** "die Ministerin", "das Gremium", "das Gesetz": a definite noun that refers back to someone or something named. */
+function roleReferences(text: string, sentence: Sentence): RoleReference[] {
+  const out: RoleReference[] = [];
   for (const m of scan(ROLE_REFERENCE, text, sentence.start, sentence.end)) {
     const noun = m[1] ?? '';
     // A role noun followed by a name is a title ("die Ministerin Anna Beispiel"), not a reference.
     if (
-      /^\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}|für|des|der)/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))
+      /^\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}|für|des|der|„|")/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 30),
+      )
     )
       continue;
     const title = ROLE_TITLES.find(([pattern]) => pattern.test(noun))?.[1] ?? null;
-    const bodyTypes = title ? [] : (ROLE_BODIES.find(([pattern]) => pattern.test(noun))?.[1] ?? []);
-    if (!title && bodyTypes.length === 0) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], title, bodyTypes });
+    const thing = title ? null : (ROLE_THINGS.find(([pattern]) => pattern.test(noun))?.[1] ?? null);
+    const bodyTypes = title || thing ? [] : (ROLE_BODIES.find(([pattern]) => pattern.test(noun))?.[1] ?? []);
+    if (!title && !thing && bodyTypes.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], title, thing, bodyTypes });
   }
   return out;
 }

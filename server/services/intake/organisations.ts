@@ -175,3 +175,40 @@ export function findLaws(text: string, from: number, to: number): FoundLaw[] {
   }
   return found;
 }
+
+/** Programmes, projects and platforms the graph does not know, by the word that says what they are. */
+export interface FoundInitiative {
+  readonly name: string;
+  readonly initiativeType: 'PROGRAMME' | 'PROJECT';
+  readonly start: number;
+  readonly end: number;
+}
+
+const PROGRAMME_NOUN =
+  '(?:Förderprogramm|Landesprogramm|Bundesprogramm|Sonderprogramm|Programm|Modellprojekt|Pilotprojekt|Projekt|Vorhaben|Initiative)';
+/** "Förderprogramm „Digitales Rathaus“", "Projekt Digital-Lotsen-Sachsen": the name after the noun. */
+const NAMED_PROGRAMME = new RegExp(
+  `(?<![\\p{L}\\p{N}-])${PROGRAMME_NOUN}(?:es|s)?\\s+(?:„([^“”"]{3,80})[“”"]|"([^"]{3,80})"|((?:\\p{Lu}[\\p{L}\\p{N}@.-]*)(?:\\s+\\p{Lu}[\\p{L}\\p{N}@.-]*){0,2}))`,
+  'gu',
+);
+/** "die Corona-Warn-App", "das MV-Serviceportal", "die Bildungsplattform SCHULE@BW". */
+const PRODUCT =
+  /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*-(?:App|Portal|Plattform|Wallet|Cloud))(?![\p{L}\p{N}-])/gu;
+
+/** Every programme or project named in text[from, to). */
+export function findInitiatives(text: string, from: number, to: number): FoundInitiative[] {
+  const found: FoundInitiative[] = [];
+  for (const m of scan(NAMED_PROGRAMME, text, from, to)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    if (!name || NOT_NAMES.has(name.split(/\s+/)[0] ?? '')) continue;
+    const programme = /programm/iu.test(m[0].slice(0, m[0].length - name.length));
+    const start = m.index + m[0].lastIndexOf(name);
+    found.push({ name, initiativeType: programme ? 'PROGRAMME' : 'PROJECT', start, end: start + name.length });
+  }
+  for (const m of scan(PRODUCT, text, from, to)) {
+    const name = m[1] ?? '';
+    if (found.some((f) => f.start < m.index + name.length && m.index < f.end)) continue;
+    found.push({ name, initiativeType: 'PROJECT', start: m.index, end: m.index + name.length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
