@@ -152,7 +152,9 @@ const CUES: readonly Cue[] = [
   {
     // "Das Ministerium verantwortet das Programm", "zuständig für das Portal", "federführend", "betreibt".
     type: 'RESPONSIBLE_FOR',
-    cue: word('verantwortet|verantworten|verantwortete|verantwortlich|zuständig|federführend|betreibt|betreiben|betrieb'),
+    cue: word(
+      'verantwortet|verantworten|verantwortete|verantwortlich|zuständig|federführend|betreibt|betreiben|betrieb',
+    ),
     agents: 'subject',
     targets: 'clause',
     targetKinds: ['INITIATIVE', 'LAW'],
