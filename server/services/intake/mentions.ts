@@ -155,11 +155,13 @@ export function sentenceMentions(
       }
     }
   }
-  // Bodies the graph does not know, by the form of their names ("Landesamt für …", "Esatus AG").
+  // Bodies, laws and programmes the graph does not know, by the form of their names ("Landesamt für …",
+  // "Esatus AG", "Bayerisches Digitalgesetz", "Projekt „Digitale Dörfer“"); one the graph knows by that name is it.
+  const free = (span: { start: number; end: number }) =>
+    !mentions.some((m) => overlaps(m, span)) && !blocked.some(([a, b]) => span.start < b && span.end > a);
+  const ofThisLand = (e: KnownEntity) => !land || !index.ofOtherLand(e, land);
   for (const org of findOrganisations(text, sentence.start, sentence.end)) {
-    if (mentions.some((m) => overlaps(m, org)) || blocked.some(([a, b]) => org.start < b && org.end > a)) continue;
-    const land = people.land();
-    const ofThisLand = (e: KnownEntity) => !land || !index.ofOtherLand(e, land);
+    if (!free(org)) continue;
     const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION' && ofThisLand(e));
     const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name).filter(ofThisLand);
     // "das Innenministerium" in an article about one Land: that Land's.
@@ -169,61 +171,18 @@ export function sentenceMentions(
         : known.length === 0 && land && /^\p{L}+ministeri/u.test(org.name)
           ? index.ministryOf(org.name, land)
           : null;
-    mentions.push({
-      key: entity?.id ?? idFor('ORGANIZATION', org.name),
-      kind: 'ORGANIZATION',
-      name: entity?.name ?? org.name,
-      type: entity ? null : org.orgType,
-      entity,
-      start: org.start,
-      end: org.end,
-      matched: text.slice(org.start, org.end).replace(/\s+/g, ' '),
-      reason: entity ? 'NAME' : 'NAME_PATTERN',
-      sentence,
-      office: null,
-      derived: false,
-    });
+    mentions.push(namedByForm(text, sentence, 'ORGANIZATION', org, org.orgType, entity));
   }
   for (const law of findLaws(text, sentence.start, sentence.end)) {
-    if (mentions.some((m) => overlaps(m, law)) || blocked.some(([a, b]) => law.start < b && law.end > a)) continue;
+    if (!free(law)) continue;
     const known = index.byName(law.name).filter((e) => e.kind === 'LAW');
-    const entity = known.length === 1 ? (known[0] ?? null) : null;
-    mentions.push({
-      key: entity?.id ?? idFor('LAW', law.name),
-      kind: 'LAW',
-      name: entity?.name ?? law.name,
-      entity,
-      start: law.start,
-      end: law.end,
-      matched: text.slice(law.start, law.end).replace(/\s+/g, ' '),
-      reason: entity ? 'NAME' : 'NAME_PATTERN',
-      sentence,
-      office: null,
-      derived: false,
-    });
+    mentions.push(namedByForm(text, sentence, 'LAW', law, null, known.length === 1 ? (known[0] ?? null) : null));
   }
   for (const initiative of findInitiatives(text, sentence.start, sentence.end)) {
-    if (
-      mentions.some((m) => overlaps(m, initiative)) ||
-      blocked.some(([a, b]) => initiative.start < b && initiative.end > a)
-    )
-      continue;
+    if (!free(initiative)) continue;
     const known = index.byName(initiative.name).filter((e) => e.kind === 'INITIATIVE');
     const entity = known.length === 1 ? (known[0] ?? null) : null;
-    mentions.push({
-      key: entity?.id ?? idFor('INITIATIVE', initiative.name),
-      kind: 'INITIATIVE',
-      name: entity?.name ?? initiative.name,
-      type: entity ? null : initiative.initiativeType,
-      entity,
-      start: initiative.start,
-      end: initiative.end,
-      matched: text.slice(initiative.start, initiative.end).replace(/\s+/g, ' '),
-      reason: entity ? 'NAME' : 'NAME_PATTERN',
-      sentence,
-      office: null,
-      derived: false,
-    });
+    mentions.push(namedByForm(text, sentence, 'INITIATIVE', initiative, initiative.initiativeType, entity));
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const event = eventOf(text, sentence, mentions);
@@ -287,6 +246,31 @@ export function sentenceMentions(
     });
   }
   return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A body, law or programme found by the form of its name: the known entity of that name, or a new one. */
+function namedByForm(
+  text: string,
+  sentence: Sentence,
+  kind: EntityKind,
+  found: { readonly name: string; readonly start: number; readonly end: number },
+  type: string | null,
+  entity: KnownEntity | null,
+): Mention {
+  return {
+    key: entity?.id ?? idFor(kind, found.name),
+    kind,
+    name: entity?.name ?? found.name,
+    type: entity ? null : type,
+    entity,
+    start: found.start,
+    end: found.end,
+    matched: text.slice(found.start, found.end).replace(/\s+/g, ' '),
+    reason: entity ? 'NAME' : 'NAME_PATTERN',
+    sentence,
+    office: null,
+    derived: false,
+  };
 }
 
 function personMention(

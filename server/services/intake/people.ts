@@ -257,16 +257,25 @@ function namesBeforeTitles(text: string, from: number, to: number): TitledName[]
 function readOffice(list: readonly Token[]): readonly [number, number] | null {
   const first = list[0];
   if (!(first?.kind === 'word' && CONNECTORS.has(first.raw))) return null;
-  let j = 0;
-  while (j < list.length && j < 14) {
-    const t = list[j];
-    const adjective = t?.kind === 'word' && /^\p{Ll}+(e|en|er|es|em)$/u.test(t.raw) && isUpper(list[j + 1]);
-    if (t?.kind === 'word' && (INSIDE_OFFICE.has(t.raw) || isUpper(t) || adjective)) j += 1;
+  const { end } = officeWords(list);
+  return end >= 2 ? [0, end] : null;
+}
+
+/**
+ * The words of an office from the start of `list`: connectors, capitalised words and adjectives before them, at
+ * most 14; `run` is where they stop, `end` where the office ends without connectors left dangling.
+ */
+function officeWords(list: readonly Token[]): { run: number; end: number } {
+  let run = 0;
+  while (run < list.length && run < 14) {
+    const t = list[run];
+    const adjective = t?.kind === 'word' && /^\p{Ll}+(e|en|er|es|em)$/u.test(t.raw) && isUpper(list[run + 1]);
+    if (t?.kind === 'word' && (INSIDE_OFFICE.has(t.raw) || isUpper(t) || adjective)) run += 1;
     else break;
   }
-  let officeEnd = j;
-  while (officeEnd > 0 && INSIDE_OFFICE.has(list[officeEnd - 1]?.raw ?? '')) officeEnd -= 1;
-  return officeEnd >= 2 ? [0, officeEnd] : null;
+  let end = run;
+  while (end > 0 && INSIDE_OFFICE.has(list[end - 1]?.raw ?? '')) end -= 1;
+  return { run, end };
 }
 
 /** After a title: an optional office, then the name (after a comma, or as the last words of the office). */
@@ -284,15 +293,7 @@ function parseAfterTitle(list: readonly Token[]): Parsed | null {
     const name = readName(list, start);
     return name ? { ...name, office: null } : null;
   }
-  let j = 0;
-  while (j < list.length && j < 14) {
-    const t = list[j];
-    const adjective = t?.kind === 'word' && /^\p{Ll}+(e|en|er|es|em)$/u.test(t.raw) && isUpper(list[j + 1]);
-    if (t?.kind === 'word' && (INSIDE_OFFICE.has(t.raw) || isUpper(t) || adjective)) j += 1;
-    else break;
-  }
-  let officeEnd = j;
-  while (officeEnd > 0 && INSIDE_OFFICE.has(list[officeEnd - 1]?.raw ?? '')) officeEnd -= 1;
+  const { run: j, end: officeEnd } = officeWords(list);
   if (officeEnd <= 1) return null;
   if (list[j]?.kind === 'comma') {
     const name = readName(list, j + 1);
