@@ -379,6 +379,15 @@ describe('the whole editing task in Chromium', () => {
     await expect(office.getByRole('textbox', { name: 'Zitat aus dem Artikel' }).inputValue()).resolves.toBe(
       'Landrätin Erika Musterfrau des Salzlandkreises stellte es in Bernburg vor.',
     );
+    // Facts are grouped under the sentence they come from, each sentence shown once.
+    const sentences = await dialog.locator('ol.sentences > li > q').allTextContents();
+    expect(new Set(sentences).size).toBe(sentences.length);
+    const group = dialog.locator('ol.sentences > li', {
+      has: page.getByRole('group', { name: /Erika Musterfrau – hat Amt inne bei – Salzlandkreis/ }),
+    });
+    await expect(group.locator(':scope > q').textContent()).resolves.toBe(
+      'Landrätin Erika Musterfrau des Salzlandkreises stellte es in Bernburg vor.',
+    );
     // Why, in German: a title and the only fitting place; likely, so not ticked in advance.
     await office.getByText('Titel „Landrätin“; die einzige passende Stelle im selben Satz. Wahrscheinlich.').waitFor();
     const accept = office.getByRole('checkbox');

@@ -61,6 +61,13 @@ function reviewOf(proposal: IntakeProposal): Review {
   };
 }
 
+/** Facts by the sentence they come from, in the article's order: an editor reviews it sentence by sentence. */
+function bySentence<T extends { readonly quote: string }>(facts: readonly T[]): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const fact of facts) groups.set(fact.quote, [...(groups.get(fact.quote) ?? []), fact]);
+  return [...groups];
+}
+
 interface Props {
   readonly language: Language;
   readonly onClose: () => void;
@@ -309,97 +316,115 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
               {t('edit.intake.acceptAll')}
             </button>
           )}
-          <ul className="proposals">
-            {proposal.facts.map((f) => {
-              const r = review.facts[f.key];
-              if (!r) return null;
-              const blocked = !(review.entities[f.from]?.accept && review.entities[f.to]?.accept);
-              const set = (change: Partial<typeof r>) =>
-                setReview({ ...review, facts: { ...review.facts, [f.key]: { ...r, ...change } } });
-              const types = typesBetween(kindOf(f.from) ?? null, kindOf(f.to) ?? null);
-              return (
-                <li key={f.key}>
-                  <fieldset
-                    className="proposal"
-                    aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
-                  >
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={r.accept && !blocked}
-                        disabled={blocked}
-                        onChange={(event) => set({ accept: event.target.checked })}
-                      />
-                      <span>
-                        <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
-                        <strong>{nameOf(f.to)}</strong>
-                      </span>
-                    </label>
-                    {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
-                    {f.existing && r.type === f.type && (
-                      <span className="known" title={t('edit.intake.knownHint')}>
-                        {t('edit.intake.knownFact')}
-                      </span>
-                    )}
-                    <span className="hint">
-                      {t(`edit.intake.basis.${f.basis.kind}`, { text: f.basis.text })}{' '}
-                      {t(`edit.intake.confidence.${f.confidence}`)}
-                    </span>
-                    <div className="inline">
-                      <label>
-                        {t('edit.fields.type')}
-                        <select value={r.type} onChange={(event) => set({ type: event.target.value as RelationType })}>
-                          {types.map((type) => (
-                            <option key={type} value={type}>
-                              {relationLabel(type, language)}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                      <label>
-                        {t('edit.fields.role')}
-                        <input type="text" value={r.role} onChange={(event) => set({ role: event.target.value })} />
-                      </label>
-                      <label>
-                        {t('edit.fields.validFrom')}
-                        <input
-                          type="text"
-                          value={r.validFrom}
-                          onChange={(event) => set({ validFrom: event.target.value })}
-                        />
-                      </label>
-                      <label>
-                        {t('edit.fields.validFromQualifier')}
-                        <select
-                          value={r.validFromQualifier}
-                          onChange={(event) => set({ validFromQualifier: event.target.value })}
+          <ol className="sentences">
+            {bySentence(proposal.facts).map(([sentence, facts]) => (
+              <li key={sentence}>
+                <q className="quote">{sentence}</q>
+                <ul className="proposals">
+                  {facts.map((f) => {
+                    const r = review.facts[f.key];
+                    if (!r) return null;
+                    const blocked = !(review.entities[f.from]?.accept && review.entities[f.to]?.accept);
+                    const set = (change: Partial<typeof r>) =>
+                      setReview({ ...review, facts: { ...review.facts, [f.key]: { ...r, ...change } } });
+                    const types = typesBetween(kindOf(f.from) ?? null, kindOf(f.to) ?? null);
+                    return (
+                      <li key={f.key}>
+                        <fieldset
+                          className="proposal"
+                          aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
                         >
-                          <option value="">{t('edit.choose')}</option>
-                          {QUALIFIER_OPTIONS.map((o) => (
-                            <option key={o.value} value={o.value}>
-                              {o[language]}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                      <label>
-                        {t('edit.fields.validTo')}
-                        <input
-                          type="text"
-                          value={r.validTo}
-                          onChange={(event) => set({ validTo: event.target.value })}
-                        />
-                      </label>
-                    </div>
-                    <label>
-                      {t('edit.fields.quote')}
-                      <textarea rows={2} value={r.quote} onChange={(event) => set({ quote: event.target.value })} />
-                    </label>
-                  </fieldset>
-                </li>
-              );
-            })}
-          </ul>
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={r.accept && !blocked}
+                              disabled={blocked}
+                              onChange={(event) => set({ accept: event.target.checked })}
+                            />
+                            <span>
+                              <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
+                              <strong>{nameOf(f.to)}</strong>
+                            </span>
+                          </label>
+                          {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
+                          {f.existing && r.type === f.type && (
+                            <span className="known" title={t('edit.intake.knownHint')}>
+                              {t('edit.intake.knownFact')}
+                            </span>
+                          )}
+                          <span className="hint">
+                            {t(`edit.intake.basis.${f.basis.kind}`, { text: f.basis.text })}{' '}
+                            {t(`edit.intake.confidence.${f.confidence}`)}
+                          </span>
+                          <div className="inline">
+                            <label>
+                              {t('edit.fields.type')}
+                              <select
+                                value={r.type}
+                                onChange={(event) => set({ type: event.target.value as RelationType })}
+                              >
+                                {types.map((type) => (
+                                  <option key={type} value={type}>
+                                    {relationLabel(type, language)}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                            <label>
+                              {t('edit.fields.role')}
+                              <input
+                                type="text"
+                                value={r.role}
+                                onChange={(event) => set({ role: event.target.value })}
+                              />
+                            </label>
+                            <label>
+                              {t('edit.fields.validFrom')}
+                              <input
+                                type="text"
+                                value={r.validFrom}
+                                onChange={(event) => set({ validFrom: event.target.value })}
+                              />
+                            </label>
+                            <label>
+                              {t('edit.fields.validFromQualifier')}
+                              <select
+                                value={r.validFromQualifier}
+                                onChange={(event) => set({ validFromQualifier: event.target.value })}
+                              >
+                                <option value="">{t('edit.choose')}</option>
+                                {QUALIFIER_OPTIONS.map((o) => (
+                                  <option key={o.value} value={o.value}>
+                                    {o[language]}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                            <label>
+                              {t('edit.fields.validTo')}
+                              <input
+                                type="text"
+                                value={r.validTo}
+                                onChange={(event) => set({ validTo: event.target.value })}
+                              />
+                            </label>
+                          </div>
+                          <label>
+                            {t('edit.fields.quote')}
+                            <textarea
+                              rows={2}
+                              value={r.quote}
+                              onChange={(event) => set({ quote: event.target.value })}
+                            />
+                          </label>
+                        </fieldset>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ol>
           {proposal.dates.length > 0 && (
             <p className="muted">
               {t('edit.intake.dates')}: {proposal.dates.map((d) => `${d.text} (${d.date})`).join(', ')}
