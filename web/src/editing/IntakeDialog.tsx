@@ -9,7 +9,8 @@ import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } fr
 import { Dialog } from './Dialog.js';
 import { Alert } from './Messages.js';
 import { errorText } from './messages.js';
-import { entityCandidate, entityProblems, QUALIFIER_OPTIONS, typesBetween } from './rules.js';
+import { QualifierOptions } from './QualifierOptions.js';
+import { entityCandidate, entityProblems, typesBetween } from './rules.js';
 
 interface DraftValues {
   title: string;
@@ -392,12 +393,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
                                 value={r.validFromQualifier}
                                 onChange={(event) => set({ validFromQualifier: event.target.value })}
                               >
-                                <option value="">{t('edit.choose')}</option>
-                                {QUALIFIER_OPTIONS.map((o) => (
-                                  <option key={o.value} value={o.value}>
-                                    {o[language]}
-                                  </option>
-                                ))}
+                                <QualifierOptions language={language} />
                               </select>
                             </label>
                             <label>

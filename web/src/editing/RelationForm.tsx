@@ -11,10 +11,10 @@ import { type Conflict, ConflictView, conflictOf } from './Conflict.js';
 import { FormButtons } from './FormButtons.js';
 import { Alert, Notice } from './Messages.js';
 import { errorText } from './messages.js';
+import { QualifierOptions } from './QualifierOptions.js';
 import {
   type Problem,
   patchOf,
-  QUALIFIER_OPTIONS,
   type RelationDraft,
   relationCandidate,
   relationProblems,
@@ -232,12 +232,7 @@ export function RelationForm({ mode, language, onSaved, onDeleted }: Props) {
             value={draft[qualifier]}
             onChange={(e) => set({ [qualifier]: e.target.value })}
           >
-            <option value="">{t('edit.choose')}</option>
-            {QUALIFIER_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o[language]}
-              </option>
-            ))}
+            <QualifierOptions language={language} />
           </select>
         </div>
         {error && (
