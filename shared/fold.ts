@@ -18,6 +18,18 @@ export function foldGerman(text: string): string {
     .trim();
 }
 
+/**
+ * A name folded and without the endings German inflects its words with, so "des Niedersächsischen Landtages" and
+ * "Niedersächsischer Landtag" compare equal.
+ */
+export function foldStems(text: string): string {
+  return foldGerman(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => (word.length > 4 ? word.replace(/(?:es|en|er|em|e|s|n)$/, '') : word))
+    .join(' ');
+}
+
 /** Words of a search, folded; empty when the text has no letters or digits. */
 export function searchTerms(query: string): string[] {
   const folded = foldGerman(query);

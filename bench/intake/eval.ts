@@ -10,7 +10,7 @@ import {
   type IntakeProposal,
   proposeFacts,
 } from '../../server/services/intake/read.js';
-import { foldGerman } from '../../shared/fold.js';
+import { foldGerman, foldStems } from '../../shared/fold.js';
 import {
   DATE_QUALIFIERS,
   ENTITY_KINDS,
@@ -248,20 +248,9 @@ export interface EvalReport {
   readonly articles: ArticleResult[];
 }
 
-/**
- * A name folded and without the endings German inflects it with, so "des Niedersächsischen Landtages" and
- * "Niedersächsischer Landtag" compare equal: an editor corrects such endings in the dialog's name field.
- */
-const stem = (name: string) =>
-  foldGerman(name)
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((word) => (word.length > 4 ? word.replace(/(?:es|en|er|em|e|s|n)$/, '') : word))
-    .join(' ');
-
 const matchesName = (gold: GoldEntity, name: string) => {
   const folded = foldGerman(name);
-  if ([gold.name, ...gold.aliases].some((n) => stem(n) === stem(name))) return true;
+  if ([gold.name, ...gold.aliases].some((n) => foldStems(n) === foldStems(name))) return true;
   return gold.match.some((words) => words.every((w) => folded.includes(foldGerman(w))));
 };
 

@@ -1,6 +1,7 @@
 import { foldGerman } from '../../../shared/fold.js';
 import { type EntityKind, RELATION_INFO, type RelationType, relationAllowed } from '../../../shared/vocabulary.js';
 import type { Mention } from './mentions.js';
+import { portfolioOf } from './names.js';
 import type { TitleClass } from './people.js';
 import { overlapsAny, scan } from './scan.js';
 
@@ -409,14 +410,6 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
   return facts;
 }
 
-/** The subject of a compound minister's title, as the ministry's name has it: "Gesundheitsminister" → "gesundheit". */
-function portfolioOf(title: string): string | null {
-  const m = /^(?:bundes|landes)?(\p{Ll}+?)s?minister/u.exec(foldGerman(title));
-  const stem = m?.[1];
-  if (!stem || stem.length < 4) return null;
-  return stem === 'innen' ? 'inner' : stem;
-}
-
 /**
  * "Gesundheitsminister Jens Spahn" in one sentence, "das Bundesgesundheitsministerium" in another: an office
  * the title names by its portfolio, held at the one ministry of the article with that portfolio in its name.
@@ -441,7 +434,7 @@ export function portfolioFacts(
     if (!office || office.target || (office.titleClass !== 'MINISTER' && office.titleClass !== 'STATE_SECRETARY'))
       continue;
     if ([...facts, ...out].some((f) => f.type === 'HOLDS_OFFICE_AT' && f.from.key === person.key)) continue;
-    const portfolio = portfolioOf(office.title);
+    const portfolio = portfolioOf(office.title)?.portfolio;
     const fitting = portfolio ? ministries.filter((m) => foldGerman(m.name).includes(portfolio)) : [];
     const ministry = fitting[0];
     if (!ministry || fitting.length !== 1) {

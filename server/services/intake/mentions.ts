@@ -405,7 +405,7 @@ const EVENT_CUES: ReadonlyArray<readonly [RegExp, string, 'MEETING' | 'DECISION'
   ],
   [/\b(?:erste|zweite|dritte)n?\s+Lesung\b/u, '', 'DECISION'],
   [/\bverabschiede(?:t|te|ten)\b|\bVerabschiedung\b/u, 'Verabschiedung', 'DECISION'],
-  [/\b(?:Kabinettsbeschluss|beschlossen|beschloss|beschlossen|Beschluss)\b/u, 'Beschluss', 'DECISION'],
+  [/\b(?:Kabinettsbeschluss|beschlossen|beschloss|Beschluss)\b/u, 'Beschluss', 'DECISION'],
   [/\b(?:unterzeichne(?:t|te|ten)|unterschrieben|Unterzeichnung)\b/u, 'Unterzeichnung', 'OTHER'],
   [/\b(?:stimmte[n]?\s+[^.;]{0,80}?zu|Zustimmung)\b/u, 'Zustimmung', 'DECISION'],
 ];

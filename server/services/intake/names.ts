@@ -1,4 +1,4 @@
-import { foldGerman } from '../../../shared/fold.js';
+import { foldGerman, foldStems } from '../../../shared/fold.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
 import { scan } from './scan.js';
 
@@ -106,15 +106,6 @@ function formOf(entity: KnownEntity, field: 'NAME' | 'ALIAS', text: string): For
   };
 }
 
-/** A name folded, its words without the endings German inflects them with. */
-function stemmed(text: string): string {
-  return foldGerman(text)
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((word) => (word.length > 4 ? word.replace(/(?:es|en|er|em|e|s|n)$/, '') : word))
-    .join(' ');
-}
-
 /** Lookup keys of a text word: itself, without a genitive ending, as an adjective stem. */
 function keysOf(folded: string): string[] {
   const keys = [folded, adjectiveStem(folded)];
@@ -123,14 +114,29 @@ function keysOf(folded: string): string[] {
   return keys;
 }
 
+/**
+ * The portfolio a compound minister's title or ministry names, as the word before "minister": "head" as written
+ * ("innen" of "Innenministerium"), "portfolio" as a ministry's full name has it ("inner" of "Ministerium des Innern").
+ */
+export function portfolioOf(word: string): { head: string; portfolio: string } | null {
+  const head = /^(?:bundes|landes)?(\p{Ll}+?)s?minist/u.exec(foldGerman(word))?.[1];
+  if (!head || head.length < 4) return null;
+  return { head, portfolio: head === 'innen' ? 'inner' : head };
+}
+
 export class NameIndex {
   readonly #byKey = new Map<string, Form[]>();
   readonly #byFolded = new Map<string, KnownEntity[]>();
   readonly #byId = new Map<string, KnownEntity>();
+  /** The Länder, for telling one Land's bodies from another's. */
+  readonly #lands: KnownEntity[] = [];
+  /** Organisations by each of their names and aliases folded without inflection endings, built when first asked. */
+  #organisationStems: Array<readonly [string, KnownEntity]> | null = null;
 
   constructor(entities: readonly KnownEntity[]) {
     for (const entity of entities) {
       this.#byId.set(entity.id, entity);
+      if (entity.level === 'LAND') this.#lands.push(entity);
       const forms = [
         formOf(entity, 'NAME', entity.name),
         ...entity.aliases.map((alias) => formOf(entity, 'ALIAS', alias)),
@@ -167,8 +173,8 @@ export class NameIndex {
     const name = `${foldGerman(entity.name)} ${entity.id}`
       .replaceAll(own, ' ')
       .replaceAll(own.replace(/\s+/g, '-'), ' ');
-    for (const other of this.#byId.values()) {
-      if (other.level !== 'LAND' || other.id === land.id) continue;
+    for (const other of this.#lands) {
+      if (other.id === land.id) continue;
       const folded = foldGerman(other.name);
       if (name.includes(folded) || name.includes(folded.replace(/\s+/g, '-'))) return true;
     }
@@ -180,9 +186,9 @@ export class NameIndex {
    * the one of that portfolio whose id or name names the Land. Null when none or several fit.
    */
   ministryOf(compound: string, land: KnownEntity): KnownEntity | null {
-    const head = /^(\p{Ll}+?)s?ministeri/u.exec(foldGerman(compound))?.[1];
-    if (!head || head.length < 4) return null;
-    const portfolio = head === 'innen' ? 'inner' : head;
+    const named = portfolioOf(compound);
+    if (!named) return null;
+    const { head, portfolio } = named;
     const landSlug = land.id.startsWith('region:') ? foldGerman(land.name).replace(/\s+/g, '-') : '';
     const found = new Set<KnownEntity>();
     for (const entity of this.#byId.values()) {
@@ -200,14 +206,14 @@ export class NameIndex {
    * "Ministerium für Energie, Infrastruktur und Digitalisierung" is the one "… des Landes Mecklenburg-Vorpommern".
    */
   organisationsStartingWith(text: string): KnownEntity[] {
-    const wanted = stemmed(text);
+    const wanted = foldStems(text);
     if (wanted.split(' ').length < 2) return [];
+    this.#organisationStems ??= [...this.#byId.values()]
+      .filter((e) => e.kind === 'ORGANIZATION')
+      .flatMap((e) => [e.name, ...e.aliases].map((name) => [foldStems(name), e] as const));
     const found = new Set<KnownEntity>();
-    for (const [folded, entities] of this.#byFolded) {
-      const name = stemmed(folded);
-      if (name === wanted || name.startsWith(`${wanted} `)) {
-        for (const e of entities) if (e.kind === 'ORGANIZATION') found.add(e);
-      }
+    for (const [name, entity] of this.#organisationStems) {
+      if (name === wanted || name.startsWith(`${wanted} `)) found.add(entity);
     }
     return [...found];
   }
