@@ -219,13 +219,14 @@ describe('the whole editing task in Chromium', () => {
             role: string | null;
             version: number;
             validFrom: { date: string } | null;
+            from: { id: string };
             to: { id: string };
             citations: Array<{ quote: string | null; article: { id: string } }>;
           }>;
         };
       } | null;
     }>(
-      'query($id: ID!) { node(id: $id) { ... on Entity { relations(first: 50) { nodes { id type role version validFrom { date } to { id } citations { quote article { id } } } } } } }',
+      'query($id: ID!) { node(id: $id) { ... on Entity { relations(first: 50) { nodes { id type role version validFrom { date } from { id } to { id } citations { quote article { id } } } } } } }',
       { id },
     );
     return data.node?.relations.nodes ?? [];
@@ -398,6 +399,36 @@ describe('the whole editing task in Chromium', () => {
     const boxes = dialog.locator('ul.proposals input[type=checkbox]:not([disabled])');
     expect(await boxes.evaluateAll((list) => list.every((box) => (box as HTMLInputElement).checked))).toBe(true);
     await office.getByRole('textbox', { name: 'Rolle / Funktion' }).fill('Landrätin');
+    // The editor corrects an end by searching the graph: the article's law is the amendment.
+    const spoke = dialog.getByRole('group', { name: /^Lydia Hüskens – äußerte sich zu – Onlinezugangsgesetz/ });
+    await spoke.getByText('Einträge des Graphen suchen').click();
+    await choose(spoke, '„Zu“ im Graphen suchen', 'OZG-Änderungs', /OZG-Änderungsgesetz/);
+    const corrected = dialog.getByRole('group', { name: 'Lydia Hüskens – äußerte sich zu – OZG-Änderungsgesetz' });
+    await corrected.waitFor();
+    // … creates in place what the reader missed, with its kind …
+    const add = dialog.getByRole('group', { name: 'Fehlenden Eintrag anlegen' });
+    await add.getByRole('textbox', { name: 'Name des neuen Eintrags' }).fill('Bürgerportal Salzlandkreis');
+    await add.getByRole('combobox', { name: 'Art', exact: true }).selectOption({ label: 'Initiative' });
+    await add.getByRole('combobox', { name: 'Art der Initiative' }).selectOption({ label: 'Projekt' });
+    await add.getByRole('button', { name: 'Eintrag anlegen' }).click();
+    await dialog.getByText('Neu angelegt (Initiative): Bürgerportal Salzlandkreis').waitFor();
+    // … and adds the fact that needs it; a fact without its sentence is refused, naming the fact.
+    await dialog.getByRole('button', { name: 'Fehlenden Fakt hinzufügen' }).click();
+    const own = dialog.locator('fieldset.proposal').last();
+    await own.getByRole('combobox', { name: 'Von', exact: true }).selectOption({ label: 'Salzlandkreis (Region)' });
+    await own
+      .getByRole('combobox', { name: 'Zu', exact: true })
+      .selectOption({ label: 'Bürgerportal Salzlandkreis (Initiative)' });
+    await own.getByRole('combobox', { name: 'Beziehung', exact: true }).selectOption({ label: 'ist zuständig für' });
+    await dialog.getByRole('button', { name: 'Angenommenes speichern' }).click();
+    await dialog
+      .getByText(
+        'Fakt „Salzlandkreis – Bürgerportal Salzlandkreis“: Bitte den Satz aus dem Artikel angeben, der ihn belegt.',
+      )
+      .waitFor();
+    await own
+      .getByRole('textbox', { name: 'Zitat aus dem Artikel' })
+      .fill('Der Salzlandkreis hat am 10. März 2023 ein digitales Bürgerportal gestartet.');
     // A fact the graph holds already is offered as such, ticked: saving only adds the article as its source.
     const officesBefore = (await relationsOf('person:lydia-hueskens')).filter(
       (r) => r.type === 'HOLDS_OFFICE_AT' && r.to.id === 'org:mid-sachsen-anhalt',
@@ -436,6 +467,40 @@ describe('the whole editing task in Chromium', () => {
     expect(cited[0]?.citations.length).toBe(
       (officesBefore.find((r) => r.id === cited[0]?.id)?.citations.length ?? 0) + 1,
     );
+    // The corrected end and the fact the editor added are saved, cited to the article.
+    const spokeAbout = (await relationsOf('person:lydia-hueskens')).filter((r) => r.type === 'SPOKE_ABOUT');
+    expect(spokeAbout).toContainEqual(
+      expect.objectContaining({
+        to: { id: 'law:ozg-aenderungsgesetz' },
+        citations: [expect.objectContaining({ article: { id: article } })],
+      }),
+    );
+    expect(spokeAbout.filter((r) => r.to.id === 'law:ozg')).toEqual([]);
+    const portal = (await relationsOf('initiative:buergerportal-salzlandkreis')).filter(
+      (r) => r.type === 'RESPONSIBLE_FOR',
+    );
+    expect(portal).toEqual([
+      expect.objectContaining({
+        from: { id: 'region:15089' },
+        citations: [
+          {
+            quote: 'Der Salzlandkreis hat am 10. März 2023 ein digitales Bürgerportal gestartet.',
+            article: { id: article },
+          },
+        ],
+      }),
+    ]);
+    // On the canvas: the explorer shows the article with every fact it now sources highlighted.
+    const sourced = await asOtherEditor<{
+      article: { facts: { nodes: Array<{ id: string; from: { id: string }; to: { id: string } }> } };
+    }>('query($id: ID!) { article(id: $id) { facts(first: 100) { nodes { id from { id } to { id } } } } }', {
+      id: article,
+    });
+    const expected = [...new Set(sourced.article.facts.nodes.flatMap((f) => [f.id, f.from.id, f.to.id]))].sort();
+    expect(sourced.article.facts.nodes.length).toBe(4);
+    await page.waitForFunction((n) => (window.govgraphCanvas?.article().length ?? 0) >= n, expected.length);
+    expect(await page.evaluate(() => window.govgraphCanvas?.article().sort())).toEqual(expected);
+    await page.getByText(/4 Fakten aus „Salzlandkreis startet digitales Bürgerportal“ hervorgehoben\./).waitFor();
   });
 });
 

@@ -1,16 +1,14 @@
 import { useId, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { EntityKind, RelationType } from '../../../shared/vocabulary.js';
-import type { DateQualifier, EventType, IntakeInput, OrgType } from '../generated/graphql.js';
-import { kindLabel, relationLabel } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { type IntakeProposal, type IntakeResult, proposeFacts, submitIntake } from './api.js';
 import { Dialog } from './Dialog.js';
+import { IntakeReview } from './IntakeReview.js';
+import { endOf, type Review, reviewOf, submissionOf, typeFieldOf } from './intakeReview.js';
 import { Alert } from './Messages.js';
 import { errorText } from './messages.js';
-import { QualifierOptions } from './QualifierOptions.js';
-import { entityCandidate, entityProblems, typesBetween } from './rules.js';
+import { entityCandidate, entityProblems } from './rules.js';
 
 interface DraftValues {
   title: string;
@@ -21,53 +19,6 @@ interface DraftValues {
 }
 
 const MAX_TEXT = 100_000;
-
-/** What the editor decided about each proposal; facts carry their edits. */
-interface Review {
-  readonly entities: Record<string, { accept: boolean; name: string }>;
-  readonly facts: Record<
-    string,
-    {
-      accept: boolean;
-      type: RelationType;
-      role: string;
-      validFrom: string;
-      validFromQualifier: string;
-      validTo: string;
-      validToQualifier: string;
-      quote: string;
-    }
-  >;
-}
-
-function reviewOf(proposal: IntakeProposal): Review {
-  return {
-    entities: Object.fromEntries(proposal.entities.map((e) => [e.key, { accept: true, name: e.name }])),
-    facts: Object.fromEntries(
-      proposal.facts.map((f) => [
-        f.key,
-        {
-          // A fact the graph holds only gains a source: offered ticked, as it adds nothing new.
-          accept: f.confidence === 'HIGH' || f.existing !== null,
-          type: f.type,
-          role: f.role ?? '',
-          validFrom: f.validFrom ?? '',
-          validFromQualifier: f.validFromQualifier ?? '',
-          validTo: f.validTo ?? '',
-          validToQualifier: f.validToQualifier ?? '',
-          quote: f.quote,
-        },
-      ]),
-    ),
-  };
-}
-
-/** Facts by the sentence they come from, in the article's order: an editor reviews it sentence by sentence. */
-function bySentence<T extends { readonly quote: string }>(facts: readonly T[]): Array<[string, T[]]> {
-  const groups = new Map<string, T[]>();
-  for (const fact of facts) groups.set(fact.quote, [...(groups.get(fact.quote) ?? []), fact]);
-  return [...groups];
-}
 
 interface Props {
   readonly language: Language;
@@ -138,56 +89,26 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
   const submit = async () => {
     if (!proposal || !review || !draft) return;
     setFailure(null);
-    const accepted = (key: string) => review.entities[key]?.accept ?? false;
-    const newEntities = proposal.entities
-      .filter((e) => !e.existing && accepted(e.key))
-      .map((e) => ({
-        kind: e.kind,
-        id: e.key,
-        name: review.entities[e.key]?.name.trim() || e.name,
-        // What the text says the new body is (a ministry, a company …), for the editor to correct later if need be.
-        ...(e.kind === 'ORGANIZATION' && e.type ? { orgType: e.type as OrgType } : {}),
-        ...(e.kind === 'EVENT' && e.type ? { eventType: e.type as EventType } : {}),
-      }));
-    const facts = proposal.facts
-      .filter((f) => review.facts[f.key]?.accept && accepted(f.from) && accepted(f.to))
-      .map((f) => {
-        const r = review.facts[f.key];
-        const known = f.existing && (r?.type ?? f.type) === f.type ? f.existing.id : null;
-        return {
-          type: r?.type ?? f.type,
-          from: f.from,
-          to: f.to,
-          role: r?.role.trim() || null,
-          validFrom: r?.validFrom.trim() || null,
-          validFromQualifier: r?.validFrom.trim() ? ((r?.validFromQualifier || null) as DateQualifier | null) : null,
-          validTo: r?.validTo.trim() || null,
-          validToQualifier: r?.validTo.trim() ? ((r?.validToQualifier || null) as DateQualifier | null) : null,
-          quote: r?.quote.trim() ?? f.quote,
-          ...(known ? { existing: known } : {}),
-        };
-      });
-    const mentions = proposal.entities.filter((e) => e.existing && accepted(e.key)).map((e) => e.key);
-    if (facts.length === 0 && newEntities.length === 0 && mentions.length === 0) {
-      setFailure(t('edit.intake.nothing'));
+    const { input, problems } = submissionOf(proposal, review, draft);
+    if (!input) {
+      const first = problems[0];
+      const fact = first?.fact ? review.facts[first.fact] : undefined;
+      const factName = fact
+        ? `${endOf(proposal, review, fact.from).name} – ${endOf(proposal, review, fact.to).name}`
+        : '';
+      const entity = first?.entity ? endOf(proposal, review, first.entity) : null;
+      const field = entity?.kind ? typeFieldOf(entity.kind)?.field : undefined;
+      setFailure(
+        t(`edit.intake.problem.${first?.problem ?? 'nothing'}`, {
+          fact: factName,
+          entity: entity?.name ?? '',
+          field: field ? t(`edit.fields.${field}`) : '',
+        }),
+      );
       return;
     }
     setBusy(true);
     try {
-      const input: IntakeInput = {
-        article: {
-          id: proposal.article.id,
-          title: draft.title.trim(),
-          publishedOn: draft.publishedOn.trim(),
-          url: draft.url.trim(),
-          publisher: draft.publisher.trim(),
-        },
-        text: draft.text,
-        newEntities,
-        facts,
-        mentions,
-        // Fields left out are absent on purpose: the server fills defaults and checks the rest.
-      };
       const done = await submitIntake(input);
       setResult(done);
       if (done.status === 'APPLIED' && done.article) onApplied(done.article.id);
@@ -212,12 +133,6 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
       </div>
     );
   };
-
-  const nameOf = (key: string) => {
-    const e = proposal?.entities.find((x) => x.key === key);
-    return e ? (review?.entities[key]?.name ?? e.name) : key;
-  };
-  const kindOf = (key: string) => proposal?.entities.find((x) => x.key === key)?.kind as EntityKind | undefined;
 
   return (
     <Dialog title={t('edit.intake.title')} onClose={onClose} wide>
@@ -245,187 +160,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
               t('edit.intake.existing', { title: proposal.article.existing.name, id: proposal.article.existing.id })
             }
           />
-          <h3>{t('edit.intake.entities', { count: proposal.entities.length })}</h3>
-          <ul className="proposals">
-            {proposal.entities.map((e) => {
-              const r = review.entities[e.key];
-              return (
-                <li key={e.key}>
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={r?.accept ?? false}
-                      onChange={(event) =>
-                        setReview({
-                          ...review,
-                          entities: {
-                            ...review.entities,
-                            [e.key]: { name: r?.name ?? e.name, accept: event.target.checked },
-                          },
-                        })
-                      }
-                    />
-                    {e.existing
-                      ? t('edit.intake.known', {
-                          name: e.existing.name,
-                          kind: kindLabel(e.kind as EntityKind, language),
-                        })
-                      : t('edit.intake.new', { kind: kindLabel(e.kind as EntityKind, language) })}
-                  </label>
-                  {!e.existing && (
-                    <label>
-                      {t('edit.fields.name')}
-                      <input
-                        type="text"
-                        value={r?.name ?? e.name}
-                        onChange={(event) =>
-                          setReview({
-                            ...review,
-                            entities: {
-                              ...review.entities,
-                              [e.key]: { accept: r?.accept ?? true, name: event.target.value },
-                            },
-                          })
-                        }
-                      />
-                    </label>
-                  )}
-                  <span className="hint">
-                    {t(`edit.intake.reason.${e.reason}`, { text: e.matched })}
-                    {e.role ? ` – ${e.role}` : ''}
-                  </span>
-                  <q className="quote">{e.quote}</q>
-                </li>
-              );
-            })}
-          </ul>
-          <h3>{t('edit.intake.facts', { count: proposal.facts.length })}</h3>
-          {proposal.facts.length > 0 && (
-            <button
-              type="button"
-              onClick={() =>
-                setReview({
-                  entities: Object.fromEntries(
-                    Object.entries(review.entities).map(([key, e]) => [key, { ...e, accept: true }]),
-                  ),
-                  facts: Object.fromEntries(
-                    Object.entries(review.facts).map(([key, f]) => [key, { ...f, accept: true }]),
-                  ),
-                })
-              }
-            >
-              {t('edit.intake.acceptAll')}
-            </button>
-          )}
-          <ol className="sentences">
-            {bySentence(proposal.facts).map(([sentence, facts]) => (
-              <li key={sentence}>
-                <q className="quote">{sentence}</q>
-                <ul className="proposals">
-                  {facts.map((f) => {
-                    const r = review.facts[f.key];
-                    if (!r) return null;
-                    const blocked = !(review.entities[f.from]?.accept && review.entities[f.to]?.accept);
-                    const set = (change: Partial<typeof r>) =>
-                      setReview({ ...review, facts: { ...review.facts, [f.key]: { ...r, ...change } } });
-                    const types = typesBetween(kindOf(f.from) ?? null, kindOf(f.to) ?? null);
-                    return (
-                      <li key={f.key}>
-                        <fieldset
-                          className="proposal"
-                          aria-label={`${nameOf(f.from)} – ${relationLabel(r.type, language)} – ${nameOf(f.to)}`}
-                        >
-                          <label className="check">
-                            <input
-                              type="checkbox"
-                              checked={r.accept && !blocked}
-                              disabled={blocked}
-                              onChange={(event) => set({ accept: event.target.checked })}
-                            />
-                            <span>
-                              <strong>{nameOf(f.from)}</strong> {relationLabel(r.type, language)}{' '}
-                              <strong>{nameOf(f.to)}</strong>
-                            </span>
-                          </label>
-                          {blocked && <span className="hint">{t('edit.intake.blocked')}</span>}
-                          {f.existing && r.type === f.type && (
-                            <span className="known" title={t('edit.intake.knownHint')}>
-                              {t('edit.intake.knownFact')}
-                            </span>
-                          )}
-                          <span className="hint">
-                            {t(`edit.intake.basis.${f.basis.kind}`, { text: f.basis.text })}{' '}
-                            {t(`edit.intake.confidence.${f.confidence}`)}
-                          </span>
-                          <div className="inline">
-                            <label>
-                              {t('edit.fields.type')}
-                              <select
-                                value={r.type}
-                                onChange={(event) => set({ type: event.target.value as RelationType })}
-                              >
-                                {types.map((type) => (
-                                  <option key={type} value={type}>
-                                    {relationLabel(type, language)}
-                                  </option>
-                                ))}
-                              </select>
-                            </label>
-                            <label>
-                              {t('edit.fields.role')}
-                              <input
-                                type="text"
-                                value={r.role}
-                                onChange={(event) => set({ role: event.target.value })}
-                              />
-                            </label>
-                            <label>
-                              {t('edit.fields.validFrom')}
-                              <input
-                                type="text"
-                                value={r.validFrom}
-                                onChange={(event) => set({ validFrom: event.target.value })}
-                              />
-                            </label>
-                            <label>
-                              {t('edit.fields.validFromQualifier')}
-                              <select
-                                value={r.validFromQualifier}
-                                onChange={(event) => set({ validFromQualifier: event.target.value })}
-                              >
-                                <QualifierOptions language={language} />
-                              </select>
-                            </label>
-                            <label>
-                              {t('edit.fields.validTo')}
-                              <input
-                                type="text"
-                                value={r.validTo}
-                                onChange={(event) => set({ validTo: event.target.value })}
-                              />
-                            </label>
-                          </div>
-                          <label>
-                            {t('edit.fields.quote')}
-                            <textarea
-                              rows={2}
-                              value={r.quote}
-                              onChange={(event) => set({ quote: event.target.value })}
-                            />
-                          </label>
-                        </fieldset>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </li>
-            ))}
-          </ol>
-          {proposal.dates.length > 0 && (
-            <p className="muted">
-              {t('edit.intake.dates')}: {proposal.dates.map((d) => `${d.text} (${d.date})`).join(', ')}
-            </p>
-          )}
+          <IntakeReview proposal={proposal} review={review} onChange={setReview} language={language} />
           <Alert message={failure} />
           <div className="form-buttons">
             <button
