@@ -495,6 +495,63 @@ describe('candidate facts', () => {
     expect(until.facts[0]).toMatchObject({ validFrom: '2024-03-28', validFromQualifier: 'ON_OR_BEFORE' });
   });
 
+  it('reads offices from brackets, "als …" after the name, a chair handed over and a Land before two portfolios', () => {
+    const bracketed = propose(
+      'Die Urkunden nahmen die Oberbürgermeisterin Eva Probe (Aachen) und Frank Baranowski (Gelsenkirchen) entgegen.',
+    );
+    expect(fact(bracketed, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:aachen')).toMatchObject({
+      role: 'Oberbürgermeisterin',
+    });
+    expect(fact(bracketed, 'HOLDS_OFFICE_AT', 'person:frank-baranowski', 'region:05513')).toBeDefined();
+    const als = propose(
+      'Geleitet wird die Runde von Eva Probe, die als Präsidentin des VITAKO zugleich Gastgeberin war.',
+    );
+    expect(fact(als, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:vitako')).toBeDefined();
+    const chair = propose('Nach acht Jahren hat Markus Bauer den Vorsitz des VITAKO abgegeben.');
+    expect(fact(chair, 'HOLDS_OFFICE_AT', 'person:markus-bauer', 'org:vitako')).toBeDefined();
+    const land = propose('Nordrhein-Westfalens Wirtschafts- und Digitalministerin Eva Probe übergab die Bescheide.');
+    expect(fact(land, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:05')).toBeDefined();
+  });
+
+  it('reads a vote with the voter after the verb, a unit of a body, and a member speaking for the party', () => {
+    const vote = propose('Im Juli stimmte der Bayerische Landtag für das Onlinezugangsgesetz.');
+    expect(fact(vote, 'SUPPORTS', 'org:landtag-bayern', 'law:ozg')).toBeDefined();
+    const against = propose('Im Juli stimmte der Bayerische Landtag gegen das Onlinezugangsgesetz.');
+    expect(fact(against, 'OPPOSES', 'org:landtag-bayern', 'law:ozg')).toBeDefined();
+    expect(fact(against, 'SUPPORTS', 'org:landtag-bayern', 'law:ozg')).toBeUndefined();
+    const unit = propose('Seit Mai tagt der Ausschuss für Beispielfragen des Deutschen Bundestages.');
+    const committee = unit.entities.find((e) => e.name === 'Ausschuss für Beispielfragen');
+    expect(committee && fact(unit, 'PART_OF', committee.key, 'org:bundestag')).toBeDefined();
+    const party = propose('Für die Grünen hatte der Abgeordnete Jan Muster den Entwurf verteidigt.');
+    expect(fact(party, 'MEMBER_OF', 'person:jan-muster', 'org:gruene')).toBeDefined();
+    // Without a member's title, speaking "für die Grünen" is not membership.
+    expect(
+      fact(
+        propose('Für die Grünen hatte Jan Muster den Entwurf verteidigt.'),
+        'MEMBER_OF',
+        'person:jan-muster',
+        'org:gruene',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('dates a present office by the month of the story when the article names only that month', () => {
+    const p = propose(
+      'Der Beispielrat hat sich im Januar 2024 gegründet. Geleitet wird er von Eva Probe, Präsidentin des VITAKO.',
+      '2024-01-19',
+    );
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:vitako')).toMatchObject({
+      validFrom: '2024-01',
+      validFromQualifier: 'ON_OR_BEFORE',
+    });
+    // A month long before the article is not the day of its story.
+    const older = propose(
+      'Der Beispielrat hat sich im Januar 2019 gegründet. Geleitet wird er von Eva Probe, Präsidentin des VITAKO.',
+      '2024-01-19',
+    );
+    expect(fact(older, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:vitako')).toMatchObject({ validFrom: '2024-01-19' });
+  });
+
   it('proposes nothing where no words state a relation', () => {
     expect(propose('Lydia Hüskens, das OZG und der Digitalrat. Markus Bauer im Salzlandkreis.').facts).toEqual([]);
   });

@@ -105,7 +105,8 @@ const CUES: readonly Cue[] = [
   {
     // A vote against a law: "stimmte gegen das Gesetz", "verweigerte die Zustimmung".
     type: 'OPPOSES',
-    cue: word('stimmte[n]? gegen|votierte[n]? gegen|verweigert\\p{L}*|Gegenstimmen'),
+    // "stimmte der Bundesrat gegen …": the voter may stand between the verb and "gegen".
+    cue: word(`${separable('stimm(?:t|te|ten)', 'gegen')}|votierte[n]? gegen|verweigert\\p{L}*|Gegenstimmen`),
     agents: 'subject',
     targets: 'clause',
     targetKinds: ['LAW'],
@@ -115,7 +116,7 @@ const CUES: readonly Cue[] = [
     // A vote for a law: "Der Landtag verabschiedete das Gesetz", "stimmte der Bundesrat dem Gesetz zu".
     type: 'SUPPORTS',
     cue: word(
-      `verabschiede(?:t|te|ten)|${separable('stimm(?:t|te|ten|en)', 'zu')}|zugestimmt|billigt\\p{L}*|gebilligt|stimmte[n]? dafür|stimmte[n]? für`,
+      `verabschiede(?:t|te|ten)|${separable('stimm(?:t|te|ten|en)', 'zu')}|zugestimmt|billigt\\p{L}*|gebilligt|stimmte[n]? dafür|${separable('stimm(?:t|te|ten)', 'für')}`,
     ),
     agents: 'subject',
     targets: 'clause',
@@ -131,6 +132,15 @@ const CUES: readonly Cue[] = [
     agents: 'subject',
     // "govdigital, der Dataport angehört": the body joined may stand before the relative clause.
     targets: 'any',
+    targetKinds: ['ORGANIZATION'],
+    confidence: 'medium',
+  },
+  {
+    // "hat den Vorsitz der Vitako abgegeben", "steht an der Spitze des Landesamts": an office at the body named next.
+    type: 'HOLDS_OFFICE_AT',
+    cue: word('(?:den|der|dem|im|vom)\\s+Vorsitz|an\\s+der\\s+Spitze|an\\s+die\\s+Spitze'),
+    agents: 'subject',
+    targets: 'firstAfter',
     targetKinds: ['ORGANIZATION'],
     confidence: 'medium',
   },
@@ -258,7 +268,7 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
     if (facts.some((f) => f.from.key === fact.from.key && f.to.key === fact.to.key)) return;
     facts.push(fact);
   };
-  for (const fact of officeFacts(mentions)) add(fact);
+  for (const fact of officeFacts(text, mentions)) add(fact);
   for (const fact of partyFacts(text, mentions)) add(fact);
   const textual = mentions.filter((m) => !m.derived);
   const sentence = textual[0]?.sentence ?? mentions[0]?.sentence;
@@ -367,11 +377,52 @@ function eventFacts(mentions: readonly Mention[], before: (m: Mention) => string
   return facts;
 }
 
-function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
+/** "Frank Baranowski (Gelsenkirchen)": the place or body in brackets right after a person's name. */
+function placeInBrackets(text: string, person: Mention, mentions: readonly Mention[]): Mention | null {
+  const next = mentions.find((m) => m.start >= person.end && !m.derived);
+  if (!next || next.kind === 'PERSON' || !/^\s*\(\s*$/u.test(text.slice(person.end, next.start))) return null;
+  return /^\s*\)/u.test(text.slice(next.end, next.end + 3)) ? next : null;
+}
+
+function bracketedOffice(person: Mention, place: Mention, title: string, role: string | null): FactCandidate {
+  return {
+    type: 'HOLDS_OFFICE_AT',
+    from: person,
+    to: place,
+    role,
+    reason: `${person.name} is named as ${title} with ${place.name} in brackets after the name.`,
+    basis: { kind: 'TITLE_NAMES', text: `${title} … (${place.matched})` },
+    confidence: 'medium',
+  };
+}
+
+/** A title named once for several people joined by "und", and where the last of them ends. */
+interface SharedTitle {
+  readonly title: string;
+  readonly role: string | null;
+  readonly until: number;
+}
+
+function officeFacts(text: string, mentions: readonly Mention[]): FactCandidate[] {
   const facts: FactCandidate[] = [];
+  // "die Oberbürgermeister A (X) und B (Y)": B shares the title of the name joined to it.
+  let shared: SharedTitle | null = null;
   for (const person of mentions) {
     const office = person.office;
+    if (!office && person.kind === 'PERSON' && shared) {
+      const place = placeInBrackets(text, person, mentions);
+      const current: SharedTitle = shared;
+      if (place && /^\s*\)?\s*(?:,|und|sowie)\s*$/u.test(text.slice(current.until, person.start))) {
+        facts.push(bracketedOffice(person, place, current.title, current.role));
+        shared = { title: current.title, role: current.role, until: place.end };
+      }
+    }
     if (!office) continue;
+    shared = {
+      title: office.title,
+      role: office.role,
+      until: placeInBrackets(text, person, mentions)?.end ?? person.end,
+    };
     const target = office.target;
     if (target) {
       const reason =
@@ -392,6 +443,11 @@ function officeFacts(mentions: readonly Mention[]): FactCandidate[] {
       continue;
     }
     const fits = OFFICE_PLACES[office.titleClass];
+    const bracketed = placeInBrackets(text, person, mentions);
+    if (bracketed && (fits(bracketed) || bracketed.kind === 'REGION')) {
+      facts.push(bracketedOffice(person, bracketed, office.title, office.role));
+      continue;
+    }
     const places = uniqueByKey(mentions.filter((m) => !m.derived && m.kind !== 'PERSON' && fits(m)));
     const sameTitle = mentions.filter((m) => m.office?.titleClass === office.titleClass);
     const place = places[0];
@@ -425,7 +481,11 @@ export function portfolioFacts(
     const start = person.office?.span.start ?? 0;
     return mentions.find(
       (m) =>
-        m.kind === 'REGION' && m.entity?.level === 'LAND' && m.end <= start && /^\s*$/.test(text.slice(m.end, start)),
+        m.kind === 'REGION' &&
+        m.entity?.level === 'LAND' &&
+        m.end <= start &&
+        // "Nordrhein-Westfalens Wirtschafts- und Digitalminister": a first portfolio joined by "und".
+        /^\s*(?:\p{L}+-\s*(?:und|&)\s*)?$/u.test(text.slice(m.end, start)),
     );
   };
   const ministries = uniqueByKey(mentions.filter((m) => orgTypeOf(m) === 'MINISTRY' && m.kind === 'ORGANIZATION'));
@@ -481,8 +541,18 @@ function partyFacts(text: string, mentions: readonly Mention[]): FactCandidate[]
         /^-Politiker(?:in)?\s+$|^-(?:Abgeordnete[rn]?|Chef(?:in)?|Vorsitzende[rn]?)\s+$/u.test(
           text.slice(party.end, person.start),
         );
-      if (!bracketed && !prefixed) continue;
-      const written = bracketed ? `${person.matched} (${party.matched})` : text.slice(party.start, person.end);
+      // "Für die Grünen hatte der Abgeordnete Jürgen Frömmrich …": a member of parliament speaking for the party.
+      const speaking =
+        party.end <= person.start &&
+        /(?:^|[^\p{L}])für\s+(?:die|den)\s+$/iu.test(text.slice(Math.max(0, party.start - 12), party.start)) &&
+        person.office?.titleClass === 'POLITICIAN' &&
+        !/[.;:]/u.test(text.slice(party.end, person.start));
+      if (!bracketed && !prefixed && !speaking) continue;
+      const written = bracketed
+        ? `${person.matched} (${party.matched})`
+        : speaking
+          ? `für ${party.matched} … ${person.office?.title ?? ''} ${person.matched}`
+          : text.slice(party.start, person.end);
       facts.push({
         type: 'MEMBER_OF',
         from: person,
@@ -529,8 +599,29 @@ function placeFacts(text: string, mentions: readonly Mention[], before: (m: Ment
       confidence: 'medium',
     });
   });
+  // "der Ausschuss für Digitales des Deutschen Bundestages", "die Abteilung DV des Innenministeriums": a unit of a body.
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    if (m.kind !== 'ORGANIZATION' || next?.kind !== 'ORGANIZATION' || m.entity) return;
+    if (!UNIT.test(m.name) || orgTypeOf(next) === 'PARTY') return;
+    const gap = text.slice(m.end, next.start);
+    if (!/^\s+(?:des|der)\s+(?:\p{Lu}\p{Ll}+e[nmrs]?\s+)?$/u.test(gap)) return;
+    facts.push({
+      type: 'PART_OF',
+      from: m,
+      to: next,
+      role: null,
+      reason: `„${m.matched}${gap}${next.matched}“: ${m.name} is a unit of ${next.name}.`,
+      basis: { kind: 'LOCATED', text: `${m.matched}${gap}${next.matched}` },
+      confidence: 'medium',
+    });
+  });
   return facts;
 }
+
+/** Names of the units bodies have: committees, departments, offices, boards. */
+const UNIT =
+  /^(?:\p{L}+-)?(?:Ausschuss|Unterausschuss|Abteilung|Referat|Stabsstelle|Arbeitsgruppe|Arbeitskreis|Beirat|Kommission|Enquete-Kommission|Fraktion|Landesbetrieb)\b/u;
 
 function uniqueByKey(mentions: readonly Mention[]): Mention[] {
   const seen = new Set<string>();

@@ -81,6 +81,8 @@ const IS_TITLE = new RegExp(
 
 const CONNECTORS = new Set(['für', 'des', 'der', 'im', 'in', 'von', 'vom', 'zur', 'zum', 'am', 'beim', 'bei']);
 const INSIDE_OFFICE = new Set([...CONNECTORS, 'und', 'sowie', 'die', 'das', 'dem', 'den', 'a', 'D']);
+/** Particles that are also German articles: part of a name only after another particle ("van den", "von der"). */
+const ARTICLES = new Set(['der', 'den']);
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'zur', 'vom', 'di', 'da', 'le', 'la', 'ten', 'ter']);
 const NOT_NAMES = new Set(
   (
@@ -141,8 +143,9 @@ function readName(list: readonly Token[], i: number): { from: number; to: number
     if (isNameWord(t)) {
       words += 1;
       j += 1;
-    } else if (words > 0 && t && PARTICLES.has(t.raw)) {
-      // "von der Heide": particles count only when a name word follows them.
+    } else if (words > 0 && t && PARTICLES.has(t.raw) && !ARTICLES.has(t.raw)) {
+      // "von der Heide": particles count only when a name word follows them, and never start with an article
+      // ("Jan Muster den Entwurf" is a name and its object).
       let k = j;
       while (PARTICLES.has(list[k]?.raw ?? '')) k += 1;
       if (!isNameWord(list[k])) break;
@@ -209,7 +212,7 @@ export function findTitledNames(text: string, from: number, to: number): TitledN
 const TITLE_ADJECTIVES =
   '(?:der|die|den|dem|des|früher|ehemals|ehemalige[rn]?|geschäftsführende[snr]?|neue[rn]?|bisherige[rn]?|frühere[rn]?|amtierende[rn]?|scheidende[rn]?|designierte[rn]?|langjährige[rn]?|erste[rn]?|kommissarische[rn]?|stellvertretende[rn]?|neu\\s+gewählte[rn]?)';
 const NAME_THEN_TITLE = new RegExp(
-  '^(?:(?:\\s+\\p{Ll}+)?\\s*,\\s*|\\s+(?:zum|zur|als)\\s+|\\s+(?:sein|ihr)\\s+Amt\\s+als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
+  '^(?:(?:\\s+\\p{Ll}+)?\\s*,\\s*|\\s+(?:zum|zur|als)\\s+|\\s+(?:sein(?:en)?|ihr(?:en)?)\\s+(?:Amt|Dienst|Posten)\\s+als\\s+|\\s*,\\s*(?:der|die)\\s+(?:[^,.;]{1,50}?\\s+)?als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
     `(?:${TITLE_ADJECTIVES}\\s+)*$|^\\s+(?:${TITLE_ADJECTIVES}\\s+)+$`,
   'u',
 );

@@ -218,11 +218,16 @@ function entityProposals(mentions: readonly Mention[]): EntityProposal[] {
 
 /**
  * The day the article's story is on, as of a sentence: the last full date it gave before that sentence, if not
- * after its publication ("Am 18. Juni trat der Beirat zusammen. … Woidke leitet ihn."); else its publication date.
+ * after its publication ("Am 18. Juni trat der Beirat zusammen. … Woidke leitet ihn."), or the month of its
+ * publication when it names only that; else its publication date.
  */
 function storyDate(dates: readonly DateMention[], sentence: Sentence, publishedOn: string): string {
   const before = dates.filter(
-    (d) => d.end <= sentence.start && d.precision === 'DAY' && d.date <= publishedOn && d.bound !== 'UNTIL',
+    (d) =>
+      d.end <= sentence.start &&
+      d.bound !== 'UNTIL' &&
+      // A month only when it is the month the article appeared in ("im Januar 2024" in an article of January 2024).
+      (d.precision === 'DAY' ? d.date <= publishedOn : d.precision === 'MONTH' && publishedOn.startsWith(d.date)),
   );
   return before.at(-1)?.date ?? publishedOn;
 }
