@@ -126,6 +126,22 @@ function FactEditor({ factKey, proposed, proposal, review, onChange, language, e
   const types = typesBetween(from.kind, to.kind);
   const fits = typeFits(proposal, review, r);
   const known = proposed?.existing && r.type === proposed.type && r.from === proposed.from && r.to === proposed.to;
+  const endSelect = (end: 'from' | 'to') => (
+    <label>
+      {t(`edit.fields.${end}`)}
+      <select
+        value={r[end]}
+        aria-label={t(`edit.fields.${end}`)}
+        onChange={(event) => set({ [end]: event.target.value })}
+      >
+        {ends.map((key) => (
+          <option key={key} value={key}>
+            {label(key)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <fieldset className="proposal" aria-label={`${from.name} – ${relationLabel(r.type, language)} – ${to.name}`}>
       <label className="check">
@@ -152,20 +168,7 @@ function FactEditor({ factKey, proposed, proposal, review, onChange, language, e
         </span>
       )}
       <div className="inline">
-        <label>
-          {t('edit.fields.from')}
-          <select
-            value={r.from}
-            aria-label={t('edit.fields.from')}
-            onChange={(event) => set({ from: event.target.value })}
-          >
-            {ends.map((key) => (
-              <option key={key} value={key}>
-                {label(key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {endSelect('from')}
         <label>
           {t('edit.fields.type')}
           <select
@@ -182,48 +185,22 @@ function FactEditor({ factKey, proposed, proposal, review, onChange, language, e
             ))}
           </select>
         </label>
-        <label>
-          {t('edit.fields.to')}
-          <select value={r.to} aria-label={t('edit.fields.to')} onChange={(event) => set({ to: event.target.value })}>
-            {ends.map((key) => (
-              <option key={key} value={key}>
-                {label(key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {endSelect('to')}
       </div>
       {!fits && <span className="field-error">{t('edit.intake.kindMismatch')}</span>}
       <details className="replace-end">
         <summary>{t('edit.intake.search')}</summary>
-        <SearchBox
-          label={t('edit.intake.replaceFrom')}
-          language={language}
-          kinds={NAMED_KINDS}
-          onChoose={(hit) =>
-            onChange(
-              pickEnd(review, factKey, 'from', {
-                id: hit.id,
-                name: hit.name,
-                kind: hit.kind as EntityKind,
-              }),
-            )
-          }
-        />
-        <SearchBox
-          label={t('edit.intake.replaceTo')}
-          language={language}
-          kinds={NAMED_KINDS}
-          onChoose={(hit) =>
-            onChange(
-              pickEnd(review, factKey, 'to', {
-                id: hit.id,
-                name: hit.name,
-                kind: hit.kind as EntityKind,
-              }),
-            )
-          }
-        />
+        {(['from', 'to'] as const).map((end) => (
+          <SearchBox
+            key={end}
+            label={t(end === 'from' ? 'edit.intake.replaceFrom' : 'edit.intake.replaceTo')}
+            language={language}
+            kinds={NAMED_KINDS}
+            onChoose={(hit) =>
+              onChange(pickEnd(review, factKey, end, { id: hit.id, name: hit.name, kind: hit.kind as EntityKind }))
+            }
+          />
+        ))}
       </details>
       <div className="inline">
         <label>
