@@ -535,6 +535,43 @@ describe('candidate facts', () => {
     ).toBeUndefined();
   });
 
+  it('finds names by a short form in brackets and by CamelCase after what they are, and again later in the article', () => {
+    const short = propose('Grundlage des Beispiel Center Nord (BCN) ist ein Abkommen. Dataport betreibt das BCN.');
+    expect(entity(short, 'initiative:beispiel-center-nord')).toMatchObject({ kind: 'INITIATIVE', type: 'PROJECT' });
+    expect(fact(short, 'RESPONSIBLE_FOR', 'org:dataport', 'initiative:beispiel-center-nord')).toBeDefined();
+    // Initials that do not spell the short form are no name.
+    expect(propose('Das sagte der Chef der Beispiel Runde (XYZ) gestern.').entities.map((e) => e.kind)).not.toContain(
+      'INITIATIVE',
+    );
+    const platform = propose(
+      'Für das Datenportal ProbeData gilt die Verwaltungsvereinbarung ProbeData. Dataport betreibt ProbeData.',
+    );
+    expect(platform.entities.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['ProbeData', 'Verwaltungsvereinbarung ProbeData']),
+    );
+    expect(platform.entities.map((e) => e.name)).not.toContain('Datenportal');
+    expect(fact(platform, 'RESPONSIBLE_FOR', 'org:dataport', 'initiative:probedata')).toBeDefined();
+  });
+
+  it('reads the Land from an adjective before a title, city-states named with Länder as Länder, and renamed ministries', () => {
+    const senator = propose('Die Hamburger Justizsenatorin Eva Probe lobte den Verbund.');
+    expect(fact(senator, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:02')).toBeDefined();
+    const minister = propose('Der bayerische Digitalminister Fabian Mehring sprach in Nürnberg.');
+    expect(fact(minister, 'HOLDS_OFFICE_AT', 'person:fabian-mehring', 'org:stmd-bayern')).toBeDefined();
+    expect(propose('Berlin, Hamburg und Sachsen unterzeichneten.').entities.map((e) => e.key)).toEqual([
+      'region:11',
+      'region:02',
+      'region:14',
+    ]);
+    expect(propose('In Berlin wurde gefeiert.').entities.map((e) => e.key)).toEqual(['region:11000']);
+    const renamed = propose('Er arbeitet im Niedersächsischen Ministerium für Inneres, Sport und Beispiele.');
+    expect(renamed.entities.map((e) => e.key)).toEqual(['org:innenministerium-niedersachsen']);
+    const named = propose(
+      'Das teilte Eva Probe, Minister des Innern und für Kommunales des Landes Brandenburg, am Montag mit.',
+    );
+    expect(fact(named, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:innenministerium-brandenburg')).toBeDefined();
+  });
+
   it('dates a present office by the month of the story when the article names only that month', () => {
     const p = propose(
       'Der Beispielrat hat sich im Januar 2024 gegründet. Geleitet wird er von Eva Probe, Präsidentin des VITAKO.',

@@ -136,9 +136,12 @@ const CUES: readonly Cue[] = [
     confidence: 'medium',
   },
   {
-    // "hat den Vorsitz der Vitako abgegeben", "steht an der Spitze des Landesamts": an office at the body named next.
+    // "hat den Vorsitz der Vitako abgegeben", "steht an der Spitze des Landesamts", "leitet das Landesamt",
+    // "geleitet wird der Rat von …": an office at the body named next.
     type: 'HOLDS_OFFICE_AT',
-    cue: word('(?:den|der|dem|im|vom)\\s+Vorsitz|an\\s+der\\s+Spitze|an\\s+die\\s+Spitze'),
+    cue: word(
+      '(?:den|der|dem|im|vom)\\s+Vorsitz|an\\s+der\\s+Spitze|an\\s+die\\s+Spitze|leitet|leitete|[Gg]eleitet|führt|führte|[Aa]ngeführt',
+    ),
     agents: 'subject',
     targets: 'firstAfter',
     targetKinds: ['ORGANIZATION'],

@@ -66,6 +66,17 @@ export class PeopleSeen {
     this.#land = this.#lands.size === 1 ? region : null;
   }
 
+  readonly #newNames = new Map<string, Mention>();
+
+  /** A new body, law or programme found by the form of its name, to be found again by the same words. */
+  noteNewName(m: Mention): void {
+    if (m.matched.length >= 3 && !this.#newNames.has(m.matched)) this.#newNames.set(m.matched, m);
+  }
+
+  newNames(): Mention[] {
+    return [...this.#newNames.values()];
+  }
+
   land(): KnownEntity | null {
     return this.#land;
   }
@@ -144,6 +155,14 @@ export function sentenceMentions(
       derived: false,
     };
   });
+  // "Berlin, Hamburg und Sachsen": a city that is also a Land is the Land where other Länder are named with it.
+  if (mentions.some((m) => m.entity?.level === 'LAND')) {
+    mentions.forEach((m, i) => {
+      if (m.kind !== 'REGION' || m.entity?.level === 'LAND') return;
+      const land = index.byName(m.name).find((e) => e.kind === 'REGION' && e.level === 'LAND');
+      if (land) mentions[i] = { ...m, key: land.id, name: land.name, entity: land };
+    });
+  }
   for (const m of mentions) if (m.entity?.level === 'LAND') people.noteLand(m.entity);
   // "der Digitalrat", "das Finanzministerium" in an article about one Land are not another Land's of that name.
   const land = people.land();
@@ -170,7 +189,9 @@ export function sentenceMentions(
         ? (known[0] ?? null)
         : known.length === 0 && land && /^\p{L}+ministeri/u.test(org.name)
           ? index.ministryOf(org.name, land)
-          : null;
+          : known.length === 0 && org.orgType === 'MINISTRY'
+            ? index.renamedMinistry(org.name, land)
+            : null;
     mentions.push(namedByForm(text, sentence, 'ORGANIZATION', org, org.orgType, entity));
   }
   for (const law of findLaws(text, sentence.start, sentence.end)) {
@@ -183,6 +204,19 @@ export function sentenceMentions(
     const known = index.byName(initiative.name).filter((e) => e.kind === 'INITIATIVE');
     const entity = known.length === 1 ? (known[0] ?? null) : null;
     mentions.push(namedByForm(text, sentence, 'INITIATIVE', initiative, initiative.initiativeType, entity));
+  }
+  // A new body, law or programme named earlier in the article, named again by the same words.
+  for (const named of people.newNames()) {
+    for (
+      let at = text.indexOf(named.matched, sentence.start);
+      at >= 0 && at < sentence.end;
+      at = text.indexOf(named.matched, at + 1)
+    ) {
+      const span = { start: at, end: at + named.matched.length };
+      if (span.end > sentence.end || !free(span) || /[\p{L}\p{N}]/u.test(text.charAt(span.end) + text.charAt(at - 1)))
+        continue;
+      mentions.push({ ...named, ...span, sentence, office: null, derived: false });
+    }
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const event = eventOf(text, sentence, mentions);
@@ -215,6 +249,12 @@ export function sentenceMentions(
     });
   }
   for (const m of mentions) {
+    if (!m.entity && !m.derived && m.reason === 'NAME_PATTERN' && m.kind !== 'EVENT') {
+      people.noteNewName(m);
+      // "Data Center Justiz (DCJ)": the short form in brackets names it too.
+      const short = /^\s*\((\p{Lu}[\p{L}-]{1,9})\)/u.exec(text.slice(m.end, m.end + 14))?.[1];
+      if (short) people.noteNewName({ ...m, matched: short });
+    }
     if (m.kind === 'PERSON' && m.office && m.office.titleClass !== 'ACADEMIC')
       people.noteOffice(m.office.titleClass, m);
     if (m.kind === 'ORGANIZATION' && !m.derived) people.noteBody(m);
@@ -337,11 +377,72 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
   const bodies = office
     ? mentions.filter((m) => m !== person && (m.kind === 'ORGANIZATION' || m.kind === 'REGION') && overlaps(m, office))
     : [];
-  const named = bodies.find((m) => m.entity !== null) ?? bodies.at(-1);
+  let named = bodies.find((m) => m.entity !== null) ?? bodies.at(-1);
+  // "Minister des Innern und für Kommunales des Landes Brandenburg": the Land's ministry of that portfolio.
+  if (named?.entity?.level === 'LAND' && t.titleClass === 'MINISTER' && t.office) {
+    const portfolio = t.office.text.slice(0, named.start - t.office.start);
+    const ministry = index.renamedMinistry(`Ministerium ${portfolio}`, named.entity);
+    if (ministry) {
+      const derived: Mention = {
+        ...named,
+        key: ministry.id,
+        kind: ministry.kind,
+        name: ministry.name,
+        entity: ministry,
+        derived: true,
+      };
+      mentions.push(derived);
+      named = derived;
+    }
+  }
   if (named && office) {
     const rest = `${office.text.slice(0, named.start - office.start)} ${office.text.slice(named.end - office.start)}`;
     const role = WORDS_OF_AN_OFFICE.test(rest) ? t.title : full;
     return { title: t.title, titleClass: t.titleClass, span, role, target: { mention: named, how: 'NAMED' } };
+  }
+  // "die Hamburger Justizsenatorin", "der bayerische Digitalminister": the Land the adjective names.
+  const adjective = landAdjectiveBefore(sentence, t.titleSpan.start, index);
+  if (adjective && !named) {
+    const land: Mention = {
+      key: adjective.land.id,
+      kind: 'REGION',
+      name: adjective.land.name,
+      entity: adjective.land,
+      start: adjective.start,
+      end: adjective.end,
+      matched: adjective.text,
+      reason: 'REGION',
+      sentence,
+      office: null,
+      derived: true,
+    };
+    mentions.push(land);
+    // A senator, CIO or head of government holds the office at the Land; a minister at the Land's ministry of
+    // the title's portfolio when the graph knows it ("Digitalminister": the Digitalministerium of that Land).
+    if (t.titleClass === 'SENATOR' || t.titleClass === 'CIO' || t.titleClass === 'HEAD_OF_GOVERNMENT')
+      return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: land, how: 'NAMED' } };
+    const ministry = t.titleClass === 'MINISTER' ? index.ministryOf(t.title, adjective.land) : null;
+    if (ministry) {
+      const derived: Mention = {
+        ...land,
+        key: ministry.id,
+        kind: ministry.kind,
+        name: ministry.name,
+        entity: ministry,
+        start: span.start,
+        end: span.end,
+        matched: span.text,
+        reason: 'TITLE_PATTERN',
+      };
+      mentions.push(derived);
+      return {
+        title: t.title,
+        titleClass: t.titleClass,
+        span,
+        role: full,
+        target: { mention: derived, how: 'MINISTRY' },
+      };
+    }
   }
   // "Digitalminister" alone names no ministry: the graph's "Digitalministerium" may be another Land's.
   const ministry = t.titleClass === 'MINISTER' && t.office ? ministryOf(t, index) : null;
@@ -361,6 +462,43 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
   };
   mentions.push(derived);
   return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: derived, how: 'MINISTRY' } };
+}
+
+/** Adjectives and demonyms of the Länder, by their folded stem, with the Land's region id. */
+const LAND_ADJECTIVES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^hamburger$/, 'region:02'],
+  [/^berliner$/, 'region:11'],
+  [/^bremer$/, 'region:04'],
+  [/^(?:thuringer|thuringisch)$/, 'region:16'],
+  [/^(?:brandenburger|brandenburgisch)$/, 'region:12'],
+  [/^bayerisch$/, 'region:09'],
+  [/^hessisch$/, 'region:06'],
+  [/^niedersachsisch$/, 'region:03'],
+  [/^sachsisch$/, 'region:14'],
+  [/^saarlandisch$/, 'region:10'],
+  [/^rheinland-pfalzisch$/, 'region:07'],
+  [/^schleswig-holsteinisch$/, 'region:01'],
+  [/^mecklenburg-vorpommersch$/, 'region:13'],
+  [/^baden-wurttembergisch$/, 'region:08'],
+  [/^nordrhein-westfalisch$/, 'region:05'],
+  [/^sachsen-anhaltisch$/, 'region:15'],
+];
+
+/** The Land an adjective right before a title names ("der bayerische Digitalminister"), with where it stands. */
+function landAdjectiveBefore(
+  sentence: Sentence,
+  titleStart: number,
+  index: NameIndex,
+): { land: KnownEntity; start: number; end: number; text: string } | null {
+  const before = sentence.text.slice(0, titleStart - sentence.start);
+  const m = /([\p{L}-]+)\s+$/u.exec(before);
+  if (!m?.[1]) return null;
+  const folded = foldGerman(m[1]).replace(/(?<=isch)(?:e|en|er|es|em)$/u, '');
+  const id = LAND_ADJECTIVES.find(([form]) => form.test(folded))?.[1];
+  const land = id ? index.byId(id) : null;
+  if (!land) return null;
+  const start = sentence.start + m.index;
+  return { land, start, end: start + m[1].length, text: m[1] };
 }
 
 /** "Ministerin für Infrastruktur und Digitales" → the Ministerium für Infrastruktur und Digitales, if the graph has exactly one. */

@@ -124,6 +124,9 @@ export function portfolioOf(word: string): { head: string; portfolio: string } |
   return { head, portfolio: head === 'innen' ? 'inner' : head };
 }
 
+/** Words between "Ministerium" and its portfolios. */
+const MINISTRY_LINKS = new Set(['fur', 'des', 'der', 'und', 'die']);
+
 export class NameIndex {
   readonly #byKey = new Map<string, Form[]>();
   readonly #byFolded = new Map<string, KnownEntity[]>();
@@ -197,6 +200,41 @@ export class NameIndex {
       const ofPortfolio = name.includes(portfolio) || entity.id.includes(`${head}ministerium`);
       const ofLand = entity.id.endsWith(`-${landSlug}`) || name.includes(foldGerman(land.name));
       if (ofPortfolio && ofLand) found.add(entity);
+    }
+    return found.size === 1 ? ([...found][0] ?? null) : null;
+  }
+
+  /**
+   * A ministry named in full under a name the graph does not hold ("Niedersächsisches Ministerium für Inneres,
+   * Sport und Digitalisierung" after a portfolio was added): the one ministry of the same Land — the one its
+   * adjective or the article names — whose name has the same first portfolio. Null when none or several fit.
+   */
+  renamedMinistry(name: string, context: KnownEntity | null): KnownEntity | null {
+    const words = foldStems(name).split(' ');
+    const at = words.indexOf('ministerium');
+    if (at < 0) return null;
+    const portfolio = words.slice(at + 1).find((w) => !MINISTRY_LINKS.has(w));
+    if (!portfolio) return null;
+    // "Niedersächsisches": the Land whose name begins as the adjective does.
+    const adjective = words[0] && at > 0 ? words[0] : '';
+    const land =
+      (adjective && this.#lands.find((l) => adjective.slice(0, 8) === foldStems(l.name).slice(0, 8))) || context;
+    if (!land) return null;
+    const landName = foldStems(land.name);
+    const landSlug = foldGerman(land.name).replace(/\s+/g, '-');
+    const found = new Set<KnownEntity>();
+    for (const entity of this.#byId.values()) {
+      if (entity.kind !== 'ORGANIZATION' || entity.orgType !== 'MINISTRY') continue;
+      for (const known of [entity.name, ...entity.aliases]) {
+        const stems = foldStems(known);
+        const ofLand =
+          entity.id.endsWith(`-${landSlug}`) || stems.includes(landName) || stems.startsWith(landName.slice(0, 8));
+        const first = stems
+          .split(' ')
+          .slice(stems.split(' ').indexOf('ministerium') + 1)
+          .find((w) => !MINISTRY_LINKS.has(w));
+        if (ofLand && first === portfolio) found.add(entity);
+      }
     }
     return found.size === 1 ? ([...found][0] ?? null) : null;
   }

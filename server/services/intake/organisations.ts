@@ -42,6 +42,14 @@ const HEAD_ENDING = '(?:es|s|e|en)?';
 const ADJECTIVE = '\\p{Lu}[\\p{Ll}\\p{M}-]*(?:e|en|er|es|em)';
 /** What a body is of: "für Inneres, Sport und Digitalisierung", "des Landes Brandenburg", "Mecklenburg-Vorpommern". */
 const COMPLEMENT_WORD = '(?:\\p{Lu}[\\p{L}\\p{M}\\p{N}.-]*|digitale[rn]?|öffentliche[rn]?|elektronische[rn]?)';
+/** The sentence's full stop is not part of a name's last word; an abbreviation's ("e.V.", "St.") is. */
+function withoutFullStop(complement: string): string {
+  const last = complement.split(/\s+/).at(-1) ?? '';
+  return /\.$/u.test(last) && !/\.[^.]*\./u.test(last) && !/^\p{Lu}\p{Ll}?\.$/u.test(last)
+    ? complement.slice(0, -1)
+    : complement;
+}
+
 const COMPLEMENT =
   `(?:\\s+(?:für|des|der|in|von|im)\\s+(?:(?:das|die|den|dem|des|der)\\s+)?${COMPLEMENT_WORD}` +
   `(?:(?:\\s*,\\s*|\\s+(?:und|sowie)\\s+|\\s+)${COMPLEMENT_WORD}){0,5})?`;
@@ -105,7 +113,7 @@ export function findOrganisations(text: string, from: number, to: number): Found
   for (const m of scan(BODY, text, from, to)) {
     const [, adjectives = '', head = '', complement = ''] = m;
     if (NOT_NAMES.has(head)) continue;
-    const trimmed = complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, '');
+    const trimmed = withoutFullStop(complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, ''));
     const keepAdjectives = adjectives
       .trim()
       .split(/\s+/)
@@ -153,12 +161,18 @@ const LAW = new RegExp(
 /** A law's name needs more than the word "Gesetz": a compound ("Digitalgesetz") or what it is about. */
 const BARE_LAW = /^(?:Gesetz|Abkommen|Verordnung|Gesetzentwurf|Änderungsgesetz)(?:es|s)?$/u;
 
+/** A space and a word in CamelCase ("GovData") or capitals ("ELSTER"), which is a name, not a German word. */
+const PROPER_NAME_AFTER = /^\s(?:\p{Lu}+\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{3,}[\p{Lu}\p{N}-]*)(?![\p{L}\p{N}-])/u;
+
 /** Every law or agreement named by the form of its name in text[from, to). */
 export function findLaws(text: string, from: number, to: number): FoundLaw[] {
   const found: FoundLaw[] = [];
   for (const m of scan(LAW, text, from, to)) {
     const [, adjectives = '', head = '', complement = ''] = m;
-    const trimmed = complement.replace(/(?:\s*,\s*|\s+(?:und|sowie|zu|zur|des|der|in)\s+|\s+)$/u, '');
+    const stated = withoutFullStop(complement.replace(/(?:\s*,\s*|\s+(?:und|sowie|zu|zur|des|der|in)\s+|\s+)$/u, ''));
+    // "die Verwaltungsvereinbarung GovData": a name no German word has the form of belongs to the agreement's.
+    const headEnd = m.index + adjectives.length + head.length;
+    const trimmed = stated || (PROPER_NAME_AFTER.exec(text.slice(headEnd, to))?.[0] ?? '');
     if (BARE_LAW.test(head) && !trimmed) continue;
     const kept = adjectives
       .trim()
@@ -195,6 +209,37 @@ const NAMED_PROGRAMME = new RegExp(
 const PRODUCT =
   /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*-(?:App|Portal|Plattform|Wallet|Cloud))(?![\p{L}\p{N}-])/gu;
 
+/** A short form in brackets: "(DCJ)", "(VeRA)". */
+const SHORT_FORM = /\s\((\p{Lu}[\p{L}]{1,7})\)/gu;
+/** Words that may stand between the words a short form abbreviates. */
+const LINK_WORDS = new Set(['für', 'der', 'des', 'und', 'im', 'in', 'von', 'zur', 'zum']);
+
+/**
+ * The words right before a short form whose capitalised initials spell its capitals ("Data Center Justiz" for
+ * DCJ, "Verfahrensübergreifendes Recherche- und Analysesystem" for VeRA), or null.
+ */
+function expandedBy(before: string, short: string): string | null {
+  const letters = short.replace(/\P{Lu}/gu, '');
+  if (letters.length < 2) return null;
+  const words = before.split(/(?<=\s)/u);
+  let used = 0;
+  let initials = '';
+  for (let i = words.length - 1; i >= 0 && used < 8; i -= 1) {
+    const word = (words[i] ?? '').trim().replace(/-$/u, '');
+    used += 1;
+    if (LINK_WORDS.has(word)) continue;
+    if (!/^\p{Lu}/u.test(word)) return null;
+    initials = `${word.charAt(0)}${initials}`;
+    if (initials === letters) return words.slice(i).join('').trim();
+    if (!letters.endsWith(initials)) return null;
+  }
+  return null;
+}
+
+/** "das Open-Data-Portal GovData", "die App ELSTER": what a thing is, then a name no German word has the form of. */
+const NAMED_PLATFORM =
+  /(?<![\p{L}\p{N}])(?:\p{L}[\p{L}\p{N}]*-)*(?:Portal|Datenportal|Plattform|App|Anwendung|Software|Onlinedienst|Dienst)\s+(\p{Lu}+\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{3,}[\p{Lu}\p{N}@.-]*)(?![\p{L}\p{N}-])/gu;
+
 /** Every programme or project named in text[from, to). */
 export function findInitiatives(text: string, from: number, to: number): FoundInitiative[] {
   const found: FoundInitiative[] = [];
@@ -205,8 +250,28 @@ export function findInitiatives(text: string, from: number, to: number): FoundIn
     const start = m.index + m[0].lastIndexOf(name);
     found.push({ name, initiativeType: programme ? 'PROGRAMME' : 'PROJECT', start, end: start + name.length });
   }
+  // "Data Center Justiz (DCJ)": capitalised words whose initials the short form in brackets after them spells.
+  for (const m of scan(SHORT_FORM, text, from, to)) {
+    const short = m[1] ?? '';
+    const before = text.slice(Math.max(from, m.index - 120), m.index);
+    const expansion = expandedBy(before, short);
+    if (!expansion) continue;
+    const start = m.index - expansion.length;
+    if (found.some((f) => f.start < m.index && start < f.end)) continue;
+    found.push({ name: expansion, initiativeType: 'PROJECT', start, end: m.index });
+  }
+  // What a named platform is ("Open-Data-Portal" before "GovData") is not a second one.
+  const described: Array<readonly [number, number]> = [];
+  for (const m of scan(NAMED_PLATFORM, text, from, to)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (found.some((f) => f.start < start + name.length && start < f.end)) continue;
+    found.push({ name, initiativeType: 'PROJECT', start, end: start + name.length });
+    described.push([m.index, start]);
+  }
   for (const m of scan(PRODUCT, text, from, to)) {
     const name = m[1] ?? '';
+    if (described.some(([a, b]) => a < m.index + name.length && m.index < b)) continue;
     if (found.some((f) => f.start < m.index + name.length && m.index < f.end)) continue;
     found.push({ name, initiativeType: 'PROJECT', start: m.index, end: m.index + name.length });
   }
