@@ -572,6 +572,21 @@ describe('candidate facts', () => {
     expect(fact(named, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:innenministerium-brandenburg')).toBeDefined();
   });
 
+  it('reads a name after a noun with its determiner, an office no longer held, and whose ministry it is', () => {
+    const given = propose('Die Regierung hat diese Aufgabe Eva Probe übertragen, der Präsidentin des VITAKO.');
+    expect(given.entities.map((e) => e.name)).toContain('Eva Probe');
+    expect(fact(given, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:vitako')).toBeDefined();
+    const ended = propose('Eva Probe ist nicht länger Präsidentin des VITAKO.', '2024-05-01');
+    expect(fact(ended, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'org:vitako')).toMatchObject({
+      validFrom: null,
+      validTo: '2024-05-01',
+      validToQualifier: 'ON_OR_BEFORE',
+    });
+    const whose = propose('Das Innenministerium von Minister Eva Probe (CDU) begründet die Neuordnung.');
+    expect(whose.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Innenministerium', 'Eva Probe']));
+    expect(fact(whose, 'MEMBER_OF', 'person:eva-probe', 'org:cdu')).toBeDefined();
+  });
+
   it('dates a present office by the month of the story when the article names only that month', () => {
     const p = propose(
       'Der Beispielrat hat sich im Januar 2024 gegründet. Geleitet wird er von Eva Probe, Präsidentin des VITAKO.',

@@ -42,6 +42,9 @@ const HEAD_ENDING = '(?:es|s|e|en)?';
 const ADJECTIVE = '\\p{Lu}[\\p{Ll}\\p{M}-]*(?:e|en|er|es|em)';
 /** What a body is of: "für Inneres, Sport und Digitalisierung", "des Landes Brandenburg", "Mecklenburg-Vorpommern". */
 const COMPLEMENT_WORD = '(?:\\p{Lu}[\\p{L}\\p{M}\\p{N}.-]*|digitale[rn]?|öffentliche[rn]?|elektronische[rn]?)';
+/** "das Innenministerium von Minister Uwe Schünemann": a person after "von" is whose it is, not its name. */
+const OF_PERSON = /^\s+(?:von|vom)\s+[\p{L}-]*?(?:minister|präsident|senator|sekretär|bürgermeister|chef|leiter)/iu;
+
 /** The sentence's full stop is not part of a name's last word; an abbreviation's ("e.V.", "St.") is. */
 function withoutFullStop(complement: string): string {
   const last = complement.split(/\s+/).at(-1) ?? '';
@@ -113,7 +116,9 @@ export function findOrganisations(text: string, from: number, to: number): Found
   for (const m of scan(BODY, text, from, to)) {
     const [, adjectives = '', head = '', complement = ''] = m;
     if (NOT_NAMES.has(head)) continue;
-    const trimmed = withoutFullStop(complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, ''));
+    const trimmed = OF_PERSON.test(complement)
+      ? ''
+      : withoutFullStop(complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, ''));
     const keepAdjectives = adjectives
       .trim()
       .split(/\s+/)

@@ -81,6 +81,10 @@ const IS_TITLE = new RegExp(
 
 const CONNECTORS = new Set(['für', 'des', 'der', 'im', 'in', 'von', 'vom', 'zur', 'zum', 'am', 'beim', 'bei']);
 const INSIDE_OFFICE = new Set([...CONNECTORS, 'und', 'sowie', 'die', 'das', 'dem', 'den', 'a', 'D']);
+/** Words before a noun, so that the capitalised word after them is no first name. */
+const DETERMINERS =
+  /^(?:der|die|das|den|dem|des|diese[rsnm]?|jene[rsnm]?|eine?[rsnm]?|seine?[rsnm]?|ihre?[rsnm]?|unsere?[rsnm]?|keine?[rsnm]?)$/u;
+
 /** Particles that are also German articles: part of a name only after another particle ("van den", "von der"). */
 const ARTICLES = new Set(['der', 'den']);
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'zur', 'vom', 'di', 'da', 'le', 'la', 'ten', 'ter']);
@@ -212,7 +216,7 @@ export function findTitledNames(text: string, from: number, to: number): TitledN
 const TITLE_ADJECTIVES =
   '(?:der|die|den|dem|des|früher|ehemals|ehemalige[rn]?|geschäftsführende[snr]?|neue[rn]?|bisherige[rn]?|frühere[rn]?|amtierende[rn]?|scheidende[rn]?|designierte[rn]?|langjährige[rn]?|erste[rn]?|kommissarische[rn]?|stellvertretende[rn]?|neu\\s+gewählte[rn]?)';
 const NAME_THEN_TITLE = new RegExp(
-  '^(?:(?:\\s+\\p{Ll}+)?\\s*,\\s*|\\s+(?:zum|zur|als)\\s+|\\s+(?:sein(?:en)?|ihr(?:en)?)\\s+(?:Amt|Dienst|Posten)\\s+als\\s+|\\s*,\\s*(?:der|die)\\s+(?:[^,.;]{1,50}?\\s+)?als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
+  '^(?:(?:\\s+\\p{Ll}+)?\\s*,\\s*|\\s+(?:zum|zur|als)\\s+|\\s+(?:sein(?:en)?|ihr(?:en)?)\\s+(?:Amt|Dienst|Posten)\\s+als\\s+|\\s*,\\s*(?:der|die)\\s+(?:[^,.;]{1,50}?\\s+)?als\\s+|\\s+(?:ist|wird|war|bleibt|wurde|bisher|bislang)\\s+(?:nicht\\s+(?:mehr|länger)\\s+|nun\\s+|jetzt\\s+|künftig\\s+|weiterhin\\s+)?(?:(?:seit|ab|zum|zur|am|im|Anfang|Mitte|Ende)\\s+[^,.;]{1,25}?\\s+)?(?:(?:als|zum|zur)\\s+)?)' +
     `(?:${TITLE_ADJECTIVES}\\s+)*$|^\\s+(?:${TITLE_ADJECTIVES}\\s+)+$`,
   'u',
 );
@@ -237,6 +241,8 @@ function namesBeforeTitles(text: string, from: number, to: number): TitledName[]
     while (start < gapAt && PARTICLES.has(before[start]?.raw ?? '')) start += 1;
     let first = Math.max(start, gapAt - 3);
     while (first < gapAt && PARTICLES.has(before[first]?.raw ?? '')) first += 1;
+    // "diese Aufgabe Thomas Lenz": a word after a determiner is a noun, not a first name.
+    if (gapAt - first === 3 && DETERMINERS.test(before[first - 1]?.raw ?? '')) first += 1;
     const name = readName(before, first);
     if (!name || name.to !== gapAt || name.words < 2) continue;
     const titleEnd = m.index + m[0].length;
