@@ -587,6 +587,22 @@ describe('candidate facts', () => {
     expect(fact(whose, 'MEMBER_OF', 'person:eva-probe', 'org:cdu')).toBeDefined();
   });
 
+  it('keeps a region inside the name of a body, reads a Land after the head, and finds the body of that Land in the graph', () => {
+    const keys = (text: string) => propose(text).entities.map((e) => `${e.key} ${e.name}`);
+    expect(keys('Der Beispielrat des Saarlandes war nicht mehr aktiv.')).toEqual([
+      'org:beispielrat-des-saarlandes Beispielrat des Saarlandes',
+    ]);
+    expect(keys('Das Beispielzentrum Sachsen-Anhalt wird aufgelöst.')).toEqual([
+      'org:beispielzentrum-sachsen-anhalt Beispielzentrum Sachsen-Anhalt',
+    ]);
+    // "in" names where a body is, not which: the region stays a place.
+    expect(keys('Der Beispielrat in Magdeburg tagte.')).toContain('region:15003 Magdeburg');
+    expect(keys('Der Städte- und Gemeindetag Mecklenburg-Vorpommern unterschrieb.')).toEqual([
+      'org:staedte-und-gemeindetag-mecklenburg-vorpommern Städte- und Gemeindetag Mecklenburg-Vorpommern',
+    ]);
+    expect(keys('Der Landtag Bayern stimmte ab.')).toContain('org:landtag-bayern Bayerischer Landtag');
+  });
+
   it('dates a present office by the month of the story when the article names only that month', () => {
     const p = propose(
       'Der Beispielrat hat sich im Januar 2024 gegründet. Geleitet wird er von Eva Probe, Präsidentin des VITAKO.',

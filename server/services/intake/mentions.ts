@@ -180,6 +180,17 @@ export function sentenceMentions(
     !mentions.some((m) => overlaps(m, span)) && !blocked.some(([a, b]) => span.start < b && span.end > a);
   const ofThisLand = (e: KnownEntity) => !land || !index.ofOtherLand(e, land);
   for (const org of findOrganisations(text, sentence.start, sentence.end)) {
+    // "der Digitalisierungsrat des Saarlandes", "das Landesrechenzentrum Sachsen-Anhalt": a region inside a body's
+    // name is part of the name.
+    const inside = mentions.filter((m) => overlaps(m, org));
+    const ofRegion = (m: Mention) =>
+      m.kind === 'REGION' &&
+      m.start >= org.start &&
+      m.end <= org.end &&
+      !/\s(?:in|im|aus)\s+$/u.test(text.slice(org.start, m.start));
+    if (inside.length > 0 && inside.every(ofRegion)) {
+      for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
+    }
     if (!free(org)) continue;
     const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION' && ofThisLand(e));
     const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name).filter(ofThisLand);
@@ -191,7 +202,9 @@ export function sentenceMentions(
           ? index.ministryOf(org.name, land)
           : known.length === 0 && org.orgType === 'MINISTRY'
             ? index.renamedMinistry(org.name, land)
-            : null;
+            : known.length === 0
+              ? index.bodyOfLand(org.name)
+              : null;
     mentions.push(namedByForm(text, sentence, 'ORGANIZATION', org, org.orgType, entity));
   }
   for (const law of findLaws(text, sentence.start, sentence.end)) {

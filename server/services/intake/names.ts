@@ -205,6 +205,27 @@ export class NameIndex {
   }
 
   /**
+   * "Landtag Bayern", "Digitalrat Sachsen-Anhalt": the one organisation of the Land named last whose name or an
+   * alias has the head's stem ("landtag"), when the graph holds it under another form. Null when none or several.
+   */
+  bodyOfLand(name: string): KnownEntity | null {
+    const land = this.#lands.find((l) => name.endsWith(` ${l.name}`));
+    if (!land) return null;
+    const head = foldStems(name.slice(0, -land.name.length)).trim();
+    if (head.includes(' ') || head.length < 5) return null;
+    const landSlug = foldGerman(land.name).replace(/\s+/g, '-');
+    const found = new Set<KnownEntity>();
+    for (const entity of this.#byId.values()) {
+      if (entity.kind !== 'ORGANIZATION' || !entity.id.endsWith(`-${landSlug}`)) continue;
+      // The head is what it is ("Bayerischer Landtag"), not what it is part of ("Fraktion der … im Landtag").
+      const forms = [entity.name, ...entity.aliases].map((n) => foldStems(n).split(' '));
+      const at = forms.filter((w) => w.length <= 3 && (w.at(-1)?.endsWith(head) || w[0]?.endsWith(head)));
+      if (at.length > 0) found.add(entity);
+    }
+    return found.size === 1 ? ([...found][0] ?? null) : null;
+  }
+
+  /**
    * A ministry named in full under a name the graph does not hold ("Niedersächsisches Ministerium für Inneres,
    * Sport und Digitalisierung" after a portfolio was added): the one ministry of the same Land — the one its
    * adjective or the article names — whose name has the same first portfolio. Null when none or several fit.
