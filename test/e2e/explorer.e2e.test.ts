@@ -238,8 +238,8 @@ describe('the timeline in Chromium', () => {
       .waitFor();
     // … and clicking one on the canvas marks it in the timeline.
     const box = await page.getByTestId('canvas').boundingBox();
-    const meeting = (await canvasNodes(page)).find((n) => n.id === 'event:digitalrat-sachsen-anhalt-2022-sitzung-2');
-    if (!box || !meeting) throw new Error('meeting not drawn');
+    const meeting = await resting(page, 'event:digitalrat-sachsen-anhalt-2022-sitzung-2');
+    if (!box) throw new Error('canvas not drawn');
     await page.mouse.click(box.x + meeting.x, box.y + meeting.y);
     await timeline
       .getByRole('button', { name: /Zweite Sitzung/ })
@@ -308,3 +308,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+/** A node where it stays: choosing in the timeline may start a layout after the canvas last reported settled. */
+async function resting(page: Page, id: string) {
+  let last: { x: number; y: number } | undefined;
+  for (let tries = 0; tries < 50; tries += 1) {
+    const node = (await canvasNodes(page)).find((n) => n.id === id);
+    if (!node) throw new Error(`${id} not drawn`);
+    if (last && last.x === node.x && last.y === node.y) return node;
+    last = node;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${id} kept moving`);
+}
