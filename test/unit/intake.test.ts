@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSeed, readSeedFiles } from '../../seed/load.js';
 import { findDates } from '../../server/services/intake/dates.js';
+import { genitiveOf } from '../../server/services/intake/genitive.js';
 import { findTitledNames } from '../../server/services/intake/people.js';
 import {
   type ArticleDraft,
@@ -177,7 +178,7 @@ describe('recognising entities', () => {
   it('reads a genitive and an adjective ending', () => {
     expect(keys('Die Sitzung des Digitalrats im Gebiet des Salzlandkreises zur digitalen Infrastruktur.')).toEqual([
       // The sitting is an event of its own, named by the body it is of.
-      ['event:sitzung-digitalrat-sachsen-anhalt', 'Sitzung'],
+      ['event:sitzung-des-digitalrats-sachsen-anhalt', 'Sitzung'],
       ['org:digitalrat-sachsen-anhalt', 'Digitalrats'],
       ['region:15089', 'Salzlandkreises'],
       ['initiative:digitale-infrastruktur', 'digitalen Infrastruktur'],
@@ -267,12 +268,12 @@ describe('new people by title', () => {
     ]);
     expect(brief('org:esatus-ag')).toEqual([null, 'ORGANIZATION', 'COMPANY', 'Esatus AG', 'NAME_PATTERN']);
     expect(brief('org:landesbetrieb-fuer-statistik-und-kommunikationstechnologie')?.[2]).toBe('PUBLIC_IT_PROVIDER');
-    const vote = 'event:verabschiedung-bayerisches-digitalgesetz';
+    const vote = 'event:verabschiedung-des-bayerischen-digitalgesetzes';
     expect(brief(vote)).toEqual([
       null,
       'EVENT',
       'DECISION',
-      'Verabschiedung: Bayerisches Digitalgesetz',
+      'Verabschiedung des Bayerischen Digitalgesetzes',
       'NAME_PATTERN',
     ]);
     expect(fact(p, 'CONCERNS', vote, 'law:bayerisches-digitalgesetz')).toMatchObject({
@@ -478,6 +479,50 @@ describe('candidate facts', () => {
       ['TOOK_PLACE_IN', event, 'region:bernburg-saale'],
       ['HOSTED', 'person:markus-bauer', event],
       ['LOCATED_IN', 'org:kreativraum-salzlandkreis', 'region:15089'],
+    ]);
+  });
+
+  it('names a new event in German after the body or law it is of, and the body holds its own meeting', () => {
+    const meeting = propose(
+      'Der Beispielrat Rheinland-Pfalz kam am 21. März 2025 zu seiner konstituierenden Sitzung zusammen.',
+    );
+    const event = 'event:konstituierende-sitzung-des-beispielrats-rheinland-pfalz';
+    expect(entity(meeting, event)).toMatchObject({
+      name: 'Konstituierende Sitzung des Beispielrats Rheinland-Pfalz',
+      type: 'MEETING',
+    });
+    expect(fact(meeting, 'HOSTED', 'org:beispielrat-rheinland-pfalz', event)).toBeDefined();
+    const vote = propose('Am 20. Juli 2022 verabschiedete der Bayerische Landtag das Bayerische Beispielgesetz.');
+    const decision = 'event:verabschiedung-des-bayerischen-beispielgesetzes';
+    expect(entity(vote, decision)).toMatchObject({
+      name: 'Verabschiedung des Bayerischen Beispielgesetzes',
+      type: 'DECISION',
+    });
+    expect(fact(vote, 'PARTICIPATED_IN', 'org:landtag-bayern', decision)).toBeDefined();
+    expect(fact(vote, 'HOSTED', 'org:landtag-bayern', decision)).toBeUndefined();
+  });
+
+  it('declines names after "des" and "der" by the gender their head noun\'s ending tells, and leaves the rest', () => {
+    expect(
+      [
+        'Digitalrat Rheinland-Pfalz',
+        'Ausschuss für Digitales und Staatsmodernisierung',
+        'Bayerisches Digitalgesetz',
+        'Deutscher Bundestag',
+        'IT-Planungsrat',
+        'Verwaltungsvereinbarung GovData',
+        'Digitales Gremium',
+        'Landeszentrale für politische Bildung',
+      ].map(genitiveOf),
+    ).toEqual([
+      'des Digitalrats Rheinland-Pfalz',
+      'des Ausschusses für Digitales und Staatsmodernisierung',
+      'des Bayerischen Digitalgesetzes',
+      'des Deutschen Bundestags',
+      'des IT-Planungsrats',
+      'der Verwaltungsvereinbarung GovData',
+      'des Digitalen Gremiums',
+      null,
     ]);
   });
 

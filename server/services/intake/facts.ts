@@ -370,6 +370,9 @@ function eventFacts(mentions: readonly Mention[], before: (m: Mention) => string
           `„${event.matched}“ and „${before(m).trim().split(/\s+/).at(-1)} ${m.matched}“`,
         ),
       );
+    } else if (m.kind === 'ORGANIZATION' && m.key === event.of && event.type === 'MEETING') {
+      // "Sitzung des Digitalrats": the body whose meeting it is holds it.
+      facts.push(fact('HOSTED', m, event, `„${event.matched}“ is a meeting of ${m.name}`));
     } else if (
       m.kind === 'PERSON' ||
       (m.kind === 'ORGANIZATION' && ['PARLIAMENT', 'COUNCIL', 'ASSOCIATION'].includes(orgTypeOf(m) ?? ''))

@@ -1,6 +1,7 @@
 import { foldGerman } from '../../../shared/fold.js';
 import { idFor } from '../../../shared/ids.js';
 import type { EntityKind } from '../../../shared/vocabulary.js';
+import { genitiveOf } from './genitive.js';
 import type { KnownEntity, NameIndex } from './names.js';
 import { findInitiatives, findLaws, findOrganisations } from './organisations.js';
 import { findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
@@ -35,6 +36,8 @@ export interface Mention {
   office: Office | null;
   /** Named only through someone's office (the ministry of a "Ministerin für …"), not by its own name. */
   readonly derived: boolean;
+  /** An event's: the body or law it is named after ("Sitzung des Digitalrats …"). */
+  readonly of?: string;
 }
 
 const WORDS_OF_AN_OFFICE = /^(?:\s|für|des|der|im|in|von|vom|zur|zum|am|beim|bei|dem|den|die|das)*$/u;
@@ -562,8 +565,9 @@ const EVENT_CUES: ReadonlyArray<readonly [RegExp, string, 'MEETING' | 'DECISION'
 ];
 
 /**
- * The event a sentence reports, named by its noun and what it is of: "Konstituierende Sitzung: Digitalrat
- * Rheinland-Pfalz", "Verabschiedung: Bayerisches Digitalgesetz". One per sentence, only where a body or a law
+ * The event a sentence reports, named by its noun and what it is of: "Konstituierende Sitzung des Digitalrats
+ * Rheinland-Pfalz", "Verabschiedung des Bayerischen Digitalgesetzes" ("Sitzung: …" where the genitive is not
+ * known). One per sentence, only where a body or a law
  * it concerns is named beside it; an event the graph holds is found by its name instead.
  */
 function eventOf(text: string, sentence: Sentence, mentions: readonly Mention[]): Mention | null {
@@ -581,12 +585,15 @@ function eventOf(text: string, sentence: Sentence, mentions: readonly Mention[])
     const anchor = type === 'DECISION' ? (law ?? body) : (body ?? law);
     if (!anchor) return null;
     const label = noun || m[0].replace(/\s+/g, ' ');
-    const name = `${label.charAt(0).toUpperCase()}${label.slice(1)}: ${anchor.name}`;
+    const what = `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+    const of = genitiveOf(anchor.name);
+    const name = of ? `${what} ${of}` : `${what}: ${anchor.name}`;
     const start = sentence.start + m.index;
     return {
       key: idFor('EVENT', name),
       kind: 'EVENT',
       name,
+      of: anchor.key,
       type,
       entity: null,
       start,
