@@ -55,6 +55,10 @@ const ProposalReasonEnum = builder.enumType('ProposalReason', {
         'A new organisation by the form of its name: a body\'s head noun with what it is of ("Landesamt für Statistik"), or a legal form ("Esatus AG").',
     },
     REGION: { value: 'REGION', description: 'A Land, Kreis or Gemeinde of the graph, by its name or alias.' },
+    FIRST_NAME: {
+      value: 'FIRST_NAME',
+      description: 'A new person named without a title, by a first name before the surname ("Katrin Suder").',
+    },
   } as const,
 });
 

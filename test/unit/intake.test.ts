@@ -482,6 +482,27 @@ describe('candidate facts', () => {
     ]);
   });
 
+  it('finds new people without a title by their first name, and not months or places', () => {
+    const both = propose('Emily Probe und Hans-Georg Beispiel teilen sich künftig die Leitung des VITAKO.');
+    expect(both.entities.filter((e) => e.kind === 'PERSON').map((e) => [e.name, e.reason])).toEqual([
+      ['Emily Probe', 'FIRST_NAME'],
+      ['Hans-Georg Beispiel', 'FIRST_NAME'],
+    ]);
+    const chair = propose('Den Vorsitz des VITAKO übernimmt Katrin Probe.');
+    expect(fact(chair, 'HOLDS_OFFICE_AT', 'person:katrin-probe', 'org:vitako')).toBeDefined();
+    // "Mai" and "August" are first names in some lists, but here they are months; "Berlin" is a place.
+    expect(
+      propose('Im Mai Beispiel und im August Probe war es still, sagte man in Berlin Mitte.').entities.map(
+        (e) => e.kind,
+      ),
+    ).not.toContain('PERSON');
+    // One the graph holds is that person.
+    expect(propose('Lydia Hüskens sprach.').entities[0]).toMatchObject({
+      key: 'person:lydia-hueskens',
+      reason: 'NAME',
+    });
+  });
+
   it('names a new event in German after the body or law it is of, and the body holds its own meeting', () => {
     const meeting = propose(
       'Der Beispielrat Rheinland-Pfalz kam am 21. März 2025 zu seiner konstituierenden Sitzung zusammen.',

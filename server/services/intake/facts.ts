@@ -140,7 +140,7 @@ const CUES: readonly Cue[] = [
     // "geleitet wird der Rat von …": an office at the body named next.
     type: 'HOLDS_OFFICE_AT',
     cue: word(
-      '(?:den|der|dem|im|vom)\\s+Vorsitz|an\\s+der\\s+Spitze|an\\s+die\\s+Spitze|leitet|leitete|[Gg]eleitet|führt|führte|[Aa]ngeführt',
+      '(?:[Dd]en|[Dd]er|[Dd]em|[Ii]m|[Vv]om)\\s+Vorsitz|[Aa]n\\s+der\\s+Spitze|[Aa]n\\s+die\\s+Spitze|leitet|leitete|[Gg]eleitet|führt|führte|[Aa]ngeführt',
     ),
     agents: 'subject',
     targets: 'firstAfter',

@@ -4,12 +4,12 @@ import type { EntityKind } from '../../../shared/vocabulary.js';
 import { genitiveOf } from './genitive.js';
 import type { KnownEntity, NameIndex } from './names.js';
 import { findInitiatives, findLaws, findOrganisations } from './organisations.js';
-import { findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
+import { findNamedPeople, findTitledNames, nameAtEnd, type Span, type TitleClass, type TitledName } from './people.js';
 import { overlapsAny, scan } from './scan.js';
 import type { Sentence } from './sentences.js';
 
 /** How an entity was found: by its name, an alias, a title before a new person's name, or as a region. */
-export type ProposalReason = 'NAME' | 'ALIAS' | 'TITLE_PATTERN' | 'NAME_PATTERN' | 'REGION';
+export type ProposalReason = 'NAME' | 'ALIAS' | 'TITLE_PATTERN' | 'NAME_PATTERN' | 'REGION' | 'FIRST_NAME';
 
 export interface Office {
   readonly title: string;
@@ -293,6 +293,17 @@ export function sentenceMentions(
     people.add(key, mention.name, entity);
     mentions.push(entity ? { ...mention, reason: 'NAME' } : mention);
   }
+  // "Den Vorsitz übernimmt Katrin Suder": a first name and a surname, without a title.
+  for (const at of findNamedPeople(text, sentence.start, sentence.end)) {
+    if (mentions.some((m) => overlaps(m, at)) || blocked.some(([a, b]) => at.start < b && at.end > a)) continue;
+    const key = idFor('PERSON', at.text);
+    const existing = index.byId(key);
+    const entity = existing?.kind === 'PERSON' ? existing : null;
+    const mention = personMention(key, entity?.name ?? at.text, entity, at, sentence, at.text);
+    people.add(key, mention.name, entity);
+    mentions.push({ ...mention, reason: entity ? 'NAME' : 'FIRST_NAME' });
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const word of surnameCandidates(text, sentence, mentions, blocked)) {
     const seen = people.bySurname(word.folded);
     if (!seen) continue;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { scan } from './scan.js';
 
 /**
@@ -314,3 +315,65 @@ function parseAfterTitle(list: readonly Token[]): Parsed | null {
   if (officeEnd - run < 3) return null;
   return { from: officeEnd - 2, to: officeEnd, words: 2, office: [0, officeEnd - 2] };
 }
+
+type GenderOf = (name: string, language?: string) => 'male' | 'female' | 'unknown';
+let genderOf: GenderOf | null = null;
+
+/**
+ * Whether a word is a first name: the lists of gender-detection-from-name (German, English, French, Italian,
+ * Spanish and Turkish first names), loaded on first use (about 150 ms), without the months and words that are
+ * also first names in one of those lists.
+ */
+function isFirstName(word: string): boolean {
+  if (NOT_FIRST_NAMES.has(word)) return false;
+  genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as { getGender: GenderOf }).getGender;
+  return word.split('-').every((part) => part.length > 1 && genderOf?.(part, 'de') !== 'unknown');
+}
+const NOT_FIRST_NAMES = new Set([
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'Berlin',
+  'Christ',
+  'Will',
+  'Paris',
+  'Florenz',
+  'Nord',
+  'Süd',
+]);
+
+/** Runs of capitalised words, with the particles names have: "Franz Josef Pschierer", "Sandra von Klaeden". */
+const CAPITALISED_RUN =
+  /(?<![\p{L}\p{M}\p{N}'’-])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|de|zu)\s+(?:(?:der|den|dem)\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+
+/**
+ * People named without a title: one or two first names and a surname ("Katrin Suder", "Emily Haber und
+ * Hans-Georg Engelke"), found by the first name.
+ */
+export function findNamedPeople(text: string, from: number, to: number): Span[] {
+  const found: Span[] = [];
+  for (const m of scan(CAPITALISED_RUN, text, from, to)) {
+    const words = [...m[0].matchAll(/\S+/gu)].map((w) => ({ raw: w[0], start: m.index + (w.index ?? 0) }));
+    for (let i = 0; i < words.length; i += 1) {
+      const first = words[i];
+      if (!first || !isPersonWord(first.raw) || !isFirstName(first.raw)) continue;
+      let j = i + 1;
+      if (isPersonWord(words[j]?.raw) && isFirstName(words[j]?.raw ?? '') && isPersonWord(words[j + 1]?.raw)) j += 1;
+      while (j < words.length && PARTICLES.has(words[j]?.raw ?? '')) j += 1;
+      const last = words[j];
+      if (!last || !isPersonWord(last.raw) || j === i) continue;
+      const end = last.start + last.raw.length;
+      found.push({ text: text.slice(first.start, end).replace(/\s+/g, ' '), start: first.start, end });
+      i = j;
+    }
+  }
+  return found;
+}
+
+const isPersonWord = (word: string | undefined) =>
+  word !== undefined &&
+  /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) &&
+  /\p{Ll}/u.test(word) &&
+  !NOT_NAMES.has(word) &&
+  !IS_TITLE.test(word);

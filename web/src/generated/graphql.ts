@@ -255,6 +255,8 @@ export type OrgType =
 export type ProposalReason =
   /** By one of its aliases or abbreviations (MID, OZG, Digitalrat). */
   | 'ALIAS'
+  /** A new person named without a title, by a first name before the surname ("Katrin Suder"). */
+  | 'FIRST_NAME'
   /** By its name (folded: Hueskens = Hüskens), or a surname named in full before. */
   | 'NAME'
   /** A new organisation by the form of its name: a body's head noun with what it is of ("Landesamt für Statistik"), or a legal form ("Esatus AG"). */

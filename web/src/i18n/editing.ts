@@ -157,6 +157,7 @@ export const editingDe = {
       ALIAS: 'gefunden über den Alias „{{text}}“',
       TITLE_PATTERN: 'Titel vor dem Namen: „{{text}}“',
       NAME_PATTERN: 'neue Stelle, nach der Form des Namens: „{{text}}“',
+      FIRST_NAME: 'neue Person, am Vornamen erkannt: „{{text}}“',
       REGION: 'Region: „{{text}}“',
     },
     basis: {
@@ -360,6 +361,7 @@ export const editingEn: typeof editingDe = {
       ALIAS: 'found by the alias “{{text}}”',
       TITLE_PATTERN: 'title before the name: “{{text}}”',
       NAME_PATTERN: 'a new body, by the form of its name: “{{text}}”',
+      FIRST_NAME: 'a new person, by the first name: “{{text}}”',
       REGION: 'region: “{{text}}”',
     },
     basis: {
