@@ -482,6 +482,15 @@ describe('candidate facts', () => {
     ]);
   });
 
+  it('reads a body of two genitives, and its founding meeting from "hat sich … konstituiert"', () => {
+    const p = propose('Der Beispielrat des Landes und der Kommunen hat sich im Januar 2024 in Mainz konstituiert.');
+    const body = 'org:beispielrat-des-landes-und-der-kommunen';
+    const event = 'event:konstituierende-sitzung-des-beispielrats-des-landes-und-der-kommunen';
+    expect(entity(p, body)).toMatchObject({ name: 'Beispielrat des Landes und der Kommunen', type: 'COUNCIL' });
+    expect(fact(p, 'HOSTED', body, event)).toBeDefined();
+    expect(fact(p, 'TOOK_PLACE_IN', event, 'region:07315')).toMatchObject({ validFrom: '2024-01' });
+  });
+
   it('finds new people without a title by their first name, and not months or places', () => {
     const both = propose('Emily Probe und Hans-Georg Beispiel teilen sich künftig die Leitung des VITAKO.');
     expect(both.entities.filter((e) => e.kind === 'PERSON').map((e) => [e.name, e.reason])).toEqual([

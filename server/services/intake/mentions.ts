@@ -560,7 +560,11 @@ function surnameCandidates(
 
 /** Words that say a sentence reports an event, with the noun it is named by and its type. */
 const EVENT_CUES: ReadonlyArray<readonly [RegExp, string, 'MEETING' | 'DECISION' | 'OTHER']> = [
-  [/\bkonstituierende[rn]?\s+Sitzung\b/u, 'Konstituierende Sitzung', 'MEETING'],
+  [
+    /\bkonstituierende[rn]?\s+Sitzung\b|\bkonstituierte[n]?\s+sich\b|\bsich\s+[^.;]{0,60}?konstituiert\b/u,
+    'Konstituierende Sitzung',
+    'MEETING',
+  ],
   [/\b(?:Mitglieder|Verbands|Haupt)versammlung\b/u, '', 'MEETING'],
   [/\b(?:Fachkongress|Kongress|Konferenz|Tagung|Festakt)\b/u, '', 'MEETING'],
   [
