@@ -170,7 +170,7 @@ describe('the intake evaluation set', () => {
     expect(report.all.precision).toBeGreaterThanOrEqual(0.69);
     expect(report.all.recall).toBeGreaterThanOrEqual(0.2);
     expect(report.all.dateAccuracy).toBeGreaterThanOrEqual(0.77);
-    expect(report.all.newEntityRecall).toBeGreaterThanOrEqual(0.6);
+    expect(report.all.newEntityRecall).toBeGreaterThanOrEqual(0.61);
     // Every fact it proposes that the graph holds already is offered as known.
     expect(report.all.knownRecognised).toBe(1);
   });

@@ -512,6 +512,18 @@ describe('candidate facts', () => {
     });
   });
 
+  it('takes no plural body, keeps the -er adjective of a place, and no noun after an article for a first name', () => {
+    const names = (text: string) => propose(text).entities.map((e) => e.name);
+    expect(names('Die Verwaltungen von Schleswig-Holstein und Mecklenburg-Vorpommern arbeiten zusammen.')).toEqual([
+      'Schleswig-Holstein',
+      'Mecklenburg-Vorpommern',
+    ]);
+    expect(names('Schauplatz war das Plauener Landratsamt.')).toEqual(['Plauener Landratsamt']);
+    expect(names('Das Land gibt eine Million Euro für das Projekt Digital-Lotsen-Sachsen.')).toEqual([
+      'Digital-Lotsen-Sachsen',
+    ]);
+  });
+
   it('names a new event in German after the body or law it is of, and the body holds its own meeting', () => {
     const meeting = propose(
       'Der Beispielrat Rheinland-Pfalz kam am 21. März 2025 zu seiner konstituierenden Sitzung zusammen.',

@@ -182,19 +182,22 @@ export function sentenceMentions(
   const free = (span: { start: number; end: number }) =>
     !mentions.some((m) => overlaps(m, span)) && !blocked.some(([a, b]) => span.start < b && span.end > a);
   const ofThisLand = (e: KnownEntity) => !land || !index.ofOtherLand(e, land);
-  for (const org of findOrganisations(text, sentence.start, sentence.end)) {
-    // "der Digitalisierungsrat des Saarlandes", "das Landesrechenzentrum Sachsen-Anhalt": a region inside a body's
-    // name is part of the name.
-    const inside = mentions.filter((m) => overlaps(m, org));
+  // "der Digitalisierungsrat des Saarlandes", "das Projekt Digital-Lotsen-Sachsen": a region inside the name of a
+  // body, law or programme is part of the name ("in Magdeburg" after it stays a place).
+  const claim = (span: { start: number; end: number }) => {
+    const inside = mentions.filter((m) => overlaps(m, span));
     const ofRegion = (m: Mention) =>
       m.kind === 'REGION' &&
-      m.start >= org.start &&
-      m.end <= org.end &&
-      !/\s(?:in|im|aus)\s+$/u.test(text.slice(org.start, m.start));
+      m.start >= span.start &&
+      m.end <= span.end &&
+      !/\s(?:in|im|aus)\s+$/u.test(text.slice(span.start, m.start));
     if (inside.length > 0 && inside.every(ofRegion)) {
       for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
     }
-    if (!free(org)) continue;
+    return free(span);
+  };
+  for (const org of findOrganisations(text, sentence.start, sentence.end)) {
+    if (!claim(org)) continue;
     const exact = index.byName(org.name).filter((e) => e.kind === 'ORGANIZATION' && ofThisLand(e));
     const known = exact.length > 0 ? exact : index.organisationsStartingWith(org.name).filter(ofThisLand);
     // "das Innenministerium" in an article about one Land: that Land's.
@@ -211,12 +214,12 @@ export function sentenceMentions(
     mentions.push(namedByForm(text, sentence, 'ORGANIZATION', org, org.orgType, entity));
   }
   for (const law of findLaws(text, sentence.start, sentence.end)) {
-    if (!free(law)) continue;
+    if (!claim(law)) continue;
     const known = index.byName(law.name).filter((e) => e.kind === 'LAW');
     mentions.push(namedByForm(text, sentence, 'LAW', law, null, known.length === 1 ? (known[0] ?? null) : null));
   }
   for (const initiative of findInitiatives(text, sentence.start, sentence.end)) {
-    if (!free(initiative)) continue;
+    if (!claim(initiative)) continue;
     const known = index.byName(initiative.name).filter((e) => e.kind === 'INITIATIVE');
     const entity = known.length === 1 ? (known[0] ?? null) : null;
     mentions.push(namedByForm(text, sentence, 'INITIATIVE', initiative, initiative.initiativeType, entity));

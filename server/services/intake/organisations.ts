@@ -53,6 +53,9 @@ function withoutFullStop(complement: string): string {
     : complement;
 }
 
+/** "Die Verwaltungen von …", "die Ministerien": several bodies, not the name of one. */
+const PLURAL_HEAD = /(?:ungen|ien|räte|ämter|behörden|stellen|agenturen|ionen|kammern)$/u;
+
 /** The Länder, whose names follow a body's without a preposition: "Digitalrat Rheinland-Pfalz". */
 const LAENDER =
   'Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hessen|Mecklenburg-Vorpommern|Niedersachsen|Nordrhein-Westfalen|Rheinland-Pfalz|Saarland|Sachsen-Anhalt|Sachsen|Schleswig-Holstein|Thüringen';
@@ -101,6 +104,12 @@ function nominative(head: string): string {
 }
 
 /** Adjectives before the head in the nominative after "der"/"die": "Niedersächsischen Landtag" → "Niedersächsischer". */
+/**
+ * "Plauener", "Kieler", "Münchner": a place's name with -er, which does not decline ("das Plauener Landratsamt"),
+ * unlike adjectives ("Sächsischer", "Digitaler", "Öffentlicher").
+ */
+const PLACE_DEMONYM = /^\p{Lu}\p{L}*(?<!isch|lich|al|ell|iv|ig|sch|eu|ei|ar|or|ur)er$/u;
+
 function adjectivesFor(adjectives: string, head: string): string {
   const words = adjectives.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return '';
@@ -112,7 +121,7 @@ function adjectivesFor(adjectives: string, head: string): string {
     head.toLowerCase(),
   );
   const ending = feminine ? 'e' : neuter ? 'es' : 'er';
-  return `${words.map((w) => w.replace(/(?:e|en|er|es|em)$/u, ending)).join(' ')} `;
+  return `${words.map((w) => (PLACE_DEMONYM.test(w) ? w : w.replace(/(?:e|en|er|es|em)$/u, ending))).join(' ')} `;
 }
 
 /** Every organisation named by the form of its name in text[from, to). */
@@ -120,7 +129,7 @@ export function findOrganisations(text: string, from: number, to: number): Found
   const found: FoundOrganisation[] = [];
   for (const m of scan(BODY, text, from, to)) {
     const [, adjectives = '', head = '', complement = ''] = m;
-    if (NOT_NAMES.has(head)) continue;
+    if (NOT_NAMES.has(head) || PLURAL_HEAD.test(head)) continue;
     const trimmed = OF_PERSON.test(complement)
       ? ''
       : withoutFullStop(complement.replace(/(?:\s*,\s*|\s+(?:und|sowie)\s+|\s+)$/u, ''));
@@ -254,7 +263,7 @@ const NAMED_PLATFORM =
 export function findInitiatives(text: string, from: number, to: number): FoundInitiative[] {
   const found: FoundInitiative[] = [];
   for (const m of scan(NAMED_PROGRAMME, text, from, to)) {
-    const name = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    const name = withoutFullStop((m[1] ?? m[2] ?? m[3] ?? '').trim());
     if (!name || NOT_NAMES.has(name.split(/\s+/)[0] ?? '')) continue;
     const programme = /programm/iu.test(m[0].slice(0, m[0].length - name.length));
     const start = m.index + m[0].lastIndexOf(name);

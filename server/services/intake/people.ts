@@ -329,19 +329,12 @@ function isFirstName(word: string): boolean {
   genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as { getGender: GenderOf }).getGender;
   return word.split('-').every((part) => part.length > 1 && genderOf?.(part, 'de') !== 'unknown');
 }
-const NOT_FIRST_NAMES = new Set([
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'Berlin',
-  'Christ',
-  'Will',
-  'Paris',
-  'Florenz',
-  'Nord',
-  'Süd',
-]);
+const NOT_FIRST_NAMES = new Set(
+  (
+    'Mai Juni Juli August Berlin Christ Will Paris Florenz Nord Süd West Ost Million Milliarde Dom Marine Chance ' +
+    'Tag Mark Euro Linde Iris Victoria'
+  ).split(' '),
+);
 
 /** Runs of capitalised words, with the particles names have: "Franz Josef Pschierer", "Sandra von Klaeden". */
 const CAPITALISED_RUN =
@@ -358,6 +351,9 @@ export function findNamedPeople(text: string, from: number, to: number): Span[] 
     for (let i = 0; i < words.length; i += 1) {
       const first = words[i];
       if (!first || !isPersonWord(first.raw) || !isFirstName(first.raw)) continue;
+      // "die Million Euro", "eine Chance": after an article or determiner the word is a noun.
+      if (DETERMINERS.test(/(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, first.start - 20), first.start))?.[1] ?? ''))
+        continue;
       let j = i + 1;
       if (isPersonWord(words[j]?.raw) && isFirstName(words[j]?.raw ?? '') && isPersonWord(words[j + 1]?.raw)) j += 1;
       while (j < words.length && PARTICLES.has(words[j]?.raw ?? '')) j += 1;
