@@ -524,6 +524,13 @@ describe('candidate facts', () => {
     ]);
   });
 
+  it('places a head of government named without a place in the one Land the article is about', () => {
+    const one = propose('Ministerpräsidentin Eva Probe stellte den Plan vor. Das Saarland will digitaler werden.');
+    expect(fact(one, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:10')).toMatchObject({ confidence: 'low' });
+    const two = propose('Ministerpräsidentin Eva Probe stellte den Plan vor. Das Saarland und Bayern wollen das.');
+    expect(two.facts.filter((f) => f.from === 'person:eva-probe')).toEqual([]);
+  });
+
   it('names a new event in German after the body or law it is of, and the body holds its own meeting', () => {
     const meeting = propose(
       'Der Beispielrat Rheinland-Pfalz kam am 21. März 2025 zu seiner konstituierenden Sitzung zusammen.',

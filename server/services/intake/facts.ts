@@ -473,6 +473,34 @@ function officeFacts(text: string, mentions: readonly Mention[]): FactCandidate[
 }
 
 /**
+ * "Ministerpräsident Tobias Hans" in an article about the Saarland, which it names in another sentence: the
+ * office of a head of government or a senator without a place of its own is in the one Land the article is about.
+ */
+export function landOfficeFacts(
+  mentions: readonly Mention[],
+  facts: readonly FactCandidate[],
+  land: Mention | undefined,
+): FactCandidate[] {
+  if (!land) return [];
+  const out: FactCandidate[] = [];
+  for (const person of uniqueByKey(mentions.filter((m) => m.kind === 'PERSON' && m.office && !m.office.target))) {
+    const office = person.office;
+    if (!office || (office.titleClass !== 'HEAD_OF_GOVERNMENT' && office.titleClass !== 'SENATOR')) continue;
+    if ([...facts, ...out].some((f) => f.type === 'HOLDS_OFFICE_AT' && f.from.key === person.key)) continue;
+    out.push({
+      type: 'HOLDS_OFFICE_AT',
+      from: person,
+      to: land,
+      role: office.role,
+      reason: `${person.name} is named as ${office.title}, in an article about ${land.name} alone.`,
+      basis: { kind: 'TITLE_ONLY_PLACE', text: office.title },
+      confidence: 'low',
+    });
+  }
+  return out;
+}
+
+/**
  * "Gesundheitsminister Jens Spahn" in one sentence, "das Bundesgesundheitsministerium" in another: an office
  * the title names by its portfolio, held at the one ministry of the article with that portfolio in its name.
  */

@@ -7,7 +7,7 @@ import {
   relationAllowed,
 } from '../../../shared/vocabulary.js';
 import { type DateMention, findDates } from './dates.js';
-import { type Confidence, type FactCandidate, portfolioFacts, sentenceFacts } from './facts.js';
+import { type Confidence, type FactCandidate, landOfficeFacts, portfolioFacts, sentenceFacts } from './facts.js';
 import { type Mention, PeopleSeen, type ProposalReason, sentenceMentions } from './mentions.js';
 import { type KnownEntity, NameIndex } from './names.js';
 import { type Sentence, splitSentences } from './sentences.js';
@@ -159,8 +159,14 @@ export function proposeFacts(draft: ArticleDraft, index: IntakeIndex): IntakePro
     dates.push(...sentenceDates.map((d) => ({ ...d, sentence })));
     for (const fact of sentenceFacts(text, inSentence)) candidates.push({ ...fact, sentence, dates: sentenceDates });
   }
-  // Across sentences: an office whose title names its ministry's portfolio, named elsewhere in the article.
-  for (const fact of portfolioFacts(text, mentions, candidates)) {
+  // Across sentences: an office whose title names its ministry's portfolio, named elsewhere in the article, and
+  // a head of government's or senator's office in the one Land the article is about.
+  const land = people.land();
+  const landMention = land ? mentions.find((m) => m.entity?.id === land.id && !m.derived) : undefined;
+  for (const fact of [
+    ...portfolioFacts(text, mentions, candidates),
+    ...landOfficeFacts(mentions, candidates, landMention),
+  ]) {
     const sentence = fact.from.sentence;
     const sentenceDates = dates.filter((d) => d.sentence === sentence);
     if (relationAllowed(fact.type, fact.from.kind, fact.to.kind))
