@@ -405,9 +405,9 @@ describe('candidate facts', () => {
 
   it('a title and the only fitting place in the sentence: HOLDS_OFFICE_AT, medium confidence', () => {
     const p = propose(
-      'Oberbürgermeisterin Dr. Eva Beispiel aus Leipzig ist seit Januar 2021 Mitglied des Digitalrats.',
+      'Oberbürgermeisterin Dr. Eva Beispiel aus Magdeburg ist seit Januar 2021 Mitglied des Digitalrats.',
     );
-    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-beispiel', 'region:14713')).toMatchObject({
+    expect(fact(p, 'HOLDS_OFFICE_AT', 'person:eva-beispiel', 'region:15003')).toMatchObject({
       reason: expect.stringMatching(/Confidence: medium\.$/),
       basis: { kind: 'TITLE_ONLY_PLACE', text: 'Oberbürgermeisterin' },
       confidence: 'medium',
@@ -416,6 +416,9 @@ describe('candidate facts', () => {
       validFrom: '2021-01',
       validFromQualifier: 'EXACT',
     });
+    // "der Digitalrat" of an article about Leipzig is not the one of Sachsen-Anhalt.
+    const leipzig = propose('Oberbürgermeisterin Eva Beispiel aus Leipzig ist Mitglied des Digitalrats.');
+    expect(leipzig.entities.map((e) => e.key)).not.toContain('org:digitalrat-sachsen-anhalt');
     // Two places that would fit: no guess.
     const two = propose('Landrat Max Probe besuchte den Salzlandkreis und den Landkreis Harz.');
     expect(two.facts.filter((f) => f.type === 'HOLDS_OFFICE_AT')).toEqual([]);
@@ -521,6 +524,16 @@ describe('candidate facts', () => {
     expect(names('Schauplatz war das Plauener Landratsamt.')).toEqual(['Plauener Landratsamt']);
     expect(names('Das Land gibt eine Million Euro für das Projekt Digital-Lotsen-Sachsen.')).toEqual([
       'Digital-Lotsen-Sachsen',
+    ]);
+  });
+
+  it('reads a ministry of several portfolios joined by "und für" or a comma', () => {
+    const names = (text: string) => propose(text).entities.map((e) => `${e.key} ${e.name}`);
+    expect(names('Eva Probe leitet das Hessische Ministerium des Innern und für Beispiele.')).toContain(
+      'org:hessisches-ministerium-des-innern-und-fuer-beispiele Hessisches Ministerium des Innern und für Beispiele',
+    );
+    expect(names('Er führt das Staatsministerium der Finanzen, für Landesentwicklung und Heimat.')).toEqual([
+      'org:finanzministerium-bayern Bayerisches Staatsministerium der Finanzen, für Landesentwicklung und Heimat',
     ]);
   });
 

@@ -80,6 +80,18 @@ export class PeopleSeen {
     return [...this.#newNames.values()];
   }
 
+  readonly #regions = new Set<string>();
+
+  /** Every region of the graph the article names, for knowing which Länder it is about. */
+  noteRegion(region: KnownEntity): void {
+    this.#regions.add(region.id);
+  }
+
+  /** Whether the article named the Land or a Kreis or Gemeinde in it (their ids begin with the Land's). */
+  seenLand(land: KnownEntity): boolean {
+    return this.#lands.has(land) || [...this.#regions].some((id) => id.startsWith(land.id));
+  }
+
   land(): KnownEntity | null {
     return this.#land;
   }
@@ -166,16 +178,23 @@ export function sentenceMentions(
       if (land) mentions[i] = { ...m, key: land.id, name: land.name, entity: land };
     });
   }
-  for (const m of mentions) if (m.entity?.level === 'LAND') people.noteLand(m.entity);
+  // A generic alias ("Digitalrat", "Innenministerium") is one Land's only in an article about that Land.
+  const generic = (m: Mention) => m.reason === 'ALIAS' && !/\s/u.test(m.matched) && /\p{Ll}/u.test(m.matched);
+  for (const m of mentions) {
+    if (m.entity?.level === 'LAND') people.noteLand(m.entity);
+    if (m.kind === 'REGION' && m.entity) people.noteRegion(m.entity);
+    const own = m.kind === 'ORGANIZATION' && m.entity && !generic(m) ? index.landOf(m.entity) : null;
+    if (own) people.noteRegion(own);
+  }
   // "der Digitalrat", "das Finanzministerium" in an article about one Land are not another Land's of that name.
   const land = people.land();
-  if (land) {
-    for (let i = mentions.length - 1; i >= 0; i -= 1) {
-      const m = mentions[i];
-      if (m?.kind === 'ORGANIZATION' && m.entity && m.reason === 'ALIAS' && index.ofOtherLand(m.entity, land)) {
-        mentions.splice(i, 1);
-      }
-    }
+  // Where the article names no Land or several, "der Digitalrat" is not one Land's unless the article named that
+  // Land, a place in it or one of its bodies.
+  for (let i = mentions.length - 1; i >= 0; i -= 1) {
+    const m = mentions[i];
+    if (m?.kind !== 'ORGANIZATION' || !m.entity || m.reason !== 'ALIAS') continue;
+    const own = index.landOf(m.entity);
+    if (land ? index.ofOtherLand(m.entity, land) : generic(m) && own && !people.seenLand(own)) mentions.splice(i, 1);
   }
   // Bodies, laws and programmes the graph does not know, by the form of their names ("Landesamt für …",
   // "Esatus AG", "Bayerisches Digitalgesetz", "Projekt „Digitale Dörfer“"); one the graph knows by that name is it.

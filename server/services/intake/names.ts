@@ -169,6 +169,21 @@ export class NameIndex {
     return this.#byFolded.get(foldGerman(text)) ?? [];
   }
 
+  /** The Land an organisation's name or id names ("Digitalrat Sachsen-Anhalt" → Sachsen-Anhalt), the longest that fits. */
+  landOf(entity: KnownEntity): KnownEntity | null {
+    const name = `${foldGerman(entity.name)} ${entity.id}`;
+    let best: KnownEntity | null = null;
+    for (const land of this.#lands) {
+      const folded = foldGerman(land.name);
+      if (
+        (name.includes(folded) || name.includes(folded.replace(/\s+/g, '-'))) &&
+        folded.length > (best?.name.length ?? 0)
+      )
+        best = land;
+    }
+    return best;
+  }
+
   /** Whether an organisation's name or id names a Land other than this one ("Digitalrat Sachsen-Anhalt"). */
   ofOtherLand(entity: KnownEntity, land: KnownEntity): boolean {
     // "Sachsen-Anhalt" names no other Land for containing "Sachsen".

@@ -61,8 +61,9 @@ const LAENDER =
   'Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hessen|Mecklenburg-Vorpommern|Niedersachsen|Nordrhein-Westfalen|Rheinland-Pfalz|Saarland|Sachsen-Anhalt|Sachsen|Schleswig-Holstein|Thüringen';
 const COMPLEMENT =
   `(?:\\s+(?:für|des|der|in|von|im)\\s+(?:(?:das|die|den|dem|des|der)\\s+)?${COMPLEMENT_WORD}` +
-  // "des Landes und der Kommunen": a second genitive joined by "und".
-  `(?:(?:\\s*,\\s*|\\s+(?:und|sowie)\\s+(?:(?:der|des|dem|den)\\s+)?|\\s+)${COMPLEMENT_WORD}){0,5}|\\s+(?:${LAENDER})(?![\\p{L}\\p{N}-]))?`;
+  // "des Landes und der Kommunen", "des Innern und für Sport", "der Finanzen, für Landesentwicklung und Heimat":
+  // a second genitive or portfolio joined by "und" or a comma.
+  `(?:(?:\\s*,\\s*(?:für\\s+)?|\\s+(?:und|sowie)\\s+(?:(?:der|des|dem|den|für)\\s+)?|\\s+)${COMPLEMENT_WORD}){0,5}|\\s+(?:${LAENDER})(?![\\p{L}\\p{N}-]))?`;
 const BODY = new RegExp(
   // "Städte- und Gemeindetag": a first compound joined by "und" is part of the head.
   `(?<![\\p{L}\\p{N}-])((?:${ADJECTIVE}\\s+){0,2})((?:\\p{Lu}\\p{Ll}+-\\s+und\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}-]*?(?:${HEAD_SOURCE})|${HEAD_CAPITALISED})${HEAD_ENDING})(?![\\p{L}\\p{N}-])(${COMPLEMENT})`,
