@@ -537,6 +537,20 @@ describe('candidate facts', () => {
     ]);
   });
 
+  it('reads a new town by "Stadt …", part of the known region it lies in, and a company name in the nominative', () => {
+    const p = propose(
+      'Die Stadt Beispielstedt im Süden Sachsen-Anhalts wird Mitglied der Kommunalen IT-UNION eG (KITU).',
+    );
+    expect(entity(p, 'region:beispielstedt')).toMatchObject({ kind: 'REGION', type: 'GEMEINDE' });
+    expect(entity(p, 'org:kommunale-it-union-eg')).toMatchObject({ name: 'Kommunale IT-UNION eG', type: 'COMPANY' });
+    // "UNION" in capitals is part of that name, not the alias "Union" of a parliamentary group.
+    expect(p.entities.map((e) => e.key)).not.toContain('org:cdu-csu-bundestagsfraktion');
+    expect(fact(p, 'MEMBER_OF', 'region:beispielstedt', 'org:kommunale-it-union-eg')).toBeDefined();
+    expect(fact(p, 'PART_OF', 'region:beispielstedt', 'region:15')).toBeDefined();
+    // "im Süden Sachsen-Anhalts" says where, so the Land is not who joins.
+    expect(fact(p, 'MEMBER_OF', 'region:15', 'org:kommunale-it-union-eg')).toBeUndefined();
+  });
+
   it('places a head of government named without a place in the one Land the article is about', () => {
     const one = propose('Ministerpräsidentin Eva Probe stellte den Plan vor. Das Saarland will digitaler werden.');
     expect(fact(one, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:10')).toMatchObject({ confidence: 'low' });

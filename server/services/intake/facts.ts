@@ -257,7 +257,9 @@ const OFFICE_PLACES: Record<TitleClass, (m: Mention) => boolean> = {
   ACADEMIC: () => false,
 };
 
-const LOCATIVE = /(?:^|[^\p{L}])(?:in|im|aus|nach|bei|beim)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
+/** "in Mainz", "aus dem Salzlandkreis", "im Süden Sachsen-Anhalts": where, not who or what. */
+const LOCATIVE =
+  /(?:^|[^\p{L}])(?:in|im|aus|nach|bei|beim)\s+(?:(?:der|dem|den|die|das)\s+)?(?:(?:Süden|Norden|Osten|Westen|Südwesten|Südosten|Nordwesten|Nordosten|Herzen|Zentrum)\s+)?$/iu;
 const PASSIVE_AGENT = /(?:^|[^\p{L}])(?:von|vom|durch)\s+(?:(?:der|dem|den|die|das)\s+)?$/iu;
 const PASSIVE = word('wird|werden|wurde|wurden|worden');
 /** "A, B und der C": joined names; ", der …" after a name starts a relative clause instead. */
@@ -620,9 +622,24 @@ function placeFacts(text: string, mentions: readonly Mention[], before: (m: Ment
   }
   mentions.forEach((m, i) => {
     const next = mentions[i + 1];
-    if (next?.kind !== 'REGION' || !(m.kind === 'ORGANIZATION' || m.kind === 'INITIATIVE')) return;
+    if (next?.kind !== 'REGION' || !(m.kind === 'ORGANIZATION' || m.kind === 'INITIATIVE' || m.kind === 'REGION'))
+      return;
     const gap = text.slice(m.end, next.start);
-    if (!/^\s*(?:in|im|aus)\s+(?:(?:der|dem|den)\s+)?$/u.test(gap)) return;
+    if (!/^\s*(?:in|im|aus)\s+(?:(?:der|dem|den)\s+)?(?:(?:Süden|Norden|Osten|Westen)\s+)?$/u.test(gap)) return;
+    // "die Stadt Zeitz im Süden Sachsen-Anhalts": a new town is part of the known region it lies in.
+    if (m.kind === 'REGION') {
+      if (m.entity || !next.entity) return;
+      facts.push({
+        type: 'PART_OF',
+        from: m,
+        to: next,
+        role: null,
+        reason: `„${m.matched}${gap}${next.matched}“: ${m.name} lies in ${next.name}.`,
+        basis: { kind: 'LOCATED', text: `${m.matched}${gap}${next.matched}` },
+        confidence: 'medium',
+      });
+      return;
+    }
     facts.push({
       type: 'LOCATED_IN',
       from: m,

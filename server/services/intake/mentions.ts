@@ -232,6 +232,15 @@ export function sentenceMentions(
               : null;
     mentions.push(namedByForm(text, sentence, 'ORGANIZATION', org, org.orgType, entity));
   }
+  // "Die Stadt Zeitz", "der Landkreis Beispiel": a town or district the graph does not hold yet.
+  for (const m of scan(NEW_PLACE, text, sentence.start, sentence.end)) {
+    const name = m[2] ?? '';
+    const start = m.index + m[0].length - name.length;
+    const place = { name, start, end: start + name.length };
+    if (index.byName(name).some((e) => e.kind === 'REGION') || !claim(place)) continue;
+    const level = /kreis/iu.test(m[1] ?? '') ? 'KREIS' : 'GEMEINDE';
+    mentions.push(namedByForm(text, sentence, 'REGION', place, level, null));
+  }
   for (const law of findLaws(text, sentence.start, sentence.end)) {
     if (!claim(law)) continue;
     const known = index.byName(law.name).filter((e) => e.kind === 'LAW');
@@ -512,6 +521,10 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
   mentions.push(derived);
   return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: derived, how: 'MINISTRY' } };
 }
+
+/** "Stadt Zeitz", "Gemeinde Barleben", "Landkreis Harz": a place named after what it is. */
+const NEW_PLACE =
+  /(?<![\p{L}\p{N}-])((?:[Ss]tadt|[Gg]emeinde|Samtgemeinde|Marktgemeinde|Landkreis|Kreis))\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}-])/gu;
 
 /** Adjectives and demonyms of the Länder, by their folded stem, with the Land's region id. */
 const LAND_ADJECTIVES: ReadonlyArray<readonly [RegExp, string]> = [

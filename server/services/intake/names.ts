@@ -362,6 +362,8 @@ function matches(text: string, form: Form, words: readonly Word[], i: number): b
       continue;
     }
     if (startsUpper(expected.raw) && !form.adjective[j] && !startsUpper(word.raw)) return null;
+    // "IT-UNION" in capitals is a name of its own, not the alias "Union".
+    if (isCaps(word.raw) && word.raw.length >= 3 && !isCaps(expected.raw)) return null;
     if (word.folded === expected.folded) continue;
     exact = false;
     const genitive =

@@ -152,6 +152,9 @@ export function findOrganisations(text: string, from: number, to: number): Found
     const words = (m[1] ?? '').split(/\s+/);
     // "die Esatus AG", "Tochterunternehmen Digital Enabling GmbH": articles and what a company is are not its name.
     while (words.length > 1 && (NOT_NAMES.has(words[0] ?? '') || COMMON_NOUN.test(words[0] ?? ''))) words.shift();
+    // "der Kommunalen IT-UNION eG", "der Deutschen Telekom AG": the name's adjective in the nominative.
+    const first = words[0] ?? '';
+    if (/^\p{Lu}\p{Ll}*(?:al|isch|lich|ig|sch)en$/u.test(first) && words.length > 1) words[0] = first.slice(0, -1);
     const name = `${words.join(' ')} ${m[2]}`;
     const start = m.index + m[0].length - name.length;
     if (found.some((f) => f.start < m.index + m[0].length && start < f.end)) continue;
