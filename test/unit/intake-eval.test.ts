@@ -167,7 +167,7 @@ describe('the intake evaluation set', () => {
     expect(report.all.articles).toBeGreaterThanOrEqual(40);
     for (const style of STYLES) expect(report.byStyle[style]?.articles, style).toBeGreaterThanOrEqual(5);
     // Floors at the figures measured when they were last raised; raise them with the reader, never lower them.
-    expect(report.all.precision).toBeGreaterThanOrEqual(0.74);
+    expect(report.all.precision).toBeGreaterThanOrEqual(0.78);
     expect(report.all.recall).toBeGreaterThanOrEqual(0.22);
     expect(report.all.dateAccuracy).toBeGreaterThanOrEqual(0.73);
     expect(report.all.newEntityRecall).toBeGreaterThanOrEqual(0.64);

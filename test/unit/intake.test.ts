@@ -551,6 +551,12 @@ describe('candidate facts', () => {
     expect(fact(p, 'MEMBER_OF', 'region:15', 'org:kommunale-it-union-eg')).toBeUndefined();
   });
 
+  it('reads quotation marks around a name as a name, not as quoted speech', () => {
+    const p = propose('Geld bekamen Gelsenkirchen und Aachen im Landesprogramm „Digitale Beispielregionen“.');
+    expect(p.entities.map((e) => e.name)).toContain('Digitale Beispielregionen');
+    expect(p.facts.filter((f) => f.type === 'SPOKE_ABOUT')).toEqual([]);
+  });
+
   it('places a head of government named without a place in the one Land the article is about', () => {
     const one = propose('Ministerpräsidentin Eva Probe stellte den Plan vor. Das Saarland will digitaler werden.');
     expect(fact(one, 'HOLDS_OFFICE_AT', 'person:eva-probe', 'region:10')).toMatchObject({ confidence: 'low' });

@@ -298,6 +298,8 @@ export function sentenceFacts(text: string, mentions: readonly Mention[]): FactC
         text: words.length > 2 && rule.agents !== 'after' ? `${words[0]} … ${words.at(-1)}` : words.join(' '),
       };
       if (overlapsAny(textual, cue)) continue;
+      // „Digitale Modellregionen“: quotation marks around a name are not quoted speech.
+      if (rule.agents === 'quote' && textual.some((x) => x.start >= cue.end && x.start <= cue.end + 1)) continue;
       if (rule.agents === 'quote') cue.text = 'quotation marks';
       const agentKinds = rule.agentKinds ?? RELATION_INFO[rule.type].from;
       const agentsPool = free.filter((x) => agentKinds.includes(x.kind));
