@@ -551,6 +551,12 @@ describe('candidate facts', () => {
     expect(fact(p, 'MEMBER_OF', 'region:15', 'org:kommunale-it-union-eg')).toBeUndefined();
   });
 
+  it('takes a named app for an initiative, and a generic one for none', () => {
+    expect(
+      propose('Die Regierung plant eine Smartphone-App. Die Beispiel-Warn-App läuft.').entities.map((e) => e.name),
+    ).toEqual(['Beispiel-Warn-App']);
+  });
+
   it('reads quotation marks around a name as a name, not as quoted speech', () => {
     const p = propose('Geld bekamen Gelsenkirchen und Aachen im Landesprogramm „Digitale Beispielregionen“.');
     expect(p.entities.map((e) => e.name)).toContain('Digitale Beispielregionen');

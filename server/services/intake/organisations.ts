@@ -263,6 +263,10 @@ function expandedBy(before: string, short: string): string | null {
 const NAMED_PLATFORM =
   /(?<![\p{L}\p{N}])(?:\p{L}[\p{L}\p{N}]*-)*(?:Portal|Datenportal|Plattform|App|Anwendung|Software|Onlinedienst|Dienst)\s+(\p{Lu}+\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{3,}[\p{Lu}\p{N}@.-]*)(?![\p{L}\p{N}-])/gu;
 
+/** "eine Smartphone-App", "ein Online-Portal": what kind of thing, not a name. */
+const GENERIC_PRODUCT =
+  /^(?:Smartphone|Handy|Mobil|Web|Online|Internet|Bürger|Service|Daten|Verwaltungs|Lern)-(?:App|Portal|Plattform|Cloud)$/u;
+
 /** Every programme or project named in text[from, to). */
 export function findInitiatives(text: string, from: number, to: number): FoundInitiative[] {
   const found: FoundInitiative[] = [];
@@ -294,6 +298,7 @@ export function findInitiatives(text: string, from: number, to: number): FoundIn
   }
   for (const m of scan(PRODUCT, text, from, to)) {
     const name = m[1] ?? '';
+    if (GENERIC_PRODUCT.test(name)) continue;
     if (described.some(([a, b]) => a < m.index + name.length && m.index < b)) continue;
     if (found.some((f) => f.start < m.index + name.length && m.index < f.end)) continue;
     found.push({ name, initiativeType: 'PROJECT', start: m.index, end: m.index + name.length });
