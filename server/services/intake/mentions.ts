@@ -480,31 +480,23 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
     if (t.titleClass === 'SENATOR' || t.titleClass === 'CIO' || t.titleClass === 'HEAD_OF_GOVERNMENT')
       return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: land, how: 'NAMED' } };
     const ministry = t.titleClass === 'MINISTER' ? index.ministryOf(t.title, adjective.land) : null;
-    if (ministry) {
-      const derived: Mention = {
-        ...land,
-        key: ministry.id,
-        kind: ministry.kind,
-        name: ministry.name,
-        entity: ministry,
-        start: span.start,
-        end: span.end,
-        matched: span.text,
-        reason: 'TITLE_PATTERN',
-      };
-      mentions.push(derived);
-      return {
-        title: t.title,
-        titleClass: t.titleClass,
-        span,
-        role: full,
-        target: { mention: derived, how: 'MINISTRY' },
-      };
-    }
+    if (ministry) return atMinistry(t, ministry, span, full, sentence, mentions);
   }
   // "Digitalminister" alone names no ministry: the graph's "Digitalministerium" may be another Land's.
   const ministry = t.titleClass === 'MINISTER' && t.office ? ministryOf(t, index) : null;
   if (!ministry) return { title: t.title, titleClass: t.titleClass, span, role: full, target: null };
+  return atMinistry(t, ministry, span, full, sentence, mentions);
+}
+
+/** An office at the ministry its title names, which the text names only through that title. */
+function atMinistry(
+  t: TitledName,
+  ministry: KnownEntity,
+  span: Span,
+  role: string,
+  sentence: Sentence,
+  mentions: Mention[],
+): Office {
   const derived: Mention = {
     key: ministry.id,
     kind: ministry.kind,
@@ -519,7 +511,7 @@ function officeOf(t: TitledName, person: Mention, mentions: Mention[], index: Na
     derived: true,
   };
   mentions.push(derived);
-  return { title: t.title, titleClass: t.titleClass, span, role: full, target: { mention: derived, how: 'MINISTRY' } };
+  return { title: t.title, titleClass: t.titleClass, span, role, target: { mention: derived, how: 'MINISTRY' } };
 }
 
 /** "Stadt Zeitz", "Gemeinde Barleben", "Landkreis Harz": a place named after what it is. */
