@@ -419,8 +419,9 @@ function officeFacts(text: string, mentions: readonly Mention[]): FactCandidate[
   let shared: SharedTitle | null = null;
   for (const person of mentions) {
     const office = person.office;
+    const bracketed = person.kind === 'PERSON' ? placeInBrackets(text, person, mentions) : null;
     if (!office && person.kind === 'PERSON' && shared) {
-      const place = placeInBrackets(text, person, mentions);
+      const place = bracketed;
       const current: SharedTitle = shared;
       if (place && /^\s*\)?\s*(?:,|und|sowie)\s*$/u.test(text.slice(current.until, person.start))) {
         facts.push(bracketedOffice(person, place, current.title, current.role));
@@ -431,7 +432,7 @@ function officeFacts(text: string, mentions: readonly Mention[]): FactCandidate[
     shared = {
       title: office.title,
       role: office.role,
-      until: placeInBrackets(text, person, mentions)?.end ?? person.end,
+      until: bracketed?.end ?? person.end,
     };
     const target = office.target;
     if (target) {
@@ -453,7 +454,6 @@ function officeFacts(text: string, mentions: readonly Mention[]): FactCandidate[
       continue;
     }
     const fits = OFFICE_PLACES[office.titleClass];
-    const bracketed = placeInBrackets(text, person, mentions);
     if (bracketed && (fits(bracketed) || bracketed.kind === 'REGION')) {
       facts.push(bracketedOffice(person, bracketed, office.title, office.role));
       continue;

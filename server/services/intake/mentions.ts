@@ -307,6 +307,16 @@ export function sentenceMentions(
     if (m.kind === 'ORGANIZATION' && !m.derived) people.noteBody(m);
     if ((m.kind === 'LAW' || m.kind === 'INITIATIVE') && !m.derived) people.noteThing(m);
   }
+  /** A person named at a free place: the one of the graph with that id, or a new one found as `reason` says. */
+  const addPerson = (name: string, at: { start: number; end: number }, reason: ProposalReason) => {
+    if (mentions.some((m) => overlaps(m, at)) || blocked.some(([a, b]) => at.start < b && at.end > a)) return;
+    const key = idFor('PERSON', name);
+    const existing = index.byId(key);
+    const entity = existing?.kind === 'PERSON' ? existing : null;
+    const mention = personMention(key, entity?.name ?? name, entity, at, sentence, name);
+    people.add(key, mention.name, entity);
+    mentions.push({ ...mention, reason: entity ? 'NAME' : reason });
+  };
   // "Jochen Flackus (Die Linke)", "Burkard Dregger von der CDU": a name before a party is a person's.
   for (const party of mentions.filter((m) => m.entity?.orgType === 'PARTY')) {
     const before = text.slice(Math.max(sentence.start, party.start - 80), party.start);
@@ -315,25 +325,10 @@ export function sentenceMentions(
     const name = nameAtEnd(before.slice(0, gap.index));
     if (!name) continue;
     const end = party.start - gap[0].length;
-    const at = { start: end - name.length, end };
-    if (mentions.some((m) => overlaps(m, at)) || blocked.some(([a, b]) => at.start < b && at.end > a)) continue;
-    const key = idFor('PERSON', name);
-    const existing = index.byId(key);
-    const entity = existing?.kind === 'PERSON' ? existing : null;
-    const mention = personMention(key, entity?.name ?? name, entity, at, sentence, name);
-    people.add(key, mention.name, entity);
-    mentions.push(entity ? { ...mention, reason: 'NAME' } : mention);
+    addPerson(name, { start: end - name.length, end }, 'TITLE_PATTERN');
   }
   // "Den Vorsitz übernimmt Katrin Suder": a first name and a surname, without a title.
-  for (const at of findNamedPeople(text, sentence.start, sentence.end)) {
-    if (mentions.some((m) => overlaps(m, at)) || blocked.some(([a, b]) => at.start < b && at.end > a)) continue;
-    const key = idFor('PERSON', at.text);
-    const existing = index.byId(key);
-    const entity = existing?.kind === 'PERSON' ? existing : null;
-    const mention = personMention(key, entity?.name ?? at.text, entity, at, sentence, at.text);
-    people.add(key, mention.name, entity);
-    mentions.push({ ...mention, reason: entity ? 'NAME' : 'FIRST_NAME' });
-  }
+  for (const at of findNamedPeople(text, sentence.start, sentence.end)) addPerson(at.text, at, 'FIRST_NAME');
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const word of surnameCandidates(text, sentence, mentions, blocked)) {
     const seen = people.bySurname(word.folded);
@@ -518,26 +513,6 @@ function atMinistry(
 const NEW_PLACE =
   /(?<![\p{L}\p{N}-])((?:[Ss]tadt|[Gg]emeinde|Samtgemeinde|Marktgemeinde|Landkreis|Kreis))\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}-])/gu;
 
-/** Adjectives and demonyms of the Länder, by their folded stem, with the Land's region id. */
-const LAND_ADJECTIVES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^hamburger$/, 'region:02'],
-  [/^berliner$/, 'region:11'],
-  [/^bremer$/, 'region:04'],
-  [/^(?:thuringer|thuringisch)$/, 'region:16'],
-  [/^(?:brandenburger|brandenburgisch)$/, 'region:12'],
-  [/^bayerisch$/, 'region:09'],
-  [/^hessisch$/, 'region:06'],
-  [/^niedersachsisch$/, 'region:03'],
-  [/^sachsisch$/, 'region:14'],
-  [/^saarlandisch$/, 'region:10'],
-  [/^rheinland-pfalzisch$/, 'region:07'],
-  [/^schleswig-holsteinisch$/, 'region:01'],
-  [/^mecklenburg-vorpommersch$/, 'region:13'],
-  [/^baden-wurttembergisch$/, 'region:08'],
-  [/^nordrhein-westfalisch$/, 'region:05'],
-  [/^sachsen-anhaltisch$/, 'region:15'],
-];
-
 /** The Land an adjective right before a title names ("der bayerische Digitalminister"), with where it stands. */
 function landAdjectiveBefore(
   sentence: Sentence,
@@ -547,9 +522,7 @@ function landAdjectiveBefore(
   const before = sentence.text.slice(0, titleStart - sentence.start);
   const m = /([\p{L}-]+)\s+$/u.exec(before);
   if (!m?.[1]) return null;
-  const folded = foldGerman(m[1]).replace(/(?<=isch)(?:e|en|er|es|em)$/u, '');
-  const id = LAND_ADJECTIVES.find(([form]) => form.test(folded))?.[1];
-  const land = id ? index.byId(id) : null;
+  const land = index.landOfAdjective(m[1]);
   if (!land) return null;
   const start = sentence.start + m.index;
   return { land, start, end: start + m[1].length, text: m[1] };

@@ -127,6 +127,40 @@ export function portfolioOf(word: string): { head: string; portfolio: string } |
 /** Words between "Ministerium" and its portfolios. */
 const MINISTRY_LINKS = new Set(['fur', 'des', 'der', 'und', 'die']);
 
+/** The first portfolio after "Ministerium" in a name's stems ("inner" of "ministerium fur inner und sport"). */
+function firstPortfolio(stems: readonly string[]): string | null {
+  const at = stems.indexOf('ministerium');
+  if (at < 0) return null;
+  return stems.slice(at + 1).find((w) => !MINISTRY_LINKS.has(w)) ?? null;
+}
+
+/** A Land's name as ids spell it: "mecklenburg-vorpommern". */
+const slugOf = (land: KnownEntity) => foldGerman(land.name).replace(/\s+/g, '-');
+
+/** Whether a folded name or id names the Land, with spaces or hyphens. */
+const namesLand = (text: string, land: KnownEntity) =>
+  text.includes(foldGerman(land.name)) || text.includes(slugOf(land));
+
+/** Adjectives and demonyms of the Länder, folded and without their endings, with the Land's region id. */
+const LAND_ADJECTIVES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^hamburger$/, 'region:02'],
+  [/^berliner$/, 'region:11'],
+  [/^bremer$/, 'region:04'],
+  [/^(?:thuringer|thuringisch)$/, 'region:16'],
+  [/^(?:brandenburger|brandenburgisch)$/, 'region:12'],
+  [/^bayerisch$/, 'region:09'],
+  [/^hessisch$/, 'region:06'],
+  [/^niedersachsisch$/, 'region:03'],
+  [/^sachsisch$/, 'region:14'],
+  [/^saarlandisch$/, 'region:10'],
+  [/^rheinland-pfalzisch$/, 'region:07'],
+  [/^schleswig-holsteinisch$/, 'region:01'],
+  [/^mecklenburg-vorpommersch$/, 'region:13'],
+  [/^baden-wurttembergisch$/, 'region:08'],
+  [/^nordrhein-westfalisch$/, 'region:05'],
+  [/^sachsen-anhaltisch$/, 'region:15'],
+];
+
 export class NameIndex {
   readonly #byKey = new Map<string, Form[]>();
   readonly #byFolded = new Map<string, KnownEntity[]>();
@@ -134,7 +168,9 @@ export class NameIndex {
   /** The Länder, for telling one Land's bodies from another's. */
   readonly #lands: KnownEntity[] = [];
   /** Organisations by each of their names and aliases folded without inflection endings, built when first asked. */
-  #organisationStems: Array<readonly [string, KnownEntity]> | null = null;
+  #organisationStems: Array<{ stems: string; words: readonly string[]; entity: KnownEntity }> | null = null;
+  /** landOf's answers, by entity id. */
+  readonly #landOf = new Map<string, KnownEntity | null>();
 
   constructor(entities: readonly KnownEntity[]) {
     for (const entity of entities) {
@@ -171,16 +207,14 @@ export class NameIndex {
 
   /** The Land an organisation's name or id names ("Digitalrat Sachsen-Anhalt" → Sachsen-Anhalt), the longest that fits. */
   landOf(entity: KnownEntity): KnownEntity | null {
-    const name = `${foldGerman(entity.name)} ${entity.id}`;
+    const cached = this.#landOf.get(entity.id);
+    if (cached !== undefined) return cached;
+    const text = `${foldGerman(entity.name)} ${entity.id}`;
     let best: KnownEntity | null = null;
     for (const land of this.#lands) {
-      const folded = foldGerman(land.name);
-      if (
-        (name.includes(folded) || name.includes(folded.replace(/\s+/g, '-'))) &&
-        folded.length > (best?.name.length ?? 0)
-      )
-        best = land;
+      if (namesLand(text, land) && land.name.length > (best?.name.length ?? 0)) best = land;
     }
+    this.#landOf.set(entity.id, best);
     return best;
   }
 
@@ -188,15 +222,16 @@ export class NameIndex {
   ofOtherLand(entity: KnownEntity, land: KnownEntity): boolean {
     // "Sachsen-Anhalt" names no other Land for containing "Sachsen".
     const own = foldGerman(land.name);
-    const name = `${foldGerman(entity.name)} ${entity.id}`
-      .replaceAll(own, ' ')
-      .replaceAll(own.replace(/\s+/g, '-'), ' ');
-    for (const other of this.#lands) {
-      if (other.id === land.id) continue;
-      const folded = foldGerman(other.name);
-      if (name.includes(folded) || name.includes(folded.replace(/\s+/g, '-'))) return true;
-    }
-    return false;
+    const text = `${foldGerman(entity.name)} ${entity.id}`.replaceAll(own, ' ').replaceAll(slugOf(land), ' ');
+    return this.#lands.some((other) => other.id !== land.id && namesLand(text, other));
+  }
+
+  /** The Land an adjective or demonym names ("bayerische", "Hamburger", "Niedersächsisches"), if any. */
+  landOfAdjective(word: string): KnownEntity | null {
+    const folded = foldGerman(word).replace(/(?<=isch)(?:e|en|er|es|em)$/u, '');
+    const id = LAND_ADJECTIVES.find(([form]) => form.test(folded))?.[1];
+    const land = id ? this.byId(id) : null;
+    return land?.level === 'LAND' ? land : null;
   }
 
   /**
@@ -207,7 +242,7 @@ export class NameIndex {
     const named = portfolioOf(compound);
     if (!named) return null;
     const { head, portfolio } = named;
-    const landSlug = land.id.startsWith('region:') ? foldGerman(land.name).replace(/\s+/g, '-') : '';
+    const landSlug = land.id.startsWith('region:') ? slugOf(land) : '';
     const found = new Set<KnownEntity>();
     for (const entity of this.#byId.values()) {
       if (entity.kind !== 'ORGANIZATION' || entity.orgType !== 'MINISTRY') continue;
@@ -228,14 +263,12 @@ export class NameIndex {
     if (!land) return null;
     const head = foldStems(name.slice(0, -land.name.length)).trim();
     if (head.includes(' ') || head.length < 5) return null;
-    const landSlug = foldGerman(land.name).replace(/\s+/g, '-');
+    const landSlug = `-${slugOf(land)}`;
     const found = new Set<KnownEntity>();
-    for (const entity of this.#byId.values()) {
-      if (entity.kind !== 'ORGANIZATION' || !entity.id.endsWith(`-${landSlug}`)) continue;
+    for (const { words, entity } of this.#organisationForms()) {
       // The head is what it is ("Bayerischer Landtag"), not what it is part of ("Fraktion der … im Landtag").
-      const forms = [entity.name, ...entity.aliases].map((n) => foldStems(n).split(' '));
-      const at = forms.filter((w) => w.length <= 3 && (w.at(-1)?.endsWith(head) || w[0]?.endsWith(head)));
-      if (at.length > 0) found.add(entity);
+      if (!entity.id.endsWith(landSlug) || words.length > 3) continue;
+      if (words.at(-1)?.endsWith(head) || words[0]?.endsWith(head)) found.add(entity);
     }
     return found.size === 1 ? ([...found][0] ?? null) : null;
   }
@@ -246,31 +279,20 @@ export class NameIndex {
    * adjective or the article names — whose name has the same first portfolio. Null when none or several fit.
    */
   renamedMinistry(name: string, context: KnownEntity | null): KnownEntity | null {
-    const words = foldStems(name).split(' ');
-    const at = words.indexOf('ministerium');
-    if (at < 0) return null;
-    const portfolio = words.slice(at + 1).find((w) => !MINISTRY_LINKS.has(w));
+    const words = name.split(/\s+/);
+    const portfolio = firstPortfolio(foldStems(name).split(' '));
     if (!portfolio) return null;
-    // "Niedersächsisches": the Land whose name begins as the adjective does.
-    const adjective = words[0] && at > 0 ? words[0] : '';
-    const land =
-      (adjective && this.#lands.find((l) => adjective.slice(0, 8) === foldStems(l.name).slice(0, 8))) || context;
+    // "Niedersächsisches Ministerium …": the Land its adjective names, else the one the article is about.
+    const land = (words.length > 1 && this.landOfAdjective(words[0] ?? '')) || context;
     if (!land) return null;
     const landName = foldStems(land.name);
-    const landSlug = foldGerman(land.name).replace(/\s+/g, '-');
+    const landSlug = `-${slugOf(land)}`;
     const found = new Set<KnownEntity>();
-    for (const entity of this.#byId.values()) {
-      if (entity.kind !== 'ORGANIZATION' || entity.orgType !== 'MINISTRY') continue;
-      for (const known of [entity.name, ...entity.aliases]) {
-        const stems = foldStems(known);
-        const ofLand =
-          entity.id.endsWith(`-${landSlug}`) || stems.includes(landName) || stems.startsWith(landName.slice(0, 8));
-        const first = stems
-          .split(' ')
-          .slice(stems.split(' ').indexOf('ministerium') + 1)
-          .find((w) => !MINISTRY_LINKS.has(w));
-        if (ofLand && first === portfolio) found.add(entity);
-      }
+    for (const { stems, words: known, entity } of this.#organisationForms()) {
+      if (entity.orgType !== 'MINISTRY') continue;
+      const ofLand =
+        entity.id.endsWith(landSlug) || stems.includes(landName) || this.landOfAdjective(known[0] ?? '') === land;
+      if (ofLand && firstPortfolio(known) === portfolio) found.add(entity);
     }
     return found.size === 1 ? ([...found][0] ?? null) : null;
   }
@@ -282,14 +304,24 @@ export class NameIndex {
   organisationsStartingWith(text: string): KnownEntity[] {
     const wanted = foldStems(text);
     if (wanted.split(' ').length < 2) return [];
-    this.#organisationStems ??= [...this.#byId.values()]
-      .filter((e) => e.kind === 'ORGANIZATION')
-      .flatMap((e) => [e.name, ...e.aliases].map((name) => [foldStems(name), e] as const));
     const found = new Set<KnownEntity>();
-    for (const [name, entity] of this.#organisationStems) {
-      if (name === wanted || name.startsWith(`${wanted} `)) found.add(entity);
+    for (const { stems, entity } of this.#organisationForms()) {
+      if (stems === wanted || stems.startsWith(`${wanted} `)) found.add(entity);
     }
     return [...found];
+  }
+
+  /** Every name and alias of every organisation, folded without inflection endings: built once per index. */
+  #organisationForms(): ReadonlyArray<{ stems: string; words: readonly string[]; entity: KnownEntity }> {
+    this.#organisationStems ??= [...this.#byId.values()]
+      .filter((e) => e.kind === 'ORGANIZATION')
+      .flatMap((entity) =>
+        [entity.name, ...entity.aliases].map((name) => {
+          const stems = foldStems(name);
+          return { stems, words: stems.split(' '), entity };
+        }),
+      );
+    return this.#organisationStems;
   }
 
   /**

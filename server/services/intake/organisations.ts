@@ -104,13 +104,13 @@ function nominative(head: string): string {
   );
 }
 
-/** Adjectives before the head in the nominative after "der"/"die": "Niedersächsischen Landtag" → "Niedersächsischer". */
 /**
  * "Plauener", "Kieler", "Münchner": a place's name with -er, which does not decline ("das Plauener Landratsamt"),
  * unlike adjectives ("Sächsischer", "Digitaler", "Öffentlicher").
  */
 const PLACE_DEMONYM = /^\p{Lu}\p{L}*(?<!isch|lich|al|ell|iv|ig|sch|eu|ei|ar|or|ur)er$/u;
 
+/** Adjectives before the head in the nominative after "der"/"die": "Niedersächsischen Landtag" → "Niedersächsischer". */
 function adjectivesFor(adjectives: string, head: string): string {
   const words = adjectives.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return '';

@@ -117,12 +117,14 @@ function tokens(text: string, from: number, to: number): Token[] {
   return out;
 }
 
-const isNameWord = (t: Token | undefined) =>
-  t?.kind === 'word' &&
-  /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(t.raw) &&
-  /\p{Ll}/u.test(t.raw) &&
-  !NOT_NAMES.has(t.raw) &&
-  !IS_TITLE.test(t.raw);
+/** A word that may be part of a person's name: capitalised, not all capitals, no sentence word and no title. */
+const isPersonWord = (word: string | undefined) =>
+  word !== undefined &&
+  /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) &&
+  /\p{Ll}/u.test(word) &&
+  !NOT_NAMES.has(word) &&
+  !IS_TITLE.test(word);
+const isNameWord = (t: Token | undefined) => t?.kind === 'word' && isPersonWord(t.raw);
 const isUpper = (t: Token | undefined) => t?.kind === 'word' && /^\p{Lu}/u.test(t.raw) && !IS_TITLE.test(t.raw);
 
 /** "Jochen Flackus" before "(Die Linke)": two or three name words ending where the text ends. */
@@ -366,10 +368,3 @@ export function findNamedPeople(text: string, from: number, to: number): Span[] 
   }
   return found;
 }
-
-const isPersonWord = (word: string | undefined) =>
-  word !== undefined &&
-  /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) &&
-  /\p{Ll}/u.test(word) &&
-  !NOT_NAMES.has(word) &&
-  !IS_TITLE.test(word);

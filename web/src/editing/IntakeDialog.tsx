@@ -97,7 +97,7 @@ export function IntakeDialog({ language, onClose, onApplied }: Props) {
         ? `${endOf(proposal, review, fact.from).name} – ${endOf(proposal, review, fact.to).name}`
         : '';
       const entity = first?.entity ? endOf(proposal, review, first.entity) : null;
-      const field = entity?.kind ? typeFieldOf(entity.kind)?.field : undefined;
+      const field = entity?.kind ? typeFieldOf(entity.kind)?.name : undefined;
       setFailure(
         t(`edit.intake.problem.${first?.problem ?? 'nothing'}`, {
           fact: factName,

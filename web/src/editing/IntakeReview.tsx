@@ -47,21 +47,20 @@ function TypeSelect({
   language: Language;
 }) {
   const { t } = useTranslation();
-  const typed = typeFieldOf(kind);
-  if (!typed) return null;
-  const labels: Record<string, readonly [string, string]> = typed.list.labels;
+  const field = typeFieldOf(kind);
+  if (!field) return null;
   return (
     <label>
-      {t(`edit.fields.${typed.field}`)}
+      {t(`edit.fields.${field.name}`)}
       <select
         value={value}
-        aria-label={t(`edit.fields.${typed.field}`)}
+        aria-label={t(`edit.fields.${field.name}`)}
         onChange={(event) => onChange(event.target.value)}
       >
         <option value="">{t('edit.choose')}</option>
-        {typed.list.values.map((type) => (
-          <option key={type} value={type}>
-            {labels[type]?.[language === 'de' ? 0 : 1] ?? type}
+        {field.options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option[language]}
           </option>
         ))}
       </select>

@@ -1,15 +1,8 @@
 import { idFor } from '../../../shared/ids.js';
-import {
-  type EntityKind,
-  EVENT_TYPE,
-  INITIATIVE_TYPE,
-  ORG_TYPE,
-  REGION_LEVEL,
-  type RelationType,
-} from '../../../shared/vocabulary.js';
+import { ENTITY_KINDS, type EntityKind, type RelationType } from '../../../shared/vocabulary.js';
 import type { DateQualifier, IntakeInput } from '../generated/graphql.js';
 import type { IntakeProposal } from './api.js';
-import { typesBetween } from './rules.js';
+import { type FieldSpec, fieldsOf, typesBetween } from './rules.js';
 
 /** What the editor made of one proposed entity: taken or not, under which name and kind. */
 export interface EntityChoice {
@@ -60,7 +53,7 @@ export interface Review {
 }
 
 /** Kinds an editor may give an entity of an article (the article itself is not one of them). */
-export const NAMED_KINDS: readonly EntityKind[] = ['PERSON', 'ORGANIZATION', 'REGION', 'LAW', 'EVENT', 'INITIATIVE'];
+export const NAMED_KINDS: readonly EntityKind[] = ENTITY_KINDS.filter((kind) => kind !== 'ARTICLE');
 
 /** The first reading: everything proposed, certain facts and facts the graph knows ticked. */
 export function reviewOf(proposal: IntakeProposal): Review {
@@ -183,23 +176,16 @@ export interface Submission {
   readonly problems: readonly { readonly fact?: string; readonly entity?: string; readonly problem: string }[];
 }
 
-/** The attribute that says what sort of thing an entity of each kind is, and its closed list of values. */
-export const TYPE_FIELDS = {
-  ORGANIZATION: { field: 'orgType', list: ORG_TYPE },
-  REGION: { field: 'level', list: REGION_LEVEL },
-  EVENT: { field: 'eventType', list: EVENT_TYPE },
-  INITIATIVE: { field: 'initiativeType', list: INITIATIVE_TYPE },
-} as const;
-
-export function typeFieldOf(kind: EntityKind) {
-  return kind in TYPE_FIELDS ? TYPE_FIELDS[kind as keyof typeof TYPE_FIELDS] : null;
+/** The field that says what sort of thing an entity of a kind is (orgType, level …): the form's required choice. */
+export function typeFieldOf(kind: EntityKind): FieldSpec | null {
+  return fieldsOf(kind).find((field) => field.type === 'choice' && field.required) ?? null;
 }
 
 /** The type as the attribute its kind needs, or null when the kind needs one and it is missing or not of its list. */
 function typedFields(kind: EntityKind, type: string): Record<string, string> | null {
-  const typed = typeFieldOf(kind);
-  if (!typed) return {};
-  return (typed.list.values as readonly string[]).includes(type) ? { [typed.field]: type } : null;
+  const field = typeFieldOf(kind);
+  if (!field) return {};
+  return field.options?.some((option) => option.value === type) ? { [field.name]: type } : null;
 }
 
 /**
